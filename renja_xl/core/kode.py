@@ -1,0 +1,321 @@
+"""The Permendagri 90/2019 code ``U.BB.PP.K.KK.SSSS`` of bidang, program, kegiatan and sub kegiatan.
+
+A kode is written dotted in one cell (``1.06.01.2.01.0001``) or split over up to six cells
+(``1 | 06 | 01 | 2 | 01 | 01``, or ``1 | 06 | 01 | 2.01 | 01``). Excel and PDF conversions damage it
+in known ways; what can be repaired with certainty is repaired and reported (``l``→``1``, ``O``→``0``,
+Cyrillic look-alikes, stray spaces, the lost leading zero of a numeric cell: ``6``→``06``), and what
+cannot is refused with the reason (``##``, ``2,1``, a segment of the wrong length).
+
+Segments and their widths: urusan 1 digit, bidang 2, program 2, kegiatan ``K.KK`` (1 + 2), sub
+kegiatan 4 (or 2 in older documents; ``.01`` and ``.0001`` are the same sub kegiatan).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+__all__ = [
+    "LEVELS",
+    "Kode",
+    "KodeTidakValid",
+    "BacaanKode",
+    "parse_kode",
+    "parse_kode_cells",
+    "infer_segment_widths",
+    "level_name",
+]
+
+# Level of a kode by its number of segments.
+LEVELS: dict[int, str] = {1: "urusan", 2: "bidang", 3: "program", 5: "kegiatan", 6: "sub_kegiatan"}
+_LEVEL_LABEL = {
+    "urusan": "urusan",
+    "bidang": "bidang",
+    "program": "program",
+    "kegiatan": "kegiatan",
+    "sub_kegiatan": "sub kegiatan",
+}
+_SEGMENT_NAMES = ("urusan", "bidang", "program", "kegiatan (K)", "kegiatan (KK)", "sub kegiatan")
+_SEGMENT_WIDTH = (1, 2, 2, 1, 2, 4)
+
+
+def level_name(level: str) -> str:
+    """Human label of a level (``sub_kegiatan`` → ``sub kegiatan``)."""
+    return _LEVEL_LABEL.get(level, level)
+
+
+# Characters that look like digits: Latin letters and Cyrillic/Greek look-alikes.
+_LOOKALIKE = {
+    "l": "1", "I": "1", "|": "1", "і": "1", "І": "1", "ӏ": "1", "Ӏ": "1",
+    "O": "0", "o": "0", "О": "0", "о": "0", "Ο": "0", "ο": "0", "Օ": "0",
+}
+_DOT_LIKE = {"·": ".", "•": ".", "．": ".", "。": "."}
+_DIGIT = re.compile(r"^\d+$")
+
+
+class KodeTidakValid(ValueError):
+    """A kode that cannot be read, with the reason (Indonesian) in ``alasan``."""
+
+    def __init__(self, teks: str, alasan: str):
+        super().__init__(f"kode '{teks}' tidak valid: {alasan}")
+        self.teks = teks
+        self.alasan = alasan
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Kode:
+    """A valid kode. ``segmen`` keeps every segment as written (a 2-digit sub kegiatan stays 2 digits)."""
+
+    segmen: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.segmen) not in LEVELS:
+            raise KodeTidakValid(".".join(self.segmen), f"{len(self.segmen)} segmen bukan tingkat yang dikenal")
+
+    @property
+    def teks(self) -> str:
+        return ".".join(self.segmen)
+
+    def __str__(self) -> str:
+        return self.teks
+
+    @property
+    def level(self) -> str:
+        return LEVELS[len(self.segmen)]
+
+    @property
+    def kunci(self) -> str:
+        """Comparison key: the sub kegiatan always 4 digits, so ``…01.01`` equals ``…01.0001``."""
+        if len(self.segmen) == 6 and len(self.segmen[5]) == 2:
+            return ".".join(self.segmen[:5] + (self.segmen[5].zfill(4),))
+        return self.teks
+
+    @property
+    def induk(self) -> Kode | None:
+        """The parent one level up (sub kegiatan → kegiatan → program → bidang → urusan)."""
+        n = len(self.segmen)
+        if n == 1:
+            return None
+        up = {2: 1, 3: 2, 5: 3, 6: 5}[n]
+        return Kode(self.segmen[:up])
+
+    def leluhur(self) -> list[Kode]:
+        """All ancestors, nearest first."""
+        out: list[Kode] = []
+        k = self.induk
+        while k is not None:
+            out.append(k)
+            k = k.induk
+        return out
+
+    def adalah_turunan(self, lain: Kode) -> bool:
+        """True when ``lain`` is an ancestor of this kode."""
+        return any(a.kunci == lain.kunci for a in self.leluhur())
+
+
+@dataclass(frozen=True, slots=True)
+class BacaanKode:
+    """What reading one kode (one cell or several) gave.
+
+    ``kode`` is set when the text is a valid kode (possibly after ``perbaikan``, the repairs that were
+    applied, e.g. ``"l→1"``, ``"6→06"``); ``galat`` holds the reason when it is not; both are None
+    for an empty kode. ``asli`` is the text as shown, cells joined with `` | ``.
+    """
+
+    asli: str
+    kode: Kode | None = None
+    galat: str | None = None
+    perbaikan: tuple[str, ...] = field(default=())
+    sel: int | None = None  # for split cells: index of the cell that is wrong or was repaired
+
+    @property
+    def kosong(self) -> bool:
+        return self.kode is None and self.galat is None
+
+
+def _clean_text(teks: str, fixes: list[str]) -> str:
+    out = []
+    for ch in teks:
+        if ch in _LOOKALIKE:
+            rep = _LOOKALIKE[ch]
+            fixes.append(f"'{ch}'→'{rep}'")
+            out.append(rep)
+        elif ch in _DOT_LIKE:
+            out.append(".")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _cell_text(nilai: object) -> tuple[str, bool]:
+    """Text of a cell and whether it came from a number (whose leading zeros Excel drops)."""
+    if nilai is None:
+        return "", False
+    if isinstance(nilai, bool):
+        return str(nilai), False
+    if isinstance(nilai, int):
+        return str(nilai), True
+    if isinstance(nilai, float):
+        if nilai.is_integer():
+            return str(int(nilai)), True
+        # A typed "2.10" that Excel stored as the number 2.1: shown the Indonesian way.
+        return repr(nilai).replace(".", ","), True
+    return str(nilai), False
+
+
+def _check_segments(segs: list[str], asli: str) -> tuple[str, int] | None:
+    """Why the segments are not a valid kode, and the index of the first wrong segment."""
+    if len(segs) > 6:
+        return f"{len(segs)} segmen (paling banyak 6: U.BB.PP.K.KK.SSSS)", 6
+    if len(segs) == 4:
+        return "kode kegiatan tidak lengkap: bagian KK tidak ada (harus U.BB.PP.K.KK)", 3
+    for i, seg in enumerate(segs):
+        if not _DIGIT.match(seg):
+            what = "kosong" if seg == "" else f"'{seg}' bukan angka"
+            return f"segmen {_SEGMENT_NAMES[i]} {what}", i
+        width = _SEGMENT_WIDTH[i]
+        if i == 5:
+            if len(seg) not in (2, 4):
+                return f"segmen sub kegiatan '{seg}' harus 4 (atau 2) digit", i
+        elif len(seg) != width:
+            return f"segmen {_SEGMENT_NAMES[i]} '{seg}' harus {width} digit", i
+    return None
+
+
+def parse_kode(teks: str | int | float | None) -> BacaanKode:
+    """Read a dotted kode from one cell (``1.06.01.2.01.0001``)."""
+    text, numeric = _cell_text(teks)
+    asli = text
+    s = text.strip()
+    if not s:
+        return BacaanKode(asli)
+    if numeric and "," in s:
+        return BacaanKode(asli, galat=f"kode tersimpan sebagai angka desimal ({s}); Excel mengubah teks kode menjadi angka")
+    fixes: list[str] = []
+    s = _clean_text(s, fixes)
+    if "," in s:
+        return BacaanKode(asli, galat="berisi koma; kode memakai titik sebagai pemisah")
+    if "#" in s:
+        return BacaanKode(asli, galat="berisi '#' (sel terlalu sempit saat dicetak, atau kode tidak diisi)")
+    compact = re.sub(r"\s*\.\s*", ".", s)
+    if compact != s:
+        fixes.append("spasi dihapus")
+    if re.search(r"\s", compact):
+        if "." in compact:
+            return BacaanKode(asli, galat="berisi spasi di tengah segmen")
+        segs = compact.split()  # "1 06 01 2 01 0001": segments separated by spaces
+        fixes.append("spasi sebagai pemisah")
+    else:
+        segs = compact.strip(".").split(".")
+        if compact.endswith("."):
+            fixes.append("titik di akhir dihapus")
+    cek = _check_segments(segs, asli)
+    if cek:
+        return BacaanKode(asli, galat=cek[0])
+    return BacaanKode(asli, kode=Kode(tuple(segs)), perbaikan=tuple(fixes))
+
+
+def parse_kode_cells(
+    cells: Sequence[str | int | float | None],
+    widths: Sequence[int] | None = None,
+) -> BacaanKode:
+    """Read a kode split over cells (``1 | 06 | 01 | 2 | 01 | 01``).
+
+    ``widths`` gives how many segments each cell holds (e.g. ``[1, 1, 1, 2, 1]`` when the fourth cell
+    holds ``K.KK`` as ``2.01``); see :func:`infer_segment_widths`. Without it each cell's dotted parts
+    are taken in order. Trailing empty cells end the kode (a program row leaves the last cells
+    empty). A numeric cell that lost its leading zero (``6`` for ``06``) is repaired and reported.
+    """
+    texts = [_cell_text(c) for c in cells]
+    asli = " | ".join(t for t, _ in texts)
+    while texts and not texts[-1][0].strip():
+        texts.pop()
+    if not texts:
+        return BacaanKode(asli.strip(" |"))
+    asli = " | ".join(t.strip() for t, _ in texts)
+    if len(texts) == 1:  # the whole kode in the first cell, or an urusan row
+        return parse_kode(cells[0])
+    fixes: list[str] = []
+    segs: list[str] = []
+    seg_cell: list[int] = []  # cell index of each segment
+    first_fix: int | None = None
+    pos = 0  # index of the next segment
+    for i, (text, numeric) in enumerate(texts):
+        if fixes and first_fix is None:
+            first_fix = i - 1
+        s = text.strip()
+        want = widths[i] if widths is not None and i < len(widths) else None
+        if not s:
+            return BacaanKode(asli, galat=f"sel kode ke-{i + 1} kosong di tengah kode", sel=i)
+        if numeric and "," in s:
+            return BacaanKode(
+                asli,
+                galat=f"sel kode ke-{i + 1} tersimpan sebagai angka desimal ({s}); "
+                "Excel mengubah teks kode menjadi angka (mis. 2.10 menjadi 2,1)",
+                sel=i,
+            )
+        s = _clean_text(s, fixes)
+        if "#" in s:
+            return BacaanKode(asli, galat=f"sel kode ke-{i + 1} berisi '#' (sel terlalu sempit saat dicetak, atau kode tidak diisi)", sel=i)
+        if "," in s:
+            return BacaanKode(asli, galat=f"sel kode ke-{i + 1} '{s}' berisi koma", sel=i)
+        if re.search(r"\s", s):
+            s2 = re.sub(r"\s+", "", s)
+            fixes.append("spasi dihapus")
+            s = s2
+        parts = s.strip(".").split(".")
+        if want is not None and len(parts) != want:
+            names = "/".join(_SEGMENT_NAMES[pos + j] for j in range(want) if pos + j < 6)
+            return BacaanKode(
+                asli,
+                galat=f"sel kode ke-{i + 1} '{s}' harus berisi {want} segmen ({names}), berisi {len(parts)}",
+                sel=i,
+            )
+        for part in parts:
+            idx = len(segs)
+            # A cell holding one whole segment lost its leading zeros (Excel turned "06" into 6):
+            # certain to repair. Inside a dotted cell a short segment may instead have lost a
+            # trailing zero ("2.10" → "2.1"), so it is refused below.
+            if idx < 6 and len(parts) == 1 and _DIGIT.match(part):
+                width = 2 if idx == 5 and len(part) <= 2 else _SEGMENT_WIDTH[idx]
+                if len(part) < width:
+                    fixes.append(f"'{part}'→'{part.zfill(width)}'")
+                    part = part.zfill(width)
+            segs.append(part)
+            seg_cell.append(i)
+        pos += len(parts)
+    if fixes and first_fix is None:
+        first_fix = len(texts) - 1
+    cek = _check_segments(segs, asli)
+    if cek:
+        galat, seg = cek
+        return BacaanKode(asli, galat=galat, sel=seg_cell[min(seg, len(seg_cell) - 1)])
+    return BacaanKode(asli, kode=Kode(tuple(segs)), perbaikan=tuple(fixes), sel=first_fix)
+
+
+def infer_segment_widths(columns: Sequence[Sequence[object]]) -> list[int] | None:
+    """How many kode segments each kode column holds, from the column's content.
+
+    ``columns`` is the list of kode columns, each the list of its cell values over the data rows.
+    Each column takes the most common number of dotted parts among its non-empty cells; the result
+    is accepted when the columns together make the six segments of a sub kegiatan (or five, for a
+    table without sub kegiatan). Otherwise ``None``: read each cell's parts in order.
+    """
+    widths: list[int] = []
+    for col in columns:
+        counts: Counter[int] = Counter()
+        for v in col:
+            text, numeric = _cell_text(v)
+            text = text.strip()
+            if not text or numeric and "," in text:
+                continue
+            counts[len(text.strip(".").split("."))] += 1
+        if not counts:
+            widths.append(1)
+            continue
+        widths.append(counts.most_common(1)[0][0])
+    if sum(widths) in (5, 6):
+        return widths
+    return None

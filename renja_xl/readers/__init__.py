@@ -1,0 +1,66 @@
+"""Readers: from a workbook (file, xlwings book, or plain values) to typed Renja tables.
+
+- :mod:`.workbook` opens a file read-only into worksheet grids (python-calamine, plus a scan of the
+  sheet XML for formulas without cached values),
+- :mod:`.layout` finds table blocks by their header words,
+- :mod:`.tables` classifies each block and builds typed rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.models import Tabel
+from .layout import cari_blok
+from .tables import bangun_tabel
+from .workbook import EKSTENSI, BerkasTidakTerbaca, Lembar, buka_berkas, lembar_dari_nilai
+
+__all__ = ["HasilBaca", "baca_berkas", "baca_lembar", "BerkasTidakTerbaca", "Lembar", "EKSTENSI", "lembar_dari_nilai"]
+
+
+@dataclass(slots=True)
+class HasilBaca:
+    """What was read from one workbook."""
+
+    tables: list[Tabel]
+    sheets: list[str]
+    rumus_kosong: dict[str, list[str]] = field(default_factory=dict)  # sheet → A1 cells
+    lembar: list[Lembar] = field(default_factory=list)
+
+
+def _tahun_dari_nama(path: str | Path | None) -> int | None:
+    if path is None:
+        return None
+    m = re.findall(r"(?<!\d)(20\d\d)(?!\d)", str(path))
+    return int(m[-1]) if m else None
+
+
+def baca_lembar(lembar: list[Lembar], nama_berkas: str | Path | None = None) -> HasilBaca:
+    """Find and read every Renja table of the given worksheet grids."""
+    from .workbook import alamat
+
+    tahun = _tahun_dari_nama(nama_berkas)
+    tables: list[Tabel] = []
+    for sh in lembar:
+        for blok in cari_blok(sh):
+            t = bangun_tabel(blok, tahun)
+            if t is not None:
+                tables.append(t)
+    rumus = {sh.nama: sorted((alamat(r, c) for r, c in sh.rumus_kosong), key=_a1_key)
+             for sh in lembar if sh.rumus_kosong}
+    return HasilBaca(tables, [sh.nama for sh in lembar], rumus, lembar)
+
+
+def _a1_key(a1: str) -> tuple[int, int]:
+    m = re.match(r"([A-Z]+)(\d+)", a1)
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col
+
+
+def baca_berkas(path: str | Path) -> HasilBaca:
+    """Read a spreadsheet file; raises :class:`BerkasTidakTerbaca` when it cannot be read."""
+    return baca_lembar(buka_berkas(path), Path(path).name)

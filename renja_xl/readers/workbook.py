@@ -1,0 +1,225 @@
+"""Open a spreadsheet file read-only and turn each worksheet into a :class:`Lembar` grid.
+
+python-calamine reads ``.xlsx/.xlsm/.xlsb/.xls/.ods`` without running anything in them. Where it
+is blind — a formula whose cached value is missing reads as an empty cell — the sheet XML of an
+``.xlsx/.xlsm`` is scanned directly so the rules can say so (E003). A file that cannot be read
+raises :class:`BerkasTidakTerbaca` with the reason in Indonesian and English.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import unescape
+
+__all__ = ["Lembar", "BerkasTidakTerbaca", "EKSTENSI", "buka_berkas", "lembar_dari_nilai", "alamat", "kolom_huruf"]
+
+EKSTENSI = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+class BerkasTidakTerbaca(Exception):
+    """The file cannot be read. ``alasan`` (Indonesian) and ``reason`` (English) say why."""
+
+    def __init__(self, alasan: str, reason: str, jenis: str = "rusak"):
+        super().__init__(alasan)
+        self.alasan = alasan
+        self.reason = reason
+        self.jenis = jenis  # rusak, sandi, bukan-spreadsheet, format, tidak-ada
+
+
+def kolom_huruf(c: int) -> str:
+    """0-based column index → letters (0 → A, 26 → AA)."""
+    s = ""
+    c += 1
+    while c:
+        c, rem = divmod(c - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
+def alamat(r: int, c: int) -> str:
+    """0-based (row, column) → A1 address."""
+    return f"{kolom_huruf(c)}{r + 1}"
+
+
+@dataclass(slots=True)
+class Lembar:
+    """A worksheet grid. ``sel[i][j]`` is the cell at absolute 0-based (baris0 + i, kolom0 + j).
+
+    Empty cells are ``""`` or ``None``. ``gabungan`` lists merged ranges as absolute 0-based
+    ``(r0, c0, r1, c1)`` (inclusive). ``rumus_kosong`` holds the absolute (row, column) of formula
+    cells whose cached value is missing.
+    """
+
+    nama: str
+    sel: list[list[Any]]
+    baris0: int = 0
+    kolom0: int = 0
+    gabungan: list[tuple[int, int, int, int]] = field(default_factory=list)
+    rumus_kosong: set[tuple[int, int]] = field(default_factory=set)
+
+    @property
+    def tinggi(self) -> int:
+        return len(self.sel)
+
+    @property
+    def lebar(self) -> int:
+        return max((len(r) for r in self.sel), default=0)
+
+    def nilai(self, r: int, c: int) -> Any:
+        """Value at absolute 0-based (r, c), or None outside the grid."""
+        i, j = r - self.baris0, c - self.kolom0
+        if 0 <= i < len(self.sel):
+            row = self.sel[i]
+            if 0 <= j < len(row):
+                return row[j]
+        return None
+
+
+def lembar_dari_nilai(nama: str, nilai: list[list[Any]], baris0: int = 0, kolom0: int = 0,
+                      gabungan: list[tuple[int, int, int, int]] | None = None) -> Lembar:
+    """A grid from plain values (xlwings ``Range.value``, test fixtures)."""
+    rows = [list(r) if isinstance(r, (list, tuple)) else [r] for r in (nilai or [])]
+    return Lembar(nama, rows, baris0, kolom0, list(gabungan or []))
+
+
+def _sniff(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(4096)
+
+
+def _is_encrypted_ole(path: Path) -> bool:
+    """An OOXML file protected with a password is an OLE container holding EncryptedPackage."""
+    marker = "EncryptedPackage".encode("utf-16-le")
+    with path.open("rb") as fh:
+        data = fh.read(1 << 20)
+    return marker in data
+
+
+def buka_berkas(path: str | Path) -> list[Lembar]:
+    """Read every worksheet of a spreadsheet file (never modifying or executing it)."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    p = Path(path)
+    if not p.exists():
+        raise BerkasTidakTerbaca("berkas tidak ditemukan", "file not found", "tidak-ada")
+    ext = p.suffix.lower()
+    if ext not in EKSTENSI:
+        raise BerkasTidakTerbaca(
+            f"format '{ext or p.name}' tidak didukung (didukung: {', '.join(EKSTENSI)})",
+            f"unsupported format '{ext or p.name}' (supported: {', '.join(EKSTENSI)})",
+            "format",
+        )
+    try:
+        head = _sniff(p)
+    except OSError as exc:
+        raise BerkasTidakTerbaca(f"berkas tidak dapat dibuka: {exc}", f"cannot open the file: {exc}", "rusak") from exc
+    if not head:
+        raise BerkasTidakTerbaca("berkas kosong (0 byte)", "empty file (0 bytes)", "rusak")
+    if ext in (".xlsx", ".xlsm", ".xlsb", ".ods"):
+        if head.startswith(_OLE_MAGIC):
+            if _is_encrypted_ole(p):
+                raise BerkasTidakTerbaca("berkas dilindungi kata sandi", "the file is password-protected", "sandi")
+            raise BerkasTidakTerbaca(
+                f"isi berkas bukan {ext} (berkas Excel lama .xls yang diberi nama {ext}?)",
+                f"the content is not {ext} (an old .xls file renamed to {ext}?)",
+                "bukan-spreadsheet",
+            )
+        if not head.startswith(_ZIP_MAGIC):
+            raise BerkasTidakTerbaca(
+                "bukan berkas spreadsheet (isinya bukan arsip Office/ODF)",
+                "not a spreadsheet (the content is not an Office/ODF archive)",
+                "bukan-spreadsheet",
+            )
+    elif ext == ".xls" and not head.startswith(_OLE_MAGIC):
+        raise BerkasTidakTerbaca("bukan berkas Excel .xls", "not an Excel .xls file", "bukan-spreadsheet")
+    try:
+        wb = CalamineWorkbook.from_path(str(p))
+        lembar: list[Lembar] = []
+        for meta in wb.sheets_metadata:
+            if "WorkSheet" not in str(meta.typ):  # skip chart, dialog and macro sheets
+                continue
+            sh = wb.get_sheet_by_name(meta.name)
+            rows = sh.to_python()
+            r0, c0 = sh.start if rows else (0, 0)
+            merges = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
+            lembar.append(Lembar(meta.name, rows, r0, c0, merges))
+        wb.close()
+    except CalamineError as exc:
+        raise _explain(exc, ext) from exc
+    except (OSError, ValueError) as exc:
+        raise _explain(exc, ext) from exc
+    if ext in (".xlsx", ".xlsm"):
+        try:
+            kosong = _formula_without_value(p)
+        except (zipfile.BadZipFile, KeyError, OSError):
+            kosong = {}
+        for sh in lembar:
+            sh.rumus_kosong = kosong.get(sh.nama, set())
+    return lembar
+
+
+def _explain(exc: Exception, ext: str) -> BerkasTidakTerbaca:
+    msg = str(exc)
+    low = msg.lower()
+    if "password" in low or "encrypt" in low or "protect" in low:
+        return BerkasTidakTerbaca("berkas dilindungi kata sandi", "the file is password-protected", "sandi")
+    if "zip" in low or "eocd" in low or "eof" in low or "truncat" in low or "unexpected end" in low:
+        return BerkasTidakTerbaca(
+            f"berkas rusak atau terpotong ({msg})", f"the file is corrupt or truncated ({msg})", "rusak"
+        )
+    return BerkasTidakTerbaca(f"berkas tidak dapat dibaca sebagai {ext}: {msg}", f"cannot read the file as {ext}: {msg}", "rusak")
+
+
+_SHEET_REL = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"', re.S)
+_SHEET_REL2 = re.compile(rb'<sheet\b[^>]*?r:id="([^"]*)"[^>]*?name="([^"]*)"', re.S)
+_REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"', re.S)
+_REL2 = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"', re.S)
+_CELL = re.compile(rb"<c\b([^>]*?)(/>|>(.*?)</c>)", re.S)
+_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+
+
+def _col_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n - 1
+
+
+def _formula_without_value(path: Path) -> dict[str, set[tuple[int, int]]]:
+    """Cells holding a formula (``<f>``) but no cached value (``<v>``), per sheet name."""
+    out: dict[str, set[tuple[int, int]]] = {}
+    with zipfile.ZipFile(path) as z:
+        wbxml = z.read("xl/workbook.xml")
+        rels = z.read("xl/_rels/workbook.xml.rels")
+        targets = {rid: t for rid, t in _REL.findall(rels)}
+        targets.update({rid: t for t, rid in _REL2.findall(rels)})
+        sheets = _SHEET_REL.findall(wbxml) or [(n, r) for r, n in _SHEET_REL2.findall(wbxml)]
+        for name, rid in sheets:
+            target = targets.get(rid)
+            if not target:
+                continue
+            t = target.decode()
+            member = t.lstrip("/") if t.startswith("/") else "xl/" + t
+            try:
+                xml = z.read(member)
+            except KeyError:
+                continue
+            if b"<f" not in xml:
+                continue
+            cells: set[tuple[int, int]] = set()
+            for m in _CELL.finditer(xml):
+                body = m.group(3)
+                if not body or b"<f" not in body or b"<v" in body:
+                    continue
+                ref = _REF.search(m.group(1))
+                if ref:
+                    cells.add((int(ref.group(2)) - 1, _col_index(ref.group(1))))
+            if cells:
+                out[unescape(name.decode("utf-8"), {"&quot;": '"', "&apos;": "'"})] = cells
+    return out

@@ -1,0 +1,85 @@
+"""Shared fixtures: paths to the bundled workbook and the shared reference data, LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKBOOKS = ROOT / "workbooks"
+SEED_XLSX = WORKBOOKS / "renja_dinsos_luwu_2024.xlsx"
+SHARED = ROOT.parent / "shared"
+REFERENCE = SHARED / "reference"
+SAMPLES = REFERENCE / "samples"
+
+
+@pytest.fixture(scope="session")
+def seed_xlsx() -> Path:
+    return SEED_XLSX
+
+
+@pytest.fixture(scope="session")
+def seed_hasil():
+    from renja_xl.readers import baca_berkas
+
+    return baca_berkas(SEED_XLSX)
+
+
+def tabel(hasil, sheet):
+    return next(t for t in hasil.tables if t.sheet == sheet)
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    if not SAMPLES.is_dir():
+        pytest.skip(f"reference samples not found at {SAMPLES} (../shared/reference/samples is not part of the repository)")
+    return SAMPLES
+
+
+def soffice_path() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="session")
+def soffice(tmp_path_factory):
+    """A LibreOffice runner with its own profile that recalculates formulas on load."""
+    exe = soffice_path()
+    if not exe:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui")
+    profile = tmp_path_factory.mktemp("lo-profile")
+    user = profile / "user"
+    user.mkdir()
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">'
+        "<value>0</value></prop></item>\n"
+        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse">'
+        "<value>0</value></prop></item>\n"
+        "</oor:items>\n",
+        encoding="utf-8",
+    )
+
+    def run(src: Path, fmt: str, outdir: Path) -> subprocess.CompletedProcess:
+        outdir.mkdir(parents=True, exist_ok=True)
+        env = dict(os.environ, HOME=str(profile))
+        return subprocess.run(
+            [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+             "--convert-to", fmt, "--outdir", str(outdir), str(src)],
+            capture_output=True, text=True, timeout=180, env=env,
+        )
+
+    return run
+
+
+CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+
+
+def unique(name: str) -> str:
+    return f"{name}-{uuid.uuid4().hex[:8]}"

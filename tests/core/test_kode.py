@@ -1,0 +1,104 @@
+"""Kode parsing on the codes of the seed Renja, dotted and split over cells."""
+
+import pytest
+
+from renja_xl.core.kode import Kode, infer_segment_widths, parse_kode, parse_kode_cells
+
+
+@pytest.mark.parametrize(
+    ("teks", "kode", "level"),
+    [
+        ("1.06.01.2.01.0001", "1.06.01.2.01.0001", "sub_kegiatan"),
+        ("1.06.01.2.01.01", "1.06.01.2.01.01", "sub_kegiatan"),   # 2-digit sub kegiatan stays as written
+        ("1.06.01.2.01", "1.06.01.2.01", "kegiatan"),
+        ("1.06.01", "1.06.01", "program"),
+        ("1.06", "1.06", "bidang"),
+        ("1.06. 01.2.01", "1.06.01.2.01", "kegiatan"),            # stray space
+        ("1 06 01 2 01 01", "1.06.01.2.01.01", "sub_kegiatan"),   # spaces as separators
+    ],
+)
+def test_dotted(teks, kode, level):
+    hasil = parse_kode(teks)
+    assert hasil.galat is None
+    assert hasil.kode.teks == kode
+    assert hasil.kode.level == level
+
+
+def test_lookalikes_are_fixed_and_reported():
+    hasil = parse_kode("l.06.O1.2.01.0001")
+    assert hasil.kode.teks == "1.06.01.2.01.0001"
+    assert "'l'→'1'" in hasil.perbaikan and "'O'→'0'" in hasil.perbaikan
+    cyr = parse_kode("1.\u041e6.01")  # Cyrillic О
+    assert cyr.kode.teks == "1.06.01" and cyr.perbaikan
+
+
+@pytest.mark.parametrize(
+    ("teks", "kata"),
+    [
+        ("##", "#"),                  # Tabel 4.1: column too narrow when printed
+        ("2,1", "koma"),              # Tabel 2.1: Excel turned 2.10 into 2,1
+        ("1 06 01 06 2 01", "kegiatan (K) '06'"),  # Tabel 4.1 kegiatan row
+        ("1.06.01.2", "tidak lengkap"),
+        ("1.6.01.2.01", "bidang '6'"),   # inside dotted text a short segment is not guessed
+        ("1.06.01.2.01.001", "sub kegiatan"),
+        ("1.06.01.2.01.0001.1", "6"),
+        ("X.XX.01", "bukan angka"),
+    ],
+)
+def test_rejects_with_reason(teks, kata):
+    hasil = parse_kode(teks)
+    assert hasil.kode is None
+    assert kata in hasil.galat
+
+
+def test_split_cells_of_tabel_4_1():
+    assert parse_kode_cells(["1", "06", "01", "2", "01", "01"]).kode.teks == "1.06.01.2.01.01"
+    assert parse_kode_cells(["1", "06", "01", "", "", ""]).kode.level == "program"
+    bad = parse_kode_cells(["1", "06", "01", "06", "2", "01"])
+    assert bad.kode is None and "'06' harus 1 digit" in bad.galat
+    hash_ = parse_kode_cells(["1", "06", "01", "2", "09", "##"])
+    assert hash_.kode is None and "#" in hash_.galat
+    assert parse_kode_cells(["", "", "", "", "", ""]).kosong
+
+
+def test_split_cells_of_tabel_4_2_lowercase_l():
+    hasil = parse_kode_cells(["l", "06", "01", "2", "01", "04"])
+    assert hasil.kode.teks == "1.06.01.2.01.04"
+    assert hasil.perbaikan == ("'l'→'1'",)
+
+
+def test_split_cells_lost_leading_zeros():
+    hasil = parse_kode_cells([1, 6, 4, 2, 9])  # numbers: Excel dropped the zeros
+    assert hasil.kode.teks == "1.06.04.2.09"
+    assert "'6'→'06'" in hasil.perbaikan
+
+
+def test_tabel_2_1_layout_needs_segment_widths():
+    widths = [1, 1, 1, 2, 1]  # U | BB | PP | K.KK | SS
+    assert parse_kode_cells(["1", "06", "01", "2.01", "01"], widths).kode.teks == "1.06.01.2.01.01"
+    # "1 | 06 | 01 | 2 | 01": the K.KK cell holds only "2" — not the kegiatan 1.06.01.2.01
+    gaji = parse_kode_cells(["1", "06", "01", "2", "01"], widths)
+    assert gaji.kode is None and "harus berisi 2 segmen" in gaji.galat
+    # "1 | 06 | 01 | 2,1 | 02": a number 2.1 in the K.KK cell
+    comma = parse_kode_cells(["1", "06", "01", 2.1, "02"], widths)
+    assert comma.kode is None and "2,1" in comma.galat and "angka desimal" in comma.galat
+    six = parse_kode_cells(["1", "6", "05", "2", "03"], widths)
+    assert six.kode is None
+
+
+def test_infer_segment_widths():
+    cols = [["1", "1", "1"], ["06", "06", "06"], ["01", "01", "01"], ["2.01", "2.06", 2.1], ["01", "", "02"]]
+    assert infer_segment_widths(cols) == [1, 1, 1, 2, 1]
+    six = [["1"], ["06"], ["01"], ["2"], ["01"], ["01"]]
+    assert infer_segment_widths(six) == [1, 1, 1, 1, 1, 1]
+    assert infer_segment_widths([["1.06.01.2.01.0001"]]) == [6]
+
+
+def test_parent_and_key():
+    k = parse_kode("1.06.01.2.01.01").kode
+    assert k.induk.teks == "1.06.01.2.01"
+    assert k.induk.induk.teks == "1.06.01"
+    assert k.induk.induk.induk.teks == "1.06"
+    assert [a.teks for a in k.leluhur()] == ["1.06.01.2.01", "1.06.01", "1.06", "1"]
+    assert k.kunci == "1.06.01.2.01.0001" == parse_kode("1.06.01.2.01.0001").kode.kunci
+    assert k.adalah_turunan(Kode(("1", "06", "01")))

@@ -1,0 +1,68 @@
+"""Units with aliases and typo suggestions, on the seed's own spellings."""
+
+import pytest
+
+from renja_xl.core.satuan import Kamus, SATUAN, baca_satuan, kamus_bawaan
+
+
+@pytest.mark.parametrize(
+    ("teks", "saran"),
+    [("Lpaoran", "Laporan"), ("Kelaurga", "Keluarga"), ("Sertifkat", "Sertifikat"), ("Kmunitas", "Komunitas"),
+     ("Dokuman", "Dokumen"), ("Doumen", "Dokumen"), ("Laporn", "Laporan"), ("Kecamtan", "Kecamatan")],
+)
+def test_typos_suggest_the_unit(teks, saran):
+    s = baca_satuan(teks)
+    assert s.status == "salah_ketik"
+    assert s.saran == saran
+    assert s.efektif == saran
+    assert not s.dikenal
+
+
+@pytest.mark.parametrize(
+    ("teks", "kanonik"),
+    [("ОВ", "Orang/bulan"),  # Cyrillic О and В, Tabel 4.1
+     ("OB", "Orang/bulan"), ("Dok", "Dokumen"), ("Lap", "Laporan"), ("Org", "Orang"), ("Bln", "Bulan"),
+     ("KK", "Keluarga"), ("KPM", "Keluarga"), ("Desa/Kel", "Desa/Kelurahan"), ("M2", "M²"), ("m²", "M²"),
+     ("Jiwa/bulan", "Orang/bulan"), ("Pkt", "Paket"), ("Eks", "Eksemplar")],
+)
+def test_aliases(teks, kanonik):
+    s = baca_satuan(teks)
+    assert s.dikenal and s.kanonik == kanonik
+
+
+def test_cyrillic_is_flagged():
+    assert baca_satuan("ОВ").huruf_asing
+    assert not baca_satuan("OB").huruf_asing
+
+
+@pytest.mark.parametrize("teks", ["laporan", "LAPORAN", " Laporan ", "orang", "Dokumen", "%", "Unit", "Makam"])
+def test_case_and_space_do_not_matter(teks):
+    assert baca_satuan(teks).status == "baku"
+
+
+@pytest.mark.parametrize("teks", ["KPM Org", "PSKS", "bangunan"])
+def test_unknown_without_a_guess(teks):
+    s = baca_satuan(teks)
+    assert s.status == "tidak_dikenal" and s.saran is None and s.efektif is None
+
+
+def test_empty():
+    assert baca_satuan("").status == "kosong"
+    assert baca_satuan(None).status == "kosong"
+
+
+def test_phrase_and_kinds():
+    k = kamus_bawaan()
+    assert k.awal_frasa("Keluarga yang mendapatkan layanan LK3".split()) == "Keluarga"
+    assert k.awal_frasa("Desa/Kelurahan yang dilakukan".split()) == "Desa/Kelurahan"
+    assert k.awal_frasa("Tenaga Kesejahteraan".split()) is None
+    assert k.sejenis("Orang", "Orang/bulan")
+    assert not k.sejenis("Hari", "Makam")
+
+
+def test_regional_additions():
+    k = Kamus(SATUAN)
+    assert k.baca("PSKS").status == "tidak_dikenal"
+    k.tambah("PSKS", ["potensi sumber kesejahteraan sosial"])
+    assert k.baca("PSKS").status == "baku"
+    assert baca_satuan("PSKS").status == "tidak_dikenal"  # the built-in dictionary is untouched
