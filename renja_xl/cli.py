@@ -1,6 +1,7 @@
 """Command line: ``renja-xl check``, ``rules``, ``rule``, ``ringkasan`` (see ``renja-xl --help``).
 
 Imports stay lazy: a check must not pay for libraries it does not use (pandas, openpyxl).
+Exit status: 0 no error-severity finding, 1 at least one, 2 the tool itself could not run.
 """
 
 from __future__ import annotations
@@ -8,10 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class GagalJalan(Exception):
+    """The tool cannot run (bad arguments, output not writable, bad config): exit 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -20,29 +26,139 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"renja-xl: galat: {message}\n")
 
 
+def _codes(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    return [c.strip().upper() for c in text.replace(";", ",").split(",") if c.strip()]
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="renja-xl",
-        description="Pemeriksa Renja (Rencana Kerja Perangkat Daerah): rollup pagu, konsistensi target, capaian, satuan, kode.",
+        description="Pemeriksa Renja (Rencana Kerja Perangkat Daerah): rollup pagu, konsistensi target, "
+        "capaian, satuan, kode. / Checks Indonesian local-government work plans (Renja).",
     )
     p.add_argument("--version", action="version", version=f"renja-xl {__version__}")
     sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
 
-    r = sub.add_parser("ringkasan", help="tabel yang dikenali dalam workbook dan total pagunya")
-    r.add_argument("paths", nargs="+", metavar="PATH")
+    c = sub.add_parser("check", help="periksa workbook Renja (berkas, folder atau .zip)",
+                       description="Periksa workbook Renja: berkas .xlsx/.xlsm/.xls/.xlsb/.ods, folder (rekursif) atau .zip.")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("--format", choices=("text", "json", "excel", "html"), default=None,
+                   help="bentuk laporan (bawaan: text)")
+    c.add_argument("-o", "--output", metavar="OUT", help="tulis laporan ke berkas ini (bawaan: layar)")
+    c.add_argument("--select", metavar="CODES", help="hanya aturan ini (kode atau awalan: A,T002)")
+    c.add_argument("--ignore", metavar="CODES", help="abaikan aturan ini (kode atau awalan)")
+    c.add_argument("--nomenklatur", metavar="FILE", help="berkas nomenklatur Kepmendagri (.xlsx atau .csv)")
+    c.add_argument("--periode", type=str.upper, choices=("TW1", "TW2", "TW3", "TW4"), help="periode laporan realisasi")
+    c.add_argument("--jobs", type=int, default=None, metavar="N", help="jumlah proses paralel (bawaan: jumlah inti)")
+    c.add_argument("--lang", choices=("id", "en"), default=None, help="bahasa pesan (bawaan: id)")
+    c.add_argument("--config", metavar="FILE", help="berkas konfigurasi (bawaan: renja-xl.toml atau [tool.renja-xl] terdekat)")
+    c.add_argument("--baseline", metavar="PREVIOUS.json", help="laporan JSON putaran sebelumnya (baru/masih ada/selesai)")
+    c.add_argument("--batas-waktu", type=float, default=None, metavar="DETIK", help="batas waktu per berkas")
+    c.add_argument("--batas-ukuran", type=float, default=None, metavar="MB", help="batas ukuran per berkas")
+    c.add_argument("--no-color", action="store_true", help="tanpa warna")
+    c.add_argument("--no-progress", action="store_true", help="tanpa bilah kemajuan")
+
+    r = sub.add_parser("rules", help="daftar aturan (katalog)")
     r.add_argument("--lang", choices=("id", "en"), default="id")
+    r1 = sub.add_parser("rule", help="dokumentasi satu aturan")
+    r1.add_argument("kode", metavar="CODE")
+    r1.add_argument("--lang", choices=("id", "en"), default="id")
+
+    s = sub.add_parser("ringkasan", help="tabel yang dikenali dalam workbook dan total pagunya")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("--lang", choices=("id", "en"), default="id")
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.perintah is None:
-        _parser().print_help()
-        return EXIT_USAGE
-    if args.perintah == "ringkasan":
-        from .reports.ringkasan import cetak_ringkasan
+def _config(args: argparse.Namespace):
+    from .core.config import KonfigurasiTidakValid, Konfigurasi, cari_konfigurasi, muat_konfigurasi
 
-        return cetak_ringkasan(args.paths, args.lang)
+    try:
+        if args.config:
+            if not Path(args.config).is_file():
+                raise GagalJalan(f"berkas konfigurasi tidak ditemukan: {args.config}")
+            cfg = muat_konfigurasi(args.config)
+        else:
+            found = cari_konfigurasi(args.paths[0]) if args.paths else None
+            found = found or cari_konfigurasi(Path.cwd())
+            cfg = muat_konfigurasi(found) if found else Konfigurasi.bawaan()
+        return cfg.dengan(
+            select=_codes(args.select), ignore=_codes(args.ignore), periode=args.periode,
+            lang=args.lang, nomenklatur=args.nomenklatur,
+        )
+    except KonfigurasiTidakValid as exc:
+        raise GagalJalan(f"konfigurasi tidak valid: {exc}") from exc
+    except ValueError as exc:
+        raise GagalJalan(str(exc)) from exc
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .batch import jalankan_check
+
+    cfg = _config(args)
+    from .rules.registry import kode_tidak_dikenal
+
+    bad = kode_tidak_dikenal([*cfg.select, *cfg.ignore])
+    if bad:
+        raise GagalJalan(f"kode aturan tidak dikenal: {', '.join(bad)} (lihat: renja-xl rules)")
+    return jalankan_check(args, cfg)
+
+
+def cmd_rules(lang: str) -> int:
+    from .rules import pilih
+
+    sev = {"id": {"error": "galat", "warning": "peringatan", "info": "info"}, "en": {}}[lang]
+    for a in pilih():
+        nomen = " *" if a.butuh_nomenklatur else ""
+        print(f"{a.kode}  {a.slug:<30} {sev.get(a.severity, a.severity):<10} {a.judul(lang)}{nomen}")
+    note = ("* perlu --nomenklatur", "* needs --nomenklatur")[lang == "en"]
+    print(f"\n{note}")
+    return EXIT_OK
+
+
+def cmd_rule(code: str, lang: str) -> int:
+    from .rules import REGISTRY, muat_semua
+
+    muat_semua()
+    key = code.strip().upper()
+    a = REGISTRY.get(key) or next((r for r in REGISTRY.values() if r.slug == code.strip().lower()), None)
+    if a is None:
+        print(f"renja-xl: aturan '{code}' tidak dikenal (lihat: renja-xl rules)", file=sys.stderr)
+        return EXIT_USAGE
+    print(a.halaman(lang))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.perintah is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        if args.perintah == "check":
+            return cmd_check(args)
+        if args.perintah == "rules":
+            return cmd_rules(args.lang)
+        if args.perintah == "rule":
+            return cmd_rule(args.kode, args.lang)
+        if args.perintah == "ringkasan":
+            from .reports.ringkasan import cetak_ringkasan
+
+            return cetak_ringkasan(args.paths, args.lang)
+    except GagalJalan as exc:
+        print(f"renja-xl: galat: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("renja-xl: dihentikan", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader of our output went away (| head): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FINDINGS
     return EXIT_USAGE
 
 

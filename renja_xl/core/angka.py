@@ -35,6 +35,21 @@ class AngkaTidakValid(ValueError):
         self.alasan = alasan
         self.pesan = pesan
 
+    @property
+    def pesan_en(self) -> str:
+        """The reason in English."""
+        return _EN[self.alasan].format(t=self.teks)
+
+
+_EN = {
+    "bukan-angka": "'{t}' is not a number",
+    "dua-angka": "'{t}' holds more than one number, or a space inside a number",
+    "pemisah-salah": "'{t}': the separators do not follow Indonesian notation (dot for thousands, comma for decimals)",
+    "titik-ambigu": "'{t}' is ambiguous: a thousands dot must be followed by exactly three digits",
+    "kelompok-ribuan": "'{t}': the thousands groups are not three digits",
+    "koma-ambigu": "'{t}' is ambiguous: a comma followed by exactly three digits may be a decimal or a thousands separator",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class BacaanAngka:

@@ -8,9 +8,8 @@ an empty cell there, not ``#DIV/0!``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
-
-from pydantic import BaseModel, Field, field_validator, model_validator
 
 __all__ = [
     "RUMUS_NEGATIF",
@@ -76,34 +75,26 @@ def capaian(
     raise ValueError(f"rumus polaritas negatif '{rumus_negatif}' tidak dikenal: {', '.join(RUMUS_NEGATIF)}")
 
 
-class SkalaPredikat(BaseModel):
+@dataclass(frozen=True, slots=True)
+class SkalaPredikat:
     """A predikat scale: ``batas`` lists (lower bound, label) from the top; below all is ``terbawah``.
 
     The default (Permendagri 54/2010 and 86/2017 evaluation practice): c ≥ 91 Sangat Tinggi,
     76 ≤ c < 91 Tinggi, 66 ≤ c < 76 Sedang, 51 ≤ c < 66 Rendah, c < 51 Sangat Rendah.
     """
 
-    model_config = {"frozen": True}
-
-    batas: tuple[tuple[float, str], ...] = Field(
-        default=((91, "Sangat Tinggi"), (76, "Tinggi"), (66, "Sedang"), (51, "Rendah"))
-    )
+    batas: tuple[tuple[float, str], ...] = ((91, "Sangat Tinggi"), (76, "Tinggi"), (66, "Sedang"), (51, "Rendah"))
     terbawah: str = "Sangat Rendah"
 
-    @field_validator("batas", mode="before")
-    @classmethod
-    def _pairs(cls, v: object) -> object:
-        # Config files write the scale as [[91, "Sangat Tinggi"], …] or {"Sangat Tinggi" = 91, …}.
-        if isinstance(v, dict):
-            return tuple((float(b), str(lbl)) for lbl, b in v.items())
-        return v
-
-    @model_validator(mode="after")
-    def _descending(self) -> SkalaPredikat:
-        bounds = [b for b, _ in self.batas]
+    def __post_init__(self) -> None:
+        batas = self.batas
+        if isinstance(batas, dict):  # config files may write {"Sangat Tinggi" = 91, …}
+            batas = tuple((float(b), str(lbl)) for lbl, b in batas.items())
+        batas = tuple((float(b), str(lbl)) for b, lbl in batas)
+        object.__setattr__(self, "batas", batas)
+        bounds = [b for b, _ in batas]
         if bounds != sorted(bounds, reverse=True) or len(set(bounds)) != len(bounds):
             raise ValueError("batas skala predikat harus menurun dan tidak berulang")
-        return self
 
     def nilai(self, c: Number | None) -> str | None:
         x = _num(c)

@@ -32,11 +32,11 @@ with ``-`` or ``_`` both accepted::
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .capaian import RUMUS_NEGATIF, SkalaPredikat
 
@@ -47,38 +47,49 @@ class KonfigurasiTidakValid(ValueError):
     """The config file cannot be read or holds values we do not understand."""
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+def _ge0(name: str, value: float) -> None:
+    if value < 0:
+        raise ValueError(f"{name} tidak boleh negatif ({value})")
 
 
-class Ambang(_Model):
+@dataclass(frozen=True, slots=True)
+class Ambang:
     """Tolerances and thresholds of the rules (defaults of the rule catalogue)."""
-
-    persen_realisasi: float = Field(0.5, ge=0, description="A007: selisih % realisasi yang ditoleransi (poin)")
-    fisik_keuangan: float = Field(50, ge=0, description="A008: selisih % fisik dan % keuangan (poin)")
-    capaian_persen: float = Field(1, ge=0, description="T002: selisih persentase yang ditoleransi (poin)")
-    capaian_ekstrem: float = Field(150, ge=0, description="T003: batas capaian/tingkat realisasi (%)")
-    rasio_spm: float = Field(0.5, ge=0, description="T005: selisih rasio SPM yang ditoleransi (poin)")
+    __pydantic_config__ = {"extra": "forbid"}  # a misspelt key in a config file is an error
 
 
-class PengaturanCapaian(_Model):
+    persen_realisasi: float = 0.5  # A007: tolerated difference of the stated % realisasi (points)
+    fisik_keuangan: float = 50  # A008: tolerated gap between % fisik and % keuangan (points)
+    capaian_persen: float = 1  # T002: tolerated difference of a stated percentage (points)
+    capaian_ekstrem: float = 150  # T003: capaian above this is extreme (%)
+    rasio_spm: float = 0.5  # T005: tolerated difference of an SPM ratio (points)
+
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            _ge0(f.name, getattr(self, f.name))
+
+
+@dataclass(frozen=True, slots=True)
+class PengaturanCapaian:
+    __pydantic_config__ = {"extra": "forbid"}  # a misspelt key in a config file is an error
+
     rumus_negatif: str = "2t-r"
-    skala: SkalaPredikat = Field(default_factory=SkalaPredikat)
+    skala: SkalaPredikat = field(default_factory=SkalaPredikat)
 
-    @field_validator("rumus_negatif")
-    @classmethod
-    def _known(cls, v: str) -> str:
-        if v not in RUMUS_NEGATIF:
-            raise ValueError(f"rumus_negatif '{v}' tidak dikenal; pilih salah satu: {', '.join(RUMUS_NEGATIF)}")
-        return v
+    def __post_init__(self) -> None:
+        if self.rumus_negatif not in RUMUS_NEGATIF:
+            raise ValueError(f"rumus_negatif '{self.rumus_negatif}' tidak dikenal; pilih salah satu: {', '.join(RUMUS_NEGATIF)}")
 
 
-class Pengecualian(_Model):
+@dataclass(frozen=True, slots=True)
+class Pengecualian:
     """An accepted deviation: silences the findings of ``rule`` on ``kode`` (all kode when empty)."""
+    __pydantic_config__ = {"extra": "forbid"}  # a misspelt key in a config file is an error
+
 
     rule: str
-    kode: str | None = None
     alasan: str
+    kode: str | None = None
     sheet: str | None = None
 
     def cocok(self, rule: str, kode: str | None, sheet: str | None, kunci: str | None = None) -> bool:
@@ -98,65 +109,79 @@ def _kunci(kode: str) -> str:
     return hasil.kode.kunci if hasil.kode else kode
 
 
-class Konfigurasi(_Model):
-    select: list[str] = Field(default_factory=list)
-    ignore: list[str] = Field(default_factory=list)
+@dataclass(frozen=True, slots=True)
+class Konfigurasi:
+    __pydantic_config__ = {"extra": "forbid"}  # a misspelt key in a config file is an error
+
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
     periode: str | None = None
     lang: str = "id"
     nomenklatur: str | None = None
-    ambang: Ambang = Field(default_factory=Ambang)
-    capaian: PengaturanCapaian = Field(default_factory=PengaturanCapaian)
-    pengecualian: list[Pengecualian] = Field(default_factory=list)
-    satuan_tambahan: dict[str, list[str]] = Field(default_factory=dict)
-    sumber: str | None = Field(None, description="the file this configuration came from")
+    ambang: Ambang = field(default_factory=Ambang)
+    capaian: PengaturanCapaian = field(default_factory=PengaturanCapaian)
+    pengecualian: list[Pengecualian] = field(default_factory=list)
+    satuan_tambahan: dict[str, list[str]] = field(default_factory=dict)
+    batas_waktu: float = 120.0  # seconds a file may take in a batch before it is stopped (E001)
+    batas_ukuran: float = 200.0  # MB; a larger file is not opened (E001)
+    sumber: str | None = None  # the file this configuration came from
 
-    @field_validator("periode")
-    @classmethod
-    def _periode(cls, v: str | None) -> str | None:
-        if v is None:
-            return v
-        up = v.strip().upper().replace(" ", "")
-        if up not in ("TW1", "TW2", "TW3", "TW4"):
-            raise ValueError(f"periode '{v}' tidak dikenal; pilih TW1, TW2, TW3 atau TW4")
-        return up
+    def __post_init__(self) -> None:
+        if self.periode is not None:
+            up = self.periode.strip().upper().replace(" ", "")
+            if up not in ("TW1", "TW2", "TW3", "TW4"):
+                raise ValueError(f"periode '{self.periode}' tidak dikenal; pilih TW1, TW2, TW3 atau TW4")
+            object.__setattr__(self, "periode", up)
+        if self.lang not in ("id", "en"):
+            raise ValueError(f"bahasa '{self.lang}' tidak dikenal; pilih id atau en")
+        _ge0("batas_waktu", self.batas_waktu)
+        _ge0("batas_ukuran", self.batas_ukuran)
 
-    @field_validator("lang")
     @classmethod
-    def _lang(cls, v: str) -> str:
-        if v not in ("id", "en"):
-            raise ValueError(f"bahasa '{v}' tidak dikenal; pilih id atau en")
-        return v
+    def bawaan(cls) -> Konfigurasi:
+        """The defaults."""
+        return cls()
 
     def dengan(self, **ubah: Any) -> Konfigurasi:
         """A copy with command-line overrides applied (None values are ignored)."""
         data = {k: v for k, v in ubah.items() if v is not None}
-        return self.model_copy(update=data)
+        return dataclasses.replace(self, **data)
 
 
-def _normalise_keys(obj: Any) -> Any:
+def _normalise_keys(obj: Any, keep: bool = False) -> Any:
     if isinstance(obj, dict):
-        return {str(k).replace("-", "_"): _normalise_keys(v) for k, v in obj.items()}
+        return {(str(k) if keep else str(k).replace("-", "_")): _normalise_keys(v, keep=False) for k, v in obj.items()}
     if isinstance(obj, list):
         return [_normalise_keys(v) for v in obj]
     return obj
 
 
 def _from_mapping(data: dict[str, Any], sumber: str) -> Konfigurasi:
+    satuan = data.pop("satuan_tambahan", data.pop("satuan-tambahan", None))
     data = _normalise_keys(data)
-    # keep unit names (satuan_tambahan keys) as written: only their nesting was normalised
+    if satuan is not None:
+        data["satuan_tambahan"] = satuan  # unit names are kept exactly as written
     cap = data.get("capaian")
-    if isinstance(cap, dict) and "skala" in cap and not isinstance(cap["skala"], dict):
-        cap["skala"] = {"batas": cap["skala"], **({"terbawah": cap.pop("terbawah")} if "terbawah" in cap else {})}
-    elif isinstance(cap, dict) and "terbawah" in cap:
-        cap["skala"] = {"terbawah": cap.pop("terbawah")}
+    if isinstance(cap, dict) and ("skala" in cap or "terbawah" in cap):
+        skala = {}
+        if "skala" in cap:
+            skala["batas"] = cap.pop("skala")
+        if "terbawah" in cap:
+            skala["terbawah"] = cap.pop("terbawah")
+        if isinstance(skala.get("batas"), dict):
+            skala["batas"] = [[b, lbl] for lbl, b in skala["batas"].items()]
+        cap["skala"] = skala
     try:
-        return Konfigurasi.model_validate({**data, "sumber": sumber})
-    except Exception as exc:  # pydantic.ValidationError: say where
+        from .models import validasi
+
+        return validasi(Konfigurasi, {**data, "sumber": sumber})
+    except Exception as exc:  # pydantic.ValidationError (or a ValueError from a check): say where
         raise KonfigurasiTidakValid(f"{sumber}: {exc}") from exc
 
 
 def muat_konfigurasi(path: str | Path) -> Konfigurasi:
-    """Load ``renja-xl.toml`` or the ``[tool.renja-xl]`` table of a ``pyproject.toml``."""
+    """Load ``renja-xl.toml`` or the ``[tool.renja-xl]`` table of a ``pyproject.toml``; the file is
+    validated with pydantic (types, unknown keys, thresholds, formula names, scale order)."""
     p = Path(path)
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
@@ -164,7 +189,7 @@ def muat_konfigurasi(path: str | Path) -> Konfigurasi:
         raise KonfigurasiTidakValid(f"{p}: {exc}") from exc
     if p.name == "pyproject.toml":
         data = data.get("tool", {}).get("renja-xl", {})
-    return _from_mapping(data, str(p))
+    return _from_mapping(dict(data), str(p))
 
 
 def cari_konfigurasi(mulai: str | Path) -> Path | None:

@@ -128,6 +128,7 @@ class BacaanKode:
     kode: Kode | None = None
     galat: str | None = None
     perbaikan: tuple[str, ...] = field(default=())
+    galat_en: str | None = None
     sel: int | None = None  # for split cells: index of the cell that is wrong or was repaired
 
     @property
@@ -165,22 +166,27 @@ def _cell_text(nilai: object) -> tuple[str, bool]:
     return str(nilai), False
 
 
-def _check_segments(segs: list[str], asli: str) -> tuple[str, int] | None:
-    """Why the segments are not a valid kode, and the index of the first wrong segment."""
+def _check_segments(segs: list[str], asli: str) -> tuple[str, str, int] | None:
+    """Why the segments are not a valid kode (Indonesian, English), and the first wrong segment."""
     if len(segs) > 6:
-        return f"{len(segs)} segmen (paling banyak 6: U.BB.PP.K.KK.SSSS)", 6
+        return (f"{len(segs)} segmen (paling banyak 6: U.BB.PP.K.KK.SSSS)",
+                f"{len(segs)} segments (at most 6: U.BB.PP.K.KK.SSSS)", 6)
     if len(segs) == 4:
-        return "kode kegiatan tidak lengkap: bagian KK tidak ada (harus U.BB.PP.K.KK)", 3
+        return ("kode kegiatan tidak lengkap: bagian KK tidak ada (harus U.BB.PP.K.KK)",
+                "incomplete kegiatan kode: the KK part is missing (must be U.BB.PP.K.KK)", 3)
     for i, seg in enumerate(segs):
         if not _DIGIT.match(seg):
             what = "kosong" if seg == "" else f"'{seg}' bukan angka"
-            return f"segmen {_SEGMENT_NAMES[i]} {what}", i
+            what_en = "is empty" if seg == "" else f"'{seg}' is not a number"
+            return f"segmen {_SEGMENT_NAMES[i]} {what}", f"segment {_SEGMENT_NAMES[i]} {what_en}", i
         width = _SEGMENT_WIDTH[i]
         if i == 5:
             if len(seg) not in (2, 4):
-                return f"segmen sub kegiatan '{seg}' harus 4 (atau 2) digit", i
+                return (f"segmen sub kegiatan '{seg}' harus 4 (atau 2) digit",
+                        f"sub kegiatan segment '{seg}' must have 4 (or 2) digits", i)
         elif len(seg) != width:
-            return f"segmen {_SEGMENT_NAMES[i]} '{seg}' harus {width} digit", i
+            return (f"segmen {_SEGMENT_NAMES[i]} '{seg}' harus {width} digit",
+                    f"segment {_SEGMENT_NAMES[i]} '{seg}' must have {width} digit{'s' if width > 1 else ''}", i)
     return None
 
 
@@ -192,19 +198,22 @@ def parse_kode(teks: str | int | float | None) -> BacaanKode:
     if not s:
         return BacaanKode(asli)
     if numeric and "," in s:
-        return BacaanKode(asli, galat=f"kode tersimpan sebagai angka desimal ({s}); Excel mengubah teks kode menjadi angka")
+        return BacaanKode(asli, galat=f"kode tersimpan sebagai angka desimal ({s}); Excel mengubah teks kode menjadi angka",
+                          galat_en=f"the kode is stored as a decimal number ({s}); Excel turned the kode text into a number")
     fixes: list[str] = []
     s = _clean_text(s, fixes)
     if "," in s:
-        return BacaanKode(asli, galat="berisi koma; kode memakai titik sebagai pemisah")
+        return BacaanKode(asli, galat="berisi koma; kode memakai titik sebagai pemisah",
+                          galat_en="contains a comma; a kode is separated by dots")
     if "#" in s:
-        return BacaanKode(asli, galat="berisi '#' (sel terlalu sempit saat dicetak, atau kode tidak diisi)")
+        return BacaanKode(asli, galat="berisi '#' (sel terlalu sempit saat dicetak, atau kode tidak diisi)",
+                          galat_en="contains '#' (the cell was too narrow when printed, or the kode was never filled in)")
     compact = re.sub(r"\s*\.\s*", ".", s)
     if compact != s:
         fixes.append("spasi dihapus")
     if re.search(r"\s", compact):
         if "." in compact:
-            return BacaanKode(asli, galat="berisi spasi di tengah segmen")
+            return BacaanKode(asli, galat="berisi spasi di tengah segmen", galat_en="contains a space inside a segment")
         segs = compact.split()  # "1 06 01 2 01 0001": segments separated by spaces
         fixes.append("spasi sebagai pemisah")
     else:
@@ -213,7 +222,7 @@ def parse_kode(teks: str | int | float | None) -> BacaanKode:
             fixes.append("titik di akhir dihapus")
     cek = _check_segments(segs, asli)
     if cek:
-        return BacaanKode(asli, galat=cek[0])
+        return BacaanKode(asli, galat=cek[0], galat_en=cek[1])
     return BacaanKode(asli, kode=Kode(tuple(segs)), perbaikan=tuple(fixes))
 
 
@@ -248,19 +257,25 @@ def parse_kode_cells(
         s = text.strip()
         want = widths[i] if widths is not None and i < len(widths) else None
         if not s:
-            return BacaanKode(asli, galat=f"sel kode ke-{i + 1} kosong di tengah kode", sel=i)
+            return BacaanKode(asli, galat=f"sel kode ke-{i + 1} kosong di tengah kode",
+                              galat_en=f"kode cell {i + 1} is empty in the middle of the kode", sel=i)
         if numeric and "," in s:
             return BacaanKode(
                 asli,
                 galat=f"sel kode ke-{i + 1} tersimpan sebagai angka desimal ({s}); "
                 "Excel mengubah teks kode menjadi angka (mis. 2.10 menjadi 2,1)",
+                galat_en=f"kode cell {i + 1} is stored as a decimal number ({s}); "
+                "Excel turned the kode text into a number (e.g. 2.10 into 2,1)",
                 sel=i,
             )
         s = _clean_text(s, fixes)
         if "#" in s:
-            return BacaanKode(asli, galat=f"sel kode ke-{i + 1} berisi '#' (sel terlalu sempit saat dicetak, atau kode tidak diisi)", sel=i)
+            return BacaanKode(asli, galat=f"sel kode ke-{i + 1} berisi '#' (sel terlalu sempit saat dicetak, atau kode tidak diisi)",
+                              galat_en=f"kode cell {i + 1} contains '#' (the cell was too narrow when printed, or never filled in)",
+                              sel=i)
         if "," in s:
-            return BacaanKode(asli, galat=f"sel kode ke-{i + 1} '{s}' berisi koma", sel=i)
+            return BacaanKode(asli, galat=f"sel kode ke-{i + 1} '{s}' berisi koma",
+                              galat_en=f"kode cell {i + 1} '{s}' contains a comma", sel=i)
         if re.search(r"\s", s):
             s2 = re.sub(r"\s+", "", s)
             fixes.append("spasi dihapus")
@@ -271,6 +286,8 @@ def parse_kode_cells(
             return BacaanKode(
                 asli,
                 galat=f"sel kode ke-{i + 1} '{s}' harus berisi {want} segmen ({names}), berisi {len(parts)}",
+                galat_en=f"kode cell {i + 1} '{s}' must hold {want} segment{'s' if want > 1 else ''} ({names}), "
+                f"it holds {len(parts)}",
                 sel=i,
             )
         for part in parts:
@@ -290,8 +307,8 @@ def parse_kode_cells(
         first_fix = len(texts) - 1
     cek = _check_segments(segs, asli)
     if cek:
-        galat, seg = cek
-        return BacaanKode(asli, galat=galat, sel=seg_cell[min(seg, len(seg_cell) - 1)])
+        galat, galat_en, seg = cek
+        return BacaanKode(asli, galat=galat, galat_en=galat_en, sel=seg_cell[min(seg, len(seg_cell) - 1)])
     return BacaanKode(asli, kode=Kode(tuple(segs)), perbaikan=tuple(fixes), sel=first_fix)
 
 

@@ -89,6 +89,12 @@ SATUAN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Liter": (("ltr", "l"), ()),
 }
 
+# Units that count the same kind of thing.
+_KIND = {"Peserta": "Orang", "Rumah Tangga": "Keluarga", "Desa": "Desa/Kelurahan", "Kelurahan": "Desa/Kelurahan"}
+
+# Words that classify rather than name what is counted: "Jumlah jenis komponen" counts komponen.
+PENGGOLONG = frozenset({"jenis", "macam", "buah", "total", "seluruh"})
+
 # A unit per unit of time is the same kind of thing as the unit itself.
 _PER_TIME = re.compile(r"^(?P<base>[^/]+)/(bulan|hari|minggu|tahun|jam)$", re.IGNORECASE)
 
@@ -219,11 +225,16 @@ class Kamus:
         return kanonik
 
     def sejenis(self, a: str, b: str) -> bool:
-        """Whether two canonical units agree (equal, or one is the other per unit of time)."""
-        return a == b or self.dasar(a) == self.dasar(b)
+        """Whether two canonical units agree (equal, the same kind of thing such as Peserta and
+        Orang, or one is the other per unit of time)."""
+        da, db = self.dasar(a), self.dasar(b)
+        return a == b or da == db or _KIND.get(da, da) == _KIND.get(db, db)
 
     def awal_frasa(self, kata: list[str]) -> str | None:
-        """The canonical unit named by the first one to three words, longest first (no guessing)."""
+        """The canonical unit named by the first one to three words, longest first (no guessing).
+        A leading classifier ("jenis", "macam") is skipped: "jenis komponen" names komponen."""
+        while kata and kata[0].casefold() in PENGGOLONG:
+            kata = kata[1:]
         for n in (3, 2, 1):
             if len(kata) >= n:
                 hit = self.cari(" ".join(kata[:n]))

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..core.angka import parse_angka
 from .workbook import Lembar
 
 __all__ = ["Kolom", "BlokTabel", "cari_blok", "teks_sel", "tahun_dalam"]
@@ -30,7 +31,7 @@ def teks_sel(v: Any) -> str:
             return str(int(v))
         return repr(v)
     if isinstance(v, str):
-        return _WS.sub(" ", v).strip()
+        return " ".join(v.split())
     return str(v).strip()
 
 
@@ -60,9 +61,20 @@ def tahun_dalam(teks: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(teks)]
 
 
+_CAT_ANY = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _CAT.items()))
+
+
 def _cats(text: str) -> set[str]:
-    low = text.lower()
-    return {k for k, rx in _CAT.items() if rx.search(low)}
+    """The header categories a cell names (one scan of the text for all categories)."""
+    low = text[:160].lower()  # header cells are short; a long text is not a header word
+    out: set[str] = set()
+    pos = 0
+    while True:
+        m = _CAT_ANY.search(low, pos)
+        if m is None:
+            return out
+        out.add(m.lastgroup)
+        pos = m.start() + 1
 
 
 @dataclass(slots=True)
@@ -144,14 +156,23 @@ def _is_number_row(cells: list[tuple[int, str, Any]]) -> bool:
     return all(b > a for a, b in zip(nums, nums[1:]))
 
 
+def _is_year(x: float) -> bool:
+    return 1900 <= x <= 2100 and float(x).is_integer()
+
+
 def _has_data_signal(cells: list[tuple[int, str, Any]]) -> bool:
+    """A row holds data when a cell is a number (other than a year) or a dotted kode, typed or as text."""
     for _, t, v in cells:
-        if isinstance(v, (int, float)) and not isinstance(v, bool) and not (1900 <= v <= 2100 and float(v).is_integer()):
-            return True
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            if not _is_year(v):
+                return True
+            continue
         if _KODE_LIKE.match(t):
             return True
-        if re.match(r"^(rp\.?\s*)?\d{1,3}(\.\d{3})+(,\d+)?(,-)?$", t.lower()):
-            return True
+        if t[:1].isdigit() or t[:2].lower() == "rp":
+            hasil = parse_angka(t)
+            if hasil.nilai is not None and not _is_year(hasil.nilai):
+                return True
     return False
 
 
@@ -178,7 +199,7 @@ def cari_blok(sheet: Lembar) -> list[BlokTabel]:
     prev_end = 0
     while i < n:
         cells = texts[i]
-        if _header_score(cells) < 3 or _has_data_signal(cells):
+        if len(cells) < 3 or _has_data_signal(cells) or _header_score(cells) < 3:
             i += 1
             continue
         start = i
@@ -222,9 +243,16 @@ def cari_blok(sheet: Lembar) -> list[BlokTabel]:
         )
         prev_end = data_start
         i = data_start
-    # each block's data ends where the next block's title/header starts
+    # each block's data ends where the next block's title (or header) starts
     for a, b in zip(blocks, blocks[1:]):
-        a.data_end = b.header_rows[0]
+        start = b.header_rows[0] - sheet.baris0
+        k = start - 1
+        while k >= a.data_start - sheet.baris0 and start - k <= 8:
+            row = texts[k]
+            if row and (len(row) > 3 or _has_data_signal(row)):
+                break
+            k -= 1
+        a.data_end = sheet.baris0 + k + 1
     return blocks
 
 

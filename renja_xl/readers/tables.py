@@ -97,7 +97,8 @@ class _Reader:
         if raw is None or raw == "":
             return Nilai(cell=cell, rumus=formula), None
         if hasattr(raw, "year") and not isinstance(raw, (int, float)):  # a date in a number column
-            return Nilai(cell=cell, raw=str(raw), error=f"'{raw}' adalah tanggal, bukan angka"), None
+            return Nilai(cell=cell, raw=str(raw), error=f"'{raw}' adalah tanggal, bukan angka",
+                         error_en=f"'{raw}' is a date, not a number"), None
         hasil = parse_angka(raw)
         if hasil.galat is None:
             unit = Teks(cell=cell, text="%") if hasil.persen else None
@@ -113,7 +114,7 @@ class _Reader:
                 sat = self.kamus.baca(m.group("unit"))
                 if num.galat is None and num.nilai is not None and sat.status != "tidak_dikenal":
                     return Nilai(cell=cell, raw=raw, value=num.nilai), Teks(cell=cell, text=m.group("unit"))
-        return Nilai(cell=cell, raw=raw, error=hasil.galat.pesan), None
+        return Nilai(cell=cell, raw=raw, error=hasil.galat.pesan, error_en=hasil.galat.pesan_en), None
 
     def kode_fields(self, r: int) -> dict[str, Any]:
         if not self.kode_cols:
@@ -127,6 +128,7 @@ class _Reader:
                        kode_perbaikan=list(bacaan.perbaikan))
         elif bacaan.galat:
             out["kode_galat"] = bacaan.galat
+            out["kode_galat_en"] = bacaan.galat_en
         return out
 
 
@@ -229,7 +231,7 @@ def _rencana(blok: BlokTabel, reader: _Reader, tahun_berkas: int | None) -> Tabe
             if satuan is None and unit is not None:
                 satuan = unit
         pagu = {y: reader.nilai(r, c, unit_ok=False)[0] for y, c in pagu_by_year.items()}
-        rows.append(RencanaBaris.model_construct(
+        rows.append(RencanaBaris(
             **d, satuan=satuan, lokasi=reader.text(r, lokasi_c) or None,
             target=target, pagu=pagu,
         ))
@@ -282,7 +284,7 @@ def _evaluasi(blok: BlokTabel, reader: _Reader) -> Tabel:
                 sat_kolom[n] = t
         satuan = next((sat_kolom[n] for n in (4, 6, 9, 5, 7, 10) if n in sat_kolom and sat_kolom[n].text != "%"),
                       next(iter(sat_kolom.values()), None))
-        rows.append(EvaluasiBaris.model_construct(
+        rows.append(EvaluasiBaris(
             **d, satuan=satuan, kolom=kolom, satuan_kolom=sat_kolom,
         ))
     return _tabel(blok, "evaluasi", columns, rows, sorted(set(tahun_dalam(blok.judul))), True)
@@ -321,7 +323,7 @@ def _spm(blok: BlokTabel, reader: _Reader) -> Tabel:
     for r in range(blok.data_start, blok.data_end):
         d = _base(reader, r, indikator_c, indikator_c)
         nilai = {key: reader.nilai(r, c, unit_ok=False)[0] for key, c in value_cols.items()}
-        rows.append(SpmBaris.model_construct(
+        rows.append(SpmBaris(
             **d, no=reader.text(r, no_c) or None, nilai=nilai,
         ))
     years = sorted({y for _, y in value_cols})
@@ -358,7 +360,7 @@ def _review(blok: BlokTabel, reader: _Reader) -> Tabel:
         side_models = {}
         for s, roles in sides.items():
             target, unit = reader.nilai(r, roles.get("target"), unit_ok=True)
-            side_models[s] = SisiReview.model_construct(
+            side_models[s] = SisiReview(
                 uraian=reader.text(r, roles.get("uraian")),
                 lokasi=reader.text(r, roles.get("lokasi")) or None,
                 indikator=reader.text(r, roles.get("indikator")),
@@ -371,7 +373,7 @@ def _review(blok: BlokTabel, reader: _Reader) -> Tabel:
         if not d.get("uraian") and sides["awal"].get("uraian") is not None:
             d["uraian"] = reader.text(r, sides["awal"]["uraian"])
             d["uraian_cell"] = alamat(r, sides["awal"]["uraian"])
-        rows.append(ReviewBaris.model_construct(
+        rows.append(ReviewBaris(
             **d, no=reader.text(r, no_c) or None,
             awal=side_models["awal"], hasil=side_models["hasil"],
             satuan=side_models["hasil"].satuan, catatan=reader.text(r, catatan_c) or None,
@@ -397,7 +399,7 @@ def _realisasi(blok: BlokTabel, reader: _Reader, tahun_berkas: int | None) -> Ta
     rows = []
     for r in range(blok.data_start, blok.data_end):
         d = _base(reader, r, uraian_c, indikator_c)
-        rows.append(RealisasiBaris.model_construct(
+        rows.append(RealisasiBaris(
             **d,
             anggaran=reader.nilai(r, anggaran_c, unit_ok=False)[0],
             realisasi=reader.nilai(r, realisasi_c, unit_ok=False)[0],
@@ -448,7 +450,7 @@ def _tabel(blok: BlokTabel, kind: str, columns: dict[str, str], rows: list[Any],
     while kept and not _significant(kept[-1]):
         kept.pop()
     last = kept[-1].row if kept else blok.data_start
-    return Tabel.model_construct(
+    return Tabel(
         sheet=blok.lembar.nama,
         kind=kind,
         title=blok.judul,

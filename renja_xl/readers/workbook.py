@@ -13,7 +13,6 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import unescape
 
 __all__ = ["Lembar", "BerkasTidakTerbaca", "EKSTENSI", "buka_berkas", "lembar_dari_nilai", "alamat", "kolom_huruf"]
 
@@ -182,6 +181,13 @@ _REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"', r
 _REL2 = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"', re.S)
 _CELL = re.compile(rb"<c\b([^>]*?)(/>|>(.*?)</c>)", re.S)
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_VALUE = re.compile(rb"<v(?:\s[^>]*)?(?:/>|>([^<]*)</v>)")
+
+
+def _unescape(text: str) -> str:
+    for ent, ch in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
+        text = text.replace(ent, ch)
+    return text
 
 
 def _col_index(letters: bytes) -> int:
@@ -215,11 +221,14 @@ def _formula_without_value(path: Path) -> dict[str, set[tuple[int, int]]]:
             cells: set[tuple[int, int]] = set()
             for m in _CELL.finditer(xml):
                 body = m.group(3)
-                if not body or b"<f" not in body or b"<v" in body:
+                if not body or b"<f" not in body:
                     continue
+                v = _VALUE.search(body)
+                if v is not None and (v.group(1) or b't="str"' in m.group(1)):
+                    continue  # a cached value (an empty string is a real result of a text formula)
                 ref = _REF.search(m.group(1))
                 if ref:
                     cells.add((int(ref.group(2)) - 1, _col_index(ref.group(1))))
             if cells:
-                out[unescape(name.decode("utf-8"), {"&quot;": '"', "&apos;": "'"})] = cells
+                out[_unescape(name.decode("utf-8"))] = cells
     return out

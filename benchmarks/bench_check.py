@@ -1,0 +1,78 @@
+"""Single-file check speed: ``renja-xl check`` of the seed workbook in a fresh process, against a fresh
+process that only reads every cell of the same file with python-calamine (the floor).
+
+    python benchmarks/bench_check.py [--runs 21] [--write]
+
+Also verifies with ``python -X importtime`` that neither pandas nor openpyxl is imported on that path.
+``--write`` records the result in benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import PY, ROOT, median_ms, mesin, tulis_bagian, waktu_proses  # noqa: E402
+
+SEED = ROOT / "workbooks" / "renja_dinsos_luwu_2024.xlsx"
+FLOOR = (
+    "from python_calamine import CalamineWorkbook\n"
+    "import sys\n"
+    "wb = CalamineWorkbook.from_path(sys.argv[1])\n"
+    "rows = [wb.get_sheet_by_name(n).to_python() for n in wb.sheet_names]\n"
+)
+
+
+def imports_on_check_path(path: Path) -> set[str]:
+    res = subprocess.run([PY, "-X", "importtime", "-m", "renja_xl", "check", str(path), "--format", "json",
+                          "-o", "/dev/null"], cwd=ROOT, capture_output=True, text=True)
+    mods = set()
+    for line in res.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            mods.add(line.rsplit("|", 1)[1].strip().split(".")[0])
+    return mods
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--file", type=Path, default=SEED)
+    ap.add_argument("--write", action="store_true", help="record the result in benchmarks/README.md")
+    args = ap.parse_args()
+
+    floor = waktu_proses([PY, "-c", FLOOR, str(args.file)], args.runs)
+    check = waktu_proses([PY, "-m", "renja_xl", "check", str(args.file), "--format", "json", "-o", "/dev/null"], args.runs)
+    text = waktu_proses([PY, "-m", "renja_xl", "check", str(args.file), "--no-color"], args.runs)
+    f, c, t = median_ms(floor), median_ms(check), median_ms(text)
+    mods = imports_on_check_path(args.file)
+    heavy = sorted(mods & {"pandas", "openpyxl", "xlwings", "numpy"})
+    pyd = "pydantic" in mods
+    lines = [
+        f"Measured {dt.date.today().isoformat()} on {mesin()}; median of {args.runs} fresh processes after one warm-up.",
+        "",
+        "| process | median |  ratio to floor |",
+        "|---|---:|---:|",
+        f"| floor: python-calamine reads every cell of `{args.file.name}` | {f:.0f} ms | 1.0× |",
+        f"| `renja-xl check {args.file.name} --format json` | {c:.0f} ms | **{c / f:.1f}×** |",
+        f"| `renja-xl check {args.file.name}` (text) | {t:.0f} ms | {t / f:.1f}× |",
+        "",
+        f"Target (issue 3): within 8× of the floor. Heavy imports on the check path "
+        f"(`python -X importtime`): {', '.join(heavy) if heavy else 'none — no pandas, openpyxl, xlwings or numpy'}"
+        f"; pydantic {'is' if pyd else 'is not'} imported (it validates config files and reports read back, "
+        "not the check itself).",
+        "",
+        f"Command: `python benchmarks/bench_check.py --runs {args.runs} --write`",
+    ]
+    report = "\n".join(lines)
+    print(report)
+    if args.write:
+        tulis_bagian("check", report)
+    return 0 if not heavy else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

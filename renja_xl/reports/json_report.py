@@ -1,0 +1,64 @@
+"""``--format json``: the ``renja-xl/check@1`` contract (``../shared/spec/check-json.md``).
+
+Written file by file so a batch streams instead of building one big document in memory.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from .. import __version__
+from ..core.models import Berkas, Temuan
+from .summary import Ringkasan
+
+SCHEMA = "renja-xl/check@1"
+_FINDING_KEYS = ("rule", "slug", "severity", "sheet", "row", "cell", "kode", "message")
+
+
+def temuan_json(t: Temuan) -> dict[str, Any]:
+    d: dict[str, Any] = {k: getattr(t, k) for k in _FINDING_KEYS}
+    if t.expected is not None or t.actual is not None:
+        d["expected"] = t.expected
+        d["actual"] = t.actual
+    if t.saran is not None:
+        d["saran"] = t.saran
+    d.update({k: v for k, v in t.ekstra.items() if v is not None})
+    return d
+
+
+def berkas_json(b: Berkas) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "path": b.path,
+        "status": b.status,
+        "tables": [t.ringkas() for t in b.tables],
+        "findings": [temuan_json(t) for t in b.findings],
+    }
+    if b.silenced:
+        d["silenced"] = b.silenced
+    if b.identitas:
+        d["identitas"] = b.identitas
+    return d
+
+
+class TulisJson:
+    def __init__(self, out: TextIO, extra: dict[str, Any] | None = None):
+        self.out = out
+        self.ringkasan = Ringkasan()
+        self.first = True
+        self.extra = extra or {}
+        head = {"schema": SCHEMA, "tool": {"name": "renja-xl", "version": __version__}}
+        text = json.dumps(head, ensure_ascii=False)
+        self.out.write(text[:-1] + ', "files": [\n')
+
+    def berkas(self, b: Berkas) -> None:
+        self.ringkasan.tambah(b)
+        if not self.first:
+            self.out.write(",\n")
+        self.first = False
+        self.out.write(json.dumps(berkas_json(b), ensure_ascii=False))
+
+    def selesai(self) -> None:
+        tail = {"summary": self.ringkasan.json(), **self.extra}
+        self.out.write("\n], " + json.dumps(tail, ensure_ascii=False)[1:] + "\n")
+        self.out.flush()

@@ -1,0 +1,92 @@
+"""``--format text``: findings grouped by file and sheet, coloured by severity on a terminal."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import TextIO
+
+from ..core.models import Berkas
+from .summary import Ringkasan
+
+_SEV = {
+    "id": {"error": "galat", "warning": "peringatan", "info": "info"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+_COLOR = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
+
+
+def pakai_warna(stream: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+class TulisTeks:
+    """Streams one file at a time (a batch never holds all findings in memory)."""
+
+    def __init__(self, out: TextIO, lang: str = "id", warna: bool | None = None):
+        self.out = out
+        self.lang = lang
+        self.warna = pakai_warna(out) if warna is None else warna
+        self.ringkasan = Ringkasan()
+
+    def _c(self, code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if self.warna else text
+
+    def berkas(self, b: Berkas) -> None:
+        self.ringkasan.tambah(b)
+        w = self.out.write
+        id_ = b.identitas
+        who = ""
+        if id_:
+            parts = [str(id_.get(k)) for k in ("pemda", "opd", "tahun", "dokumen") if id_.get(k)]
+            who = f"  {self._c(_DIM, '(' + ' · '.join(parts) + ')')}" if parts else ""
+        w(self._c(_BOLD, b.path) + who + "\n")
+        if b.status == "unreadable":
+            for t in b.findings:
+                w(f"  {self._c(_COLOR['error'], _SEV[self.lang]['error'])} {t.rule} {t.message}\n")
+            return
+        if not b.findings:
+            tables = ", ".join(f"{t.sheet} ({t.kind})" for t in b.tables)
+            ok = "tidak ada temuan" if self.lang == "id" else "no findings"
+            w(f"  {ok}" + (f" — {tables}" if tables else "") + "\n")
+        kinds = {t.sheet: t.kind for t in b.tables}
+        current = object()
+        for t in b.findings:
+            if t.sheet != current:
+                current = t.sheet
+                if t.sheet is None:
+                    label = "berkas" if self.lang == "id" else "file"
+                else:
+                    label = t.sheet + (f" [{kinds[t.sheet]}]" if t.sheet in kinds else "")
+                w(f"  {self._c(_BOLD, label)}\n")
+            sev = _SEV[self.lang][t.severity]
+            loc = f"{t.cell or '':>6}"
+            kode = f" {t.kode}" if t.kode else ""
+            saran = f" → {t.saran}" if t.saran and t.saran not in t.message else ""
+            w(f"    {loc} {self._c(_COLOR[t.severity], f'{sev:<10}')} {t.rule}{self._c(_DIM, kode)}  {t.message}{saran}\n")
+        if b.silenced:
+            n = len(b.silenced)
+            if self.lang == "id":
+                w(f"  {n} temuan dikecualikan (sheet Pengecualian/konfigurasi):\n")
+            else:
+                w(f"  {n} findings silenced (Pengecualian sheet/config):\n")
+            for s in b.silenced:
+                w(f"    {s['rule']} {s.get('kode') or ''} {s.get('cell') or ''}: {s['alasan']}\n")
+
+    def selesai(self) -> None:
+        per = self.ringkasan.per_aturan(self.lang)
+        self.out.write("\n" + (per + "\n" if per else "") + self.ringkasan.kalimat(self.lang) + "\n")
+        self.out.flush()
+
+
+def tulis_teks(files: Iterable[Berkas], out: TextIO, lang: str = "id", warna: bool | None = None) -> Ringkasan:
+    w = TulisTeks(out, lang, warna)
+    for b in files:
+        w.berkas(b)
+    w.selesai()
+    return w.ringkasan

@@ -1,0 +1,1 @@
+"""A rules: money (pagu, anggaran, realisasi) and the numbers themselves."""

@@ -1,0 +1,1 @@
+"""E rules: the file and its tables as a whole."""

@@ -1,0 +1,104 @@
+"""What a rule sees: the workbook's tables, the configuration, and a way to write findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.angka import format_angka, format_rupiah
+from ..core.config import Konfigurasi
+from ..core.models import Baris, Severity, Tabel, Temuan
+from ..core.satuan import SATUAN, Kamus, kamus_bawaan
+from .registry import Aturan
+
+__all__ = ["Konteks", "rp", "angka"]
+
+
+def rp(x: int | float | None) -> str:
+    return format_rupiah(x) if x is not None else "—"
+
+
+def angka(x: int | float | None, desimal: int | None = None) -> str:
+    if x is None:
+        return "—"
+    if desimal is None:
+        desimal = 0 if float(x).is_integer() else 2
+    return format_angka(round(x, desimal) if desimal else x, desimal)
+
+
+@dataclass
+class Konteks:
+    """Shared by all rules of one check of one workbook."""
+
+    tables: list[Tabel]
+    config: Konfigurasi = field(default_factory=Konfigurasi.bawaan)
+    sheets: list[str] = field(default_factory=list)
+    rumus_kosong: dict[str, list[str]] = field(default_factory=dict)
+    nomenklatur: Any = None  # renja_xl.nomenklatur.Nomenklatur when loaded
+    aturan: Aturan | None = None
+    _kamus: Kamus | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.config.lang
+
+    @property
+    def kamus(self) -> Kamus:
+        if self._kamus is None:
+            if self.config.satuan_tambahan:
+                k = Kamus(SATUAN)
+                for name, aliases in self.config.satuan_tambahan.items():
+                    k.tambah(name, aliases)
+                self._kamus = k
+            else:
+                self._kamus = kamus_bawaan()
+        return self._kamus
+
+    def untuk(self, a: Aturan) -> Konteks:
+        """A copy bound to one rule (so findings carry its code, slug and severity)."""
+        c = Konteks(self.tables, self.config, self.sheets, self.rumus_kosong, self.nomenklatur, a, self._kamus)
+        return c
+
+    def tabel(self, *kinds: str) -> Iterator[Tabel]:
+        for t in self.tables:
+            if not kinds or t.kind in kinds:
+                yield t
+
+    def pesan(self, id: str, en: str) -> str:  # noqa: A002
+        return en if self.lang == "en" else id
+
+    def temuan(
+        self,
+        tabel: Tabel | None,
+        row: Baris | int | None,
+        cell: str | None,
+        id: str,  # noqa: A002
+        en: str,
+        *,
+        severity: Severity | None = None,
+        expected: Any = None,
+        actual: Any = None,
+        saran: str | None = None,
+        kode: str | None = None,
+        sheet: str | None = None,
+    ) -> Temuan:
+        a = self.aturan
+        assert a is not None, "Konteks.temuan needs a rule: use ctx.untuk(aturan)"
+        row_no = row.row if isinstance(row, Baris) else row
+        if kode is None and isinstance(row, Baris):
+            kode = row.kode
+        return Temuan(
+            rule=a.kode,
+            slug=a.slug,
+            severity=severity or a.severity,
+            sheet=sheet if sheet is not None else (tabel.sheet if tabel else None),
+            row=row_no,
+            cell=cell,
+            kode=kode,
+            message=self.pesan(id, en),
+            expected=expected,
+            actual=actual,
+            saran=saran,
+            kind=tabel.kind if tabel else None,
+        )

@@ -1,0 +1,1 @@
+"""S rules: units (satuan) of the indicators."""

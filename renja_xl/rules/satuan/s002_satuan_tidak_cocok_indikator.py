@@ -1,0 +1,83 @@
+"""S002 satuan-tidak-cocok-indikator: the indicator's wording and the unit disagree."""
+
+from __future__ import annotations
+
+import re
+
+from ..registry import Dok, aturan
+from .common import indikator_dan_satuan
+
+_PERSEN = re.compile(r"^\s*(persentase|presentase|prosentase|persentasi|cakupan|rasio|tingkat)\b|\(\s*%\s*\)", re.I)
+_JUMLAH = re.compile(r"^\s*jumlah\s+(?P<rest>.+)$", re.I)
+
+
+@aturan(
+    "S002", "satuan-tidak-cocok-indikator", "warning",
+    id=Dok(
+        "Satuan tidak cocok dengan indikator",
+        "Bunyi indikator dan satuannya bertentangan: indikator \"Persentase/Presentase/Cakupan/Rasio/"
+        "Tingkat … (%)\" yang satuannya bukan `%`; atau indikator \"Jumlah <kata> …\" yang kata bendanya "
+        "sendiri sebuah satuan (Dokumen, Laporan, Orang, Keluarga, Unit, Paket, Desa/Kelurahan, Kecamatan, "
+        "Bulan, Hari, Kali, Sertifikat, …) sementara satuannya satuan lain. Satuan dan bentuk per-waktunya "
+        "dianggap cocok (\"Jumlah Orang …\" dalam `Orang/bulan`), begitu pula pasangan yang dipakai "
+        "nomenklatur sendiri bila dimuat.",
+        "Target \"20\" berarti lain bila satuannya salah: 20 sertifikat bukan 20 keluarga. Capaian dan "
+        "perbandingan antartahun menjadi tidak bermakna.",
+        "1.06.02.2.03.04 \"Jumlah Keluarga yang mendapatkan layanan LK3\" dengan satuan Sertifikat; "
+        "1.06.07.2.01.02 \"Jumlah Hari yang terlaksana\" dengan satuan Makam.",
+        "Samakan satuan dengan indikatornya (atau ubah indikatornya), mengikuti nomenklatur.",
+    ),
+    en=Dok(
+        "Unit does not match the indicator",
+        "The indicator's wording and its unit disagree: a \"Persentase/Presentase/Cakupan/Rasio/Tingkat … "
+        "(%)\" indicator whose unit is not `%`; or a \"Jumlah <noun> …\" indicator whose noun is itself a "
+        "unit (Dokumen, Laporan, Orang, Keluarga, Unit, Paket, Desa/Kelurahan, Kecamatan, Bulan, Hari, Kali, "
+        "Sertifikat, …) while the unit is a different one. A unit and its per-time form agree (\"Jumlah "
+        "Orang …\" in `Orang/bulan`), and so does any pairing the loaded nomenclature itself uses.",
+        "A target of \"20\" means something else under the wrong unit: 20 certificates are not 20 families. "
+        "Achievement and year-on-year comparisons lose their meaning.",
+        "1.06.02.2.03.04 \"Jumlah Keluarga yang mendapatkan layanan LK3\" in Sertifikat; 1.06.07.2.01.02 "
+        "\"Jumlah Hari yang terlaksana\" in Makam.",
+        "Make the unit match the indicator (or reword the indicator), following the nomenclature.",
+    ),
+)
+def periksa(ctx):
+    kamus = ctx.kamus
+    nomen = ctx.nomenklatur
+    for tabel in ctx.tabel("rencana", "evaluasi", "review"):
+        for row in tabel.rows:
+            indikator, cell = indikator_dan_satuan(row)
+            if not indikator or cell is None:
+                continue
+            if tabel.kind == "evaluasi" and not any(n.value is not None for n in row.kolom.values()):
+                continue  # a row of "%" placeholders: no value, so its unit cells say nothing
+            sat = kamus.baca(cell.text).efektif
+            if sat is None:
+                continue  # unknown units are S001's business
+            if _PERSEN.search(indikator):
+                if sat != "%":
+                    yield ctx.temuan(
+                        tabel, row, cell.cell,
+                        f"Indikator persentase \"{_short(indikator)}\" bersatuan {sat}, seharusnya %",
+                        f"Percentage indicator \"{_short(indikator)}\" has unit {sat}, expected %",
+                        expected="%", actual=cell.text, saran="%",
+                    )
+                continue
+            m = _JUMLAH.match(indikator)
+            if not m:
+                continue
+            noun = kamus.awal_frasa(m.group("rest").replace(",", " ").split())
+            if noun is None or kamus.sejenis(noun, sat):
+                continue
+            if nomen is not None and nomen.pasangan_dipakai(noun, sat):
+                continue
+            yield ctx.temuan(
+                tabel, row, cell.cell,
+                f"Indikator \"{_short(indikator)}\" menghitung {noun}, tetapi satuannya {sat}",
+                f"Indicator \"{_short(indikator)}\" counts {noun}, but its unit is {sat}",
+                expected=noun, actual=cell.text, saran=noun,
+            )
+
+
+def _short(text: str, n: int = 70) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -1,0 +1,1 @@
+"""T rules: targets, realisation and capaian percentages."""

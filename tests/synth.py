@@ -1,0 +1,229 @@
+"""Synthetic Renja workbooks in the layouts real submissions use, for tests and benchmarks.
+
+A :class:`Renja` is a small tree (programs → kegiatan → sub kegiatan) with consistent pagu; a
+:class:`Tata` (layout) says how a plan table is drawn: kode split over 5 or 6 cells or dotted, amounts
+as numbers or Indonesian text, header position and depth, merged or not, title rows, start column.
+Errors are planted by editing the tree or the rendered cells, so a test knows exactly what to expect.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from renja_xl.core.angka import format_angka
+
+SATUAN = ["Dokumen", "Laporan", "Orang", "Paket", "Unit", "Keluarga", "Kegiatan", "Bulan"]
+PROGRAM_NAMES = ["PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "PROGRAM PEMBERDAYAAN SOSIAL",
+                 "PROGRAM REHABILITASI SOSIAL", "PROGRAM PERLINDUNGAN DAN JAMINAN SOSIAL", "PROGRAM PENANGANAN BENCANA",
+                 "PROGRAM PENGELOLAAN TAMAN MAKAM PAHLAWAN", "PROGRAM PENDIDIKAN", "PROGRAM KESEHATAN"]
+
+
+@dataclass
+class Baris:
+    kode: tuple[str, ...]
+    uraian: str
+    indikator: str
+    satuan: str
+    target: dict[int, float | int | None]
+    pagu: dict[int, int | None]
+
+
+@dataclass
+class Renja:
+    bidang: tuple[str, str]
+    nama_opd: str
+    years: list[int]
+    rows: list[Baris] = field(default_factory=list)
+
+    def by_kode(self, dotted: str) -> Baris:
+        return next(r for r in self.rows if ".".join(r.kode) == dotted)
+
+
+def buat_renja(seed: int = 1, n_program: int = 2, n_kegiatan: int = 2, n_sub: int = 3, years=(2024, 2025),
+               bidang=("1", "06"), nama_opd="DINAS SOSIAL") -> Renja:
+    """A consistent Renja: every parent's pagu is the sum of its children's."""
+    rnd = random.Random(seed)
+    r = Renja(bidang, nama_opd, list(years))
+    subs_by_parent: dict[tuple[str, ...], list[Baris]] = {}
+    programs = []
+    for p in range(1, n_program + 1):
+        pk = (*bidang, f"{p:02d}")
+        kegs = []
+        for k in range(1, n_kegiatan + 1):
+            kk = (*pk, "2", f"{k:02d}")
+            subs = []
+            for s in range(1, n_sub + 1):
+                sat = rnd.choice(SATUAN)
+                pagu = {y: rnd.randrange(1_000_000, 900_000_000) for y in years}
+                target = {y: rnd.randrange(1, 400) for y in years}
+                subs.append(Baris((*kk, f"{s:04d}"), f"Sub kegiatan {p}.{k}.{s}", f"Jumlah {sat} yang disediakan {s}",
+                                  sat, target, pagu))
+            kegs.append(Baris(kk, f"Kegiatan {p}.{k}", f"Persentase capaian kegiatan {p}.{k}", "%",
+                              {y: 100 for y in years}, {y: sum(x.pagu[y] for x in subs) for y in years}))
+            subs_by_parent[kk] = subs
+        prog = Baris(pk, PROGRAM_NAMES[(p - 1) % len(PROGRAM_NAMES)] + ("" if p <= len(PROGRAM_NAMES) else f" {p}"),
+                     f"Persentase capaian program {p}", "%", {y: 100 for y in years},
+                     {y: sum(k.pagu[y] for k in kegs) for y in years})
+        programs.append((prog, kegs))
+    top = Baris(bidang, nama_opd, "", "", {y: None for y in years},
+                {y: sum(p.pagu[y] for p, _ in programs) for y in years})
+    r.rows.append(top)
+    for prog, kegs in programs:
+        r.rows.append(prog)
+        for k in kegs:
+            r.rows.append(k)
+            r.rows.extend(subs_by_parent[k.kode])
+    return r
+
+
+@dataclass
+class Tata:
+    """How a plan table is drawn."""
+
+    kode: str = "split6"  # split6 (U|BB|PP|K|KK|SSSS), split5 (U|BB|PP|K.KK|SS), dotted
+    teks: bool = False  # amounts as Indonesian text ("Rp 1.185.270,-") instead of numbers
+    baris_header: int = 4  # 1-based row of the first header row
+    kolom_awal: int = 1  # 1-based column of the table's first column
+    gabung: bool = True  # write merged cells for the header (False: like an old .xls without merges)
+    dua_tingkat: bool = True  # year over (Target, Pagu), else one header row "Target 2024" …
+    judul: list[str] = field(default_factory=lambda: ["TABEL 4.1", "Rencana Program dan Kegiatan Tahun {y0} dan Prakiraan Maju {y1}"])
+    nomor_kolom: bool = True
+    lokasi: bool = False
+    jumlah: bool = False  # a JUMLAH row at the bottom
+
+
+def _kode_cells(kode: tuple[str, ...], style: str) -> list[str]:
+    if style == "dotted":
+        return [".".join(kode)]
+    if style == "split5":
+        segs = list(kode)
+        out = segs[:3]
+        if len(segs) >= 5:
+            out.append(f"{segs[3]}.{segs[4]}")
+        if len(segs) == 6:
+            out.append(segs[5][-2:])
+        return out + [""] * (5 - len(out))
+    return list(kode) + [""] * (6 - len(kode))
+
+
+def _n_kode(style: str) -> int:
+    return {"dotted": 1, "split5": 5, "split6": 6}[style]
+
+
+def _amount(v, teks: bool):
+    if v is None:
+        return None
+    if teks:
+        return f"Rp {format_angka(v)},-"
+    return v
+
+
+def tulis_rencana(ws, renja: Renja, tata: Tata, ubah: dict[tuple[str, str], object] | None = None) -> dict[str, str]:
+    """Draw the plan table on a worksheet. ``ubah`` replaces cells: {(dotted kode, role): value} with
+    role ``pagu YEAR``, ``target YEAR``, ``satuan``, ``kode`` (cells list). Returns {(kode, role): A1}."""
+    ubah = ubah or {}
+    nk = _n_kode(tata.kode)
+    c0 = tata.kolom_awal
+    years = renja.years
+    r = 1
+    for line in tata.judul:
+        ws.cell(row=r, column=c0, value=line.format(y0=years[0], y1=years[-1]))
+        r += 1
+    r = max(r + 1, tata.baris_header)
+    hdr = r
+    cols = {"kode": c0}
+    c = c0 + nk
+    cols["uraian"] = c
+    cols["indikator"] = c + 1
+    cols["satuan"] = c + 2
+    c += 3
+    if tata.lokasi:
+        cols["lokasi"] = c
+        c += 1
+    for y in years:
+        cols[f"target {y}"] = c
+        cols[f"pagu {y}"] = c + 1
+        c += 2
+    last_col = c - 1
+    depth = 2 if tata.dua_tingkat else 1
+    ws.cell(row=hdr, column=c0, value="Kode")
+    ws.cell(row=hdr, column=cols["uraian"], value="Program/Kegiatan/Sub Kegiatan")
+    ws.cell(row=hdr, column=cols["indikator"], value="Indikator Kinerja")
+    ws.cell(row=hdr, column=cols["satuan"], value="Satuan")
+    if tata.lokasi:
+        ws.cell(row=hdr, column=cols["lokasi"], value="Lokasi")
+    for y in years:
+        if depth == 2:
+            ws.cell(row=hdr, column=cols[f"target {y}"], value=f"Tahun {y}")
+            ws.cell(row=hdr + 1, column=cols[f"target {y}"], value="Target")
+            ws.cell(row=hdr + 1, column=cols[f"pagu {y}"], value="Pagu Indikatif (Rp)")
+        else:
+            ws.cell(row=hdr, column=cols[f"target {y}"], value=f"Target {y}")
+            ws.cell(row=hdr, column=cols[f"pagu {y}"], value=f"Pagu {y} (Rp)")
+    if tata.gabung:
+        if nk > 1 or depth == 2:
+            ws.merge_cells(start_row=hdr, start_column=c0, end_row=hdr + depth - 1, end_column=c0 + nk - 1)
+        if depth == 2:
+            for key in ("uraian", "indikator", "satuan", "lokasi"):
+                if key in cols:
+                    ws.merge_cells(start_row=hdr, start_column=cols[key], end_row=hdr + 1, end_column=cols[key])
+            for y in years:
+                ws.merge_cells(start_row=hdr, start_column=cols[f"target {y}"], end_row=hdr, end_column=cols[f"pagu {y}"])
+    r = hdr + depth
+    if tata.nomor_kolom:
+        n = 1
+        ws.cell(row=r, column=c0, value=n)
+        for col in range(c0 + nk, last_col + 1):
+            n += 1
+            ws.cell(row=r, column=col, value=n)
+        r += 1
+    where: dict[tuple[str, str], str] = {}
+    for b in renja.rows:
+        dotted = ".".join(b.kode)
+        kc = ubah.get((dotted, "kode"), _kode_cells(b.kode, tata.kode))
+        for i, v in enumerate(kc):
+            if v != "":
+                ws.cell(row=r, column=c0 + i, value=v)
+        where[(dotted, "kode")] = f"{get_column_letter(c0)}{r}"
+        ws.cell(row=r, column=cols["uraian"], value=b.uraian)
+        if b.indikator:
+            ws.cell(row=r, column=cols["indikator"], value=b.indikator)
+        sat = ubah.get((dotted, "satuan"), b.satuan)
+        if sat:
+            ws.cell(row=r, column=cols["satuan"], value=sat)
+        where[(dotted, "satuan")] = f"{get_column_letter(cols['satuan'])}{r}"
+        if tata.lokasi and len(b.kode) == 6:
+            ws.cell(row=r, column=cols["lokasi"], value="Kab. Luwu")
+        for y in years:
+            for role, val in ((f"target {y}", b.target.get(y)), (f"pagu {y}", b.pagu.get(y))):
+                v = ubah.get((dotted, role), val if role.startswith("target") else _amount(val, tata.teks))
+                if v is not None:
+                    ws.cell(row=r, column=cols[role], value=v)
+                where[(dotted, role)] = f"{get_column_letter(cols[role])}{r}"
+        r += 1
+    if tata.jumlah:
+        ws.cell(row=r, column=cols["uraian"], value="JUMLAH")
+        for y in years:
+            top = renja.rows[0].pagu[y]
+            v = ubah.get(("JUMLAH", f"pagu {y}"), _amount(top, tata.teks))
+            ws.cell(row=r, column=cols[f"pagu {y}"], value=v)
+            where[("JUMLAH", f"pagu {y}")] = f"{get_column_letter(cols[f'pagu {y}'])}{r}"
+    return where
+
+
+def simpan(path: Path, sheets: list[tuple[str, Renja, Tata, dict | None]]) -> dict[tuple[str, str, str], str]:
+    """Write a workbook with one plan table per sheet; returns {(sheet, kode, role): A1}."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    out = {}
+    for name, renja, tata, ubah in sheets:
+        ws = wb.create_sheet(name)
+        for k, a1 in tulis_rencana(ws, renja, tata, ubah).items():
+            out[(name, *k)] = a1
+    wb.save(path)
+    return out
