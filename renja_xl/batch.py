@@ -81,11 +81,12 @@ def tujuan(output: str | None, inputs: list[Masukan], binary: bool = False) -> I
 
 def jalankan_check(args, cfg: Konfigurasi) -> int:
     from .checker import periksa_berkas
-    from .cli import GagalJalan
+    from .cli import GagalJalan, muat_nomenklatur_cfg
 
     fmt = args.format or "text"
     if fmt in ("excel", "html"):
         raise GagalJalan(f"format {fmt} belum tersedia pada versi ini")
+    nomen = muat_nomenklatur_cfg(cfg)
     inputs = kumpulkan(args.paths)
     if not inputs:
         raise GagalJalan("tidak ada berkas spreadsheet yang ditemukan di " + ", ".join(args.paths))
@@ -99,6 +100,6 @@ def jalankan_check(args, cfg: Konfigurasi) -> int:
 
             w = TulisTeks(out, cfg.lang, warna=False if (args.no_color or args.output) else None)
         for m in inputs:
-            w.berkas(periksa_berkas(m.path, cfg, tampil=m.tampil))
+            w.berkas(periksa_berkas(m.path, cfg, nomen, tampil=m.tampil))
         w.selesai()
     return w.ringkasan.exit_code

@@ -66,6 +66,19 @@ def _parser() -> argparse.ArgumentParser:
     r1.add_argument("kode", metavar="CODE")
     r1.add_argument("--lang", choices=("id", "en"), default="id")
 
+    n = sub.add_parser("nomenklatur", help="cari di nomenklatur Kepmendagri (berkas milik pengguna)")
+    nsub = n.add_subparsers(dest="nomen_perintah", metavar="cari|kode", parser_class=_Parser, required=True)
+    nc = nsub.add_parser("cari", help="cari nama program/kegiatan/sub kegiatan")
+    nc.add_argument("teks", nargs="+", metavar="TEKS")
+    nc.add_argument("-n", type=int, default=10, help="jumlah hasil (bawaan 10)")
+    nk = nsub.add_parser("kode", help="satu entri: nama, indikator, satuan")
+    nk.add_argument("kode", metavar="KODE")
+    for sp in (nc, nk):
+        sp.add_argument("--nomenklatur", metavar="FILE", help="berkas nomenklatur (.xlsx lampiran atau .csv)")
+        sp.add_argument("--bidang", metavar="U.BB", help="bidang perangkat daerah, mis. 1.06 (untuk kode X.XX)")
+        sp.add_argument("--config", metavar="FILE")
+        sp.add_argument("--lang", choices=("id", "en"), default="id")
+
     s = sub.add_parser("ringkasan", help="tabel yang dikenali dalam workbook dan total pagunya")
     s.add_argument("paths", nargs="+", metavar="PATH")
     s.add_argument("--lang", choices=("id", "en"), default="id")
@@ -81,12 +94,17 @@ def _config(args: argparse.Namespace):
                 raise GagalJalan(f"berkas konfigurasi tidak ditemukan: {args.config}")
             cfg = muat_konfigurasi(args.config)
         else:
-            found = cari_konfigurasi(args.paths[0]) if args.paths else None
+            found = cari_konfigurasi(args.paths[0]) if getattr(args, "paths", None) else None
             found = found or cari_konfigurasi(Path.cwd())
             cfg = muat_konfigurasi(found) if found else Konfigurasi.bawaan()
+        nomen = getattr(args, "nomenklatur", None)
+        if nomen:
+            nomen = str(Path(nomen).resolve())
+        elif cfg.nomenklatur and cfg.sumber and not Path(cfg.nomenklatur).is_absolute():
+            nomen = str((Path(cfg.sumber).parent / cfg.nomenklatur).resolve())  # relative to the config file
         return cfg.dengan(
-            select=_codes(args.select), ignore=_codes(args.ignore), periode=args.periode,
-            lang=args.lang, nomenklatur=args.nomenklatur,
+            select=_codes(getattr(args, "select", None)), ignore=_codes(getattr(args, "ignore", None)),
+            periode=getattr(args, "periode", None), lang=getattr(args, "lang", None), nomenklatur=nomen,
         )
     except KonfigurasiTidakValid as exc:
         raise GagalJalan(f"konfigurasi tidak valid: {exc}") from exc
@@ -104,6 +122,49 @@ def cmd_check(args: argparse.Namespace) -> int:
     if bad:
         raise GagalJalan(f"kode aturan tidak dikenal: {', '.join(bad)} (lihat: renja-xl rules)")
     return jalankan_check(args, cfg)
+
+
+def muat_nomenklatur_cfg(cfg):
+    """The nomenclature the configuration names, or None; exit 2 when it cannot be read."""
+    if not cfg.nomenklatur:
+        return None
+    from .nomenklatur import NomenklaturTidakTerbaca, muat_nomenklatur
+
+    try:
+        return muat_nomenklatur(cfg.nomenklatur)
+    except NomenklaturTidakTerbaca as exc:
+        raise GagalJalan(f"nomenklatur tidak dapat dibaca: {exc}") from exc
+
+
+def cmd_nomenklatur(args: argparse.Namespace) -> int:
+    cfg = _config(args)
+    nomen = muat_nomenklatur_cfg(cfg)
+    if nomen is None:
+        raise GagalJalan("sebutkan berkas nomenklatur: --nomenklatur FILE (atau nomenklatur = \"…\" di renja-xl.toml)")
+    en = args.lang == "en"
+    bidang = args.bidang
+    if args.nomen_perintah == "kode":
+        e = nomen.cari_kode(args.kode)
+        if e is None:
+            print(f"{args.kode}: {'not in the nomenclature' if en else 'tidak ada di nomenklatur'} ({nomen.sumber})")
+            return EXIT_FINDINGS
+        kode = e.untuk_bidang(bidang or ".".join(args.kode.split(".")[:2]))
+        rows = [("kode", kode), ("level", e.level.replace("_", " ")), ("nomenklatur", e.nama),
+                ("kinerja", e.kinerja), ("indikator", e.indikator), ("satuan", e.satuan)]
+        if e.kode != kode:
+            rows.append(("kode umum" if not en else "generic kode", e.kode))
+        for k, v in rows:
+            if v:
+                print(f"{k:<12} {v}")
+        return EXIT_OK
+    hits = nomen.cari_nama(" ".join(args.teks), bidang=bidang, n=args.n, batas=0.45)
+    if not hits:
+        print("no match" if en else "tidak ada yang cocok")
+        return EXIT_FINDINGS
+    for h in hits:
+        sat = f" [{h.entri.satuan}]" if h.entri.satuan else ""
+        print(f"{h.skor * 100:5.1f}%  {h.kode:<20} {h.entri.level.replace('_', ' '):<12} {h.entri.nama}{sat}")
+    return EXIT_OK
 
 
 def cmd_rules(lang: str) -> int:
@@ -144,6 +205,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rules(args.lang)
         if args.perintah == "rule":
             return cmd_rule(args.kode, args.lang)
+        if args.perintah == "nomenklatur":
+            return cmd_nomenklatur(args)
         if args.perintah == "ringkasan":
             from .reports.ringkasan import cetak_ringkasan
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 __all__ = [
     "LEVELS",
@@ -130,6 +130,7 @@ class BacaanKode:
     perbaikan: tuple[str, ...] = field(default=())
     galat_en: str | None = None
     sel: int | None = None  # for split cells: index of the cell that is wrong or was repaired
+    awalan: str | None = None  # for an unreadable kode: its readable leading segments ("1.06.01.2.09")
 
     @property
     def kosong(self) -> bool:
@@ -192,6 +193,34 @@ def _check_segments(segs: list[str], asli: str) -> tuple[str, str, int] | None:
 
 def parse_kode(teks: str | int | float | None) -> BacaanKode:
     """Read a dotted kode from one cell (``1.06.01.2.01.0001``)."""
+    hasil = _parse_kode(teks)
+    if hasil.galat:
+        text, _ = _cell_text(teks)
+        parts = re.split(r"[.\s]+", _clean_text(text.strip(), []).strip("."))
+        return replace(hasil, awalan=_awalan([(p, False) for p in parts]))
+    return hasil
+
+
+def _awalan(parts: list[tuple[str, bool]]) -> str | None:
+    """The longest run of valid leading segments that names a level (1, 2, 3, 5 segments).
+    ``parts`` are (segment text, came from its own cell) pairs; a cell's lost zeros are restored."""
+    segs: list[str] = []
+    for text, own_cell in parts:
+        i = len(segs)
+        if i >= 6 or not _DIGIT.match(text):
+            break
+        width = _SEGMENT_WIDTH[i]
+        if own_cell and len(text) < width and i < 5:
+            text = text.zfill(width)
+        if (i == 5 and len(text) not in (2, 4)) or (i < 5 and len(text) != width):
+            break
+        segs.append(text)
+    while segs and len(segs) not in LEVELS:
+        segs.pop()
+    return ".".join(segs) if segs else None
+
+
+def _parse_kode(teks: str | int | float | None) -> BacaanKode:
     text, numeric = _cell_text(teks)
     asli = text
     s = text.strip()
@@ -227,6 +256,31 @@ def parse_kode(teks: str | int | float | None) -> BacaanKode:
 
 
 def parse_kode_cells(
+    cells: Sequence[str | int | float | None],
+    widths: Sequence[int] | None = None,
+) -> BacaanKode:
+    """Read a kode split over cells; see :func:`_parse_kode_cells`. An unreadable kode also gets its
+    readable leading segments (``awalan``)."""
+    hasil = _parse_kode_cells(cells, widths)
+    if hasil.galat and len([c for c in cells if _cell_text(c)[0].strip()]) > 1:
+        parts: list[tuple[str, bool]] = []
+        for i, c in enumerate(cells):
+            text, numeric = _cell_text(c)
+            text = _clean_text(text.strip(), [])
+            if not text:
+                break
+            if numeric and "," in text:
+                break
+            pieces = text.strip(".").split(".")
+            want = widths[i] if widths is not None and i < len(widths) else None
+            if want is not None and len(pieces) != want:
+                break
+            parts += [(p, len(pieces) == 1) for p in pieces]
+        return replace(hasil, awalan=_awalan(parts))
+    return hasil
+
+
+def _parse_kode_cells(
     cells: Sequence[str | int | float | None],
     widths: Sequence[int] | None = None,
 ) -> BacaanKode:

@@ -89,6 +89,7 @@ class Baris:
     kode_asli: str = ""  # as shown, cells joined with " | "
     kode_galat: str | None = None  # why the kode cannot be read (K001 error)
     kode_galat_en: str | None = None
+    kode_awalan: str | None = None  # readable leading segments of an unreadable kode
     kode_perbaikan: list[str] = field(default_factory=list)  # repairs applied (K001 info)
     kode_cell: str | None = None
     uraian: str = ""

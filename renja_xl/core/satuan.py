@@ -107,6 +107,7 @@ _LOOKALIKE_LETTERS = str.maketrans({
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 
 
+@lru_cache(maxsize=8192)
 def kunci_satuan(teks: str) -> str:
     """Comparison key: look-alike letters mapped, case folded, spaces and trailing dots tidied."""
     s = teks.translate(_LOOKALIKE_LETTERS).replace("\u00b2", "²")
@@ -175,7 +176,9 @@ class Kamus:
         return self._baku.get(k) or self._alias.get(k)
 
     @lru_cache(maxsize=4096)
-    def baca(self, teks: str | None) -> BacaanSatuan:
+    def baca(self, teks: str | None, tebak: bool = True) -> BacaanSatuan:
+        """What a unit text means; ``tebak=False`` skips the typo guess for unknown text (for
+        official lists such as the nomenclature, whose units need no guessing)."""
         if teks is None:
             return BacaanSatuan("", "kosong")
         asli = str(teks)
@@ -194,7 +197,7 @@ class Kamus:
             base = self.cari(m.group("base"))
             per = m.group(2).lower()
             return BacaanSatuan(asli, "alias", f"{base}/{per}", huruf_asing=asing)
-        saran = self._tebak(k) if len(k) >= 4 and not any(ch.isdigit() for ch in k) else None
+        saran = self._tebak(k) if tebak and len(k) >= 4 and not any(ch.isdigit() for ch in k) else None
         if saran:
             return BacaanSatuan(asli, "salah_ketik", saran=saran, huruf_asing=asing)
         return BacaanSatuan(asli, "tidak_dikenal", huruf_asing=asing)

@@ -129,6 +129,7 @@ class _Reader:
         elif bacaan.galat:
             out["kode_galat"] = bacaan.galat
             out["kode_galat_en"] = bacaan.galat_en
+            out["kode_awalan"] = bacaan.awalan
         return out
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from ...core.kode import Kode
-from ...core.models import Tabel
 from ..registry import Dok, aturan
-from .common import kode_mungkin
+from .saran import saran_kode
 
 KINDS = ("rencana", "evaluasi", "realisasi")
 
@@ -45,19 +43,21 @@ def periksa(ctx):
     for tabel in ctx.tabel(*KINDS):
         for i, row in enumerate(tabel.rows):
             if row.kode_galat:
-                mungkin = kode_mungkin(tabel, i)
-                saran = None
+                saran = saran_kode(ctx, tabel, i)
                 extra_id = extra_en = ""
-                if mungkin is not None:
-                    saran = mungkin.teks
-                    extra_id = f"; kemungkinan {_level(mungkin)} {mungkin.teks} (induk baris di bawahnya)"
-                    extra_en = f"; probably the {_level(mungkin)} {mungkin.teks} (parent of the rows below it)"
-                yield ctx.temuan(
+                ekstra = {}
+                if saran is not None:
+                    extra_id = f"; kemungkinan {saran.kode} ({saran.catatan_id})"
+                    extra_en = f"; probably {saran.kode} ({saran.catatan_en})"
+                    ekstra = {"keyakinan": saran.keyakinan, "sumber_saran": saran.sumber}
+                t = ctx.temuan(
                     tabel, row, row.kode_cell,
                     f"Kode '{row.kode_asli}' tidak valid: {row.kode_galat}{extra_id}",
                     f"Kode '{row.kode_asli}' is not valid: {row.kode_galat_en or row.kode_galat}{extra_en}",
-                    actual=row.kode_asli, saran=saran,
+                    actual=row.kode_asli, saran=saran.kode if saran else None,
                 )
+                t.ekstra.update(ekstra)
+                yield t
             elif row.kode_perbaikan:
                 fixes = ", ".join(row.kode_perbaikan)
                 yield ctx.temuan(
@@ -66,8 +66,4 @@ def periksa(ctx):
                     f"Kode '{row.kode_asli}' read as {row.kode} (repaired: {fixes})",
                     severity="info", actual=row.kode_asli, expected=row.kode,
                 )
-
-
-def _level(k: Kode) -> str:
-    return {"sub_kegiatan": "sub kegiatan"}.get(k.level, k.level)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...core.models import EvaluasiBaris, RealisasiBaris, RencanaBaris
 from ..registry import Dok, aturan
+from .saran import saran_kode
 
 
 def _ada_angka(row) -> bool:
@@ -47,13 +48,20 @@ def periksa(ctx):
     for tabel in ctx.tabel("rencana", "evaluasi", "realisasi"):
         if not tabel.has_kode:
             continue
-        for row in tabel.rows:
+        for i, row in enumerate(tabel.rows):
             if row.kode or row.kode_galat or row.kode_asli or row.total:
                 continue
             if not row.uraian or not _ada_angka(row):
                 continue
-            yield ctx.temuan(
+            saran = saran_kode(ctx, tabel, i)
+            sid = f"; kemungkinan {saran.kode} ({saran.catatan_id})" if saran else ""
+            sen = f"; probably {saran.kode} ({saran.catatan_en})" if saran else ""
+            t = ctx.temuan(
                 tabel, row, row.kode_cell,
-                f"Baris '{row.uraian}' mempunyai angka tetapi tidak mempunyai kode",
-                f"Row '{row.uraian}' has numbers but no kode",
+                f"Baris '{row.uraian}' mempunyai angka tetapi tidak mempunyai kode{sid}",
+                f"Row '{row.uraian}' has numbers but no kode{sen}",
+                saran=saran.kode if saran else None,
             )
+            if saran:
+                t.ekstra.update({"keyakinan": saran.keyakinan, "sumber_saran": saran.sumber})
+            yield t

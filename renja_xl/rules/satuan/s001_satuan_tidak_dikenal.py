@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..registry import Dok, aturan
 from .common import sel_satuan
+from .s005_satuan_beda_nomenklatur import satuan_baku
 
 
 @aturan(
@@ -31,13 +32,27 @@ from .common import sel_satuan
 )
 def periksa(ctx):
     kamus = ctx.kamus
+    nomen = ctx.nomenklatur
     for tabel in ctx.tabel("rencana", "evaluasi", "review"):
         for row in tabel.rows:
+            baku = None
+            if nomen is not None and row.level == "sub_kegiatan":
+                e = nomen.cari_kode(row.kode)
+                baku = satuan_baku(kamus, e.satuan, tebak=False) if e is not None and e.satuan else None
             for t in sel_satuan(row):
                 b = kamus.baca(t.text)
                 if b.status not in ("salah_ketik", "tidak_dikenal"):
                     continue
-                if b.saran:
+                if baku is not None:
+                    typo_id = f"mungkin maksudnya {b.saran}; " if b.saran and b.saran != baku else ""
+                    typo_en = f"probably {b.saran}; " if b.saran and b.saran != baku else ""
+                    yield ctx.temuan(
+                        tabel, row, t.cell,
+                        f"Satuan '{t.text}' tidak dikenal; {typo_id}satuan nomenklatur: {baku}",
+                        f"Unknown unit '{t.text}'; {typo_en}the nomenclature's unit: {baku}",
+                        actual=t.text, expected=baku, saran=baku,
+                    )
+                elif b.saran:
                     yield ctx.temuan(
                         tabel, row, t.cell,
                         f"Satuan '{t.text}' tidak dikenal; mungkin maksudnya {b.saran}",
