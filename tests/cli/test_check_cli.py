@@ -201,3 +201,15 @@ def test_misspelt_config_key_is_exit_2(tmp_path):
     (tmp_path / "renja-xl.toml").write_text('selct = ["A"]\n', encoding="utf-8")
     code, _, err = run("check", str(tmp_path / "renja.xlsx"))
     assert code == 2 and "selct" in err
+
+
+def test_ringkasan_lists_tables_and_totals(samples_dir):
+    code, out, _ = run("ringkasan", str(SEED_XLSX), str(samples_dir / "rka_rincian_belanja_contoh.xlsx"))
+    assert code == 0
+    assert "Tabel 4.1 [rencana] baris 8–69 (62) — total pagu 2024: Rp 4.876.245.268, 2025: Rp 5.770.500.000" in out
+    assert "tidak ada tabel Renja yang dikenali (renja dpa)" in out
+
+
+def test_no_command_prints_help_and_exit_2():
+    code, out, _ = run()
+    assert code == 2 and "check" in out
