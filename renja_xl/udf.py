@@ -1,0 +1,227 @@
+"""Worksheet functions of the master workbook (xlwings custom functions, category "Renja").
+
+Type ``=RENJA_CAPAIAN(S9;H9)`` instead of a hand-written percentage formula. Every function takes a
+cell or a range: for a range it returns an array that spills (Excel 365) — arguments of different
+shapes broadcast like Excel's own arrays (one row or one column repeats). Text in Indonesian
+notation is read as a number (``"79,71"``, ``"Rp 1.185.270,-"``); text whose meaning is not certain
+(``"1.181925"``) gives an empty result, never a guess (the Validasi button says why: rule A006). A
+zero or empty target gives an empty result, not ``#DIV/0!``.
+
+The formulas are the core's (:mod:`renja_xl.core.capaian`, :mod:`~renja_xl.core.angka`,
+:mod:`~renja_xl.core.satuan`, :mod:`~renja_xl.core.terbilang`): this module only adapts cells to
+them, so the workbook and ``renja-xl check`` can never disagree.
+
+Classic xlwings has no namespaces, hence the ``RENJA_`` prefix. The master workbook's VBA wrappers
+(module ``xlwings_udfs``) are generated from the ``@xw.func`` functions of this module by
+``workbooks/build_master.py``: add a function here, rebuild, and it exists in the workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from typing import Any
+
+import xlwings as xw
+
+from .core.angka import parse_angka
+from .core.capaian import RUMUS_NEGATIF, SKALA_BAWAAN, SKALA_BERHASIL, SkalaPredikat, capaian, tingkat_realisasi
+from .core.satuan import baca_satuan
+from .core.terbilang import terbilang_rupiah
+
+__all__ = [
+    "KATEGORI",
+    "RENJA_CAPAIAN",
+    "RENJA_TINGKAT_REALISASI",
+    "RENJA_PREDIKAT",
+    "RENJA_ANGKA",
+    "RENJA_SATUAN",
+    "RENJA_TERBILANG",
+]
+
+KATEGORI = "Renja"
+
+Sel = Any  # one cell value as xlwings delivers it: None, float, str, bool, datetime
+
+
+# --- adapting cells and ranges -------------------------------------------------------------------
+
+def _grid(x: Any) -> list[list[Sel]]:
+    """An argument as a 2-D list (xlwings gives ``ndim=2`` lists; direct calls may pass scalars)."""
+    if isinstance(x, (list, tuple)):
+        if not x:
+            return [[None]]
+        if all(isinstance(r, (list, tuple)) for r in x):
+            return [list(r) if r else [None] for r in x]
+        return [list(x)]  # a flat list is one row
+    return [[x]]
+
+
+def _peta(fn: Callable[..., Sel], *args: Any) -> Sel:
+    """Apply ``fn`` cell by cell; a 1×1 result is a scalar, anything larger a 2-D list (spills).
+
+    Shapes broadcast as in Excel: an argument with one row (column) is repeated over the rows
+    (columns) of the others; any other mismatch is an error naming the shapes."""
+    grids = [_grid(a) for a in args]
+    shapes = [(len(g), max(len(r) for r in g)) for g in grids]
+    rows = max(s[0] for s in shapes)
+    cols = max(s[1] for s in shapes)
+    for (r, c) in shapes:
+        if r not in (1, rows) or c not in (1, cols):
+            dims = ", ".join(f"{a}×{b}" for a, b in shapes)
+            raise ValueError(f"ukuran rentang tidak cocok ({dims}): pakai rentang yang sama besar atau satu sel")
+
+    def at(g: list[list[Sel]], i: int, j: int) -> Sel:
+        row = g[0 if len(g) == 1 else i]
+        if len(row) == 1:
+            return row[0]
+        return row[j] if j < len(row) else None
+
+    out = [[fn(*(at(g, i, j) for g in grids)) for j in range(cols)] for i in range(rows)]
+    return out[0][0] if rows == 1 and cols == 1 else out
+
+
+def _angka(x: Sel) -> int | float | None:
+    """A cell as a number: numbers as they are, Indonesian-notation text read by the core."""
+    if x is None or isinstance(x, (bool, dt.date, dt.datetime, dt.time)):
+        return None
+    if isinstance(x, (int, float)):
+        return None if isinstance(x, float) and (math.isnan(x) or math.isinf(x)) else x
+    return parse_angka(str(x)).nilai  # None for empty text and for text that is not certain
+
+
+def _polaritas(x: Sel) -> tuple[str, str]:
+    """(polaritas, rumus_negatif) from the optional third argument of RENJA_CAPAIAN."""
+    if x is None or (isinstance(x, str) and not x.strip()):
+        return "positif", "2t-r"
+    if isinstance(x, (int, float)) and not isinstance(x, bool):
+        if x == 1:
+            return "positif", "2t-r"
+        if x == -1:
+            return "negatif", "2t-r"
+    teks = str(x).strip().lower()
+    if teks in RUMUS_NEGATIF:  # "2t-r", "t/r", "(t-r)/t": a negative indicator with that formula
+        return "negatif", teks
+    if teks in ("positif", "+", "positive", "naik"):
+        return "positif", "2t-r"
+    if teks in ("negatif", "-", "negative", "turun"):
+        return "negatif", "2t-r"
+    raise ValueError(
+        f"polaritas '{x}' tidak dikenal: tulis \"positif\", \"negatif\" atau rumus negatif "
+        f"({', '.join(RUMUS_NEGATIF)})"
+    )
+
+
+def _skala(x: Any) -> SkalaPredikat:
+    """The predikat scale: empty (default), a name ("bawaan", "berhasil") or a two-column range of
+    (lower bound, label) rows; a row with an empty bound names what lies below all bounds."""
+    g = _grid(x)
+    if len(g) == 1 and len(g[0]) == 1:
+        v = g[0][0]
+        if v is None or (isinstance(v, str) and v.strip().lower() in ("", "bawaan", "permendagri", "default")):
+            return SKALA_BAWAAN
+        if isinstance(v, str) and v.strip().lower() in ("berhasil", "sangat berhasil"):
+            return SKALA_BERHASIL
+        raise ValueError(f"skala '{v}' tidak dikenal: kosongkan, tulis \"berhasil\", atau tunjuk tabel dua kolom (batas, predikat)")
+    batas: list[tuple[float, str]] = []
+    terbawah = ""
+    for row in g:
+        if len(row) < 2 or row[1] is None or not str(row[1]).strip():
+            continue
+        label = str(row[1]).strip()
+        b = _angka(row[0])
+        if b is None:
+            if row[0] is not None and str(row[0]).strip():
+                raise ValueError(f"batas skala '{row[0]}' bukan angka")
+            terbawah = label
+        else:
+            batas.append((float(b), label))
+    if not batas:
+        raise ValueError("tabel skala tidak berisi batas: dua kolom (batas bawah, predikat)")
+    return SkalaPredikat(batas=tuple(sorted(batas, reverse=True)), terbawah=terbawah)
+
+
+def _kosong(x: Any) -> Any:
+    """The core's "no value" as an empty cell."""
+    return None if x is None or x == "" else x
+
+
+# --- the functions -------------------------------------------------------------------------------
+
+@xw.func(category=KATEGORI)
+@xw.arg("realisasi", ndim=2, doc="Realisasi: sel atau rentang (angka atau teks angka)")
+@xw.arg("target", ndim=2, doc="Target: sel atau rentang; 0 atau kosong memberi hasil kosong")
+@xw.arg("polaritas", ndim=2, doc='"positif" (bawaan), "negatif", atau rumus negatif "2t-r", "t/r", "(t-r)/t"')
+def RENJA_CAPAIAN(realisasi, target, polaritas=None):
+    """Capaian kinerja (%): realisasi/target x 100; indikator negatif (2 x target - realisasi)/target x 100."""
+
+    def satu(r: Sel, t: Sel, p: Sel) -> float | None:
+        pol, rumus = _polaritas(p)
+        return capaian(_angka(r), _angka(t), pol, rumus)
+
+    return _peta(satu, realisasi, target, polaritas)
+
+
+@xw.func(category=KATEGORI)
+@xw.arg("realisasi", ndim=2, doc="Realisasi: sel atau rentang")
+@xw.arg("target", ndim=2, doc="Target atau anggaran: sel atau rentang; 0 atau kosong memberi hasil kosong")
+def RENJA_TINGKAT_REALISASI(realisasi, target):
+    """Tingkat realisasi (%): realisasi/target x 100 (kolom 8 dan 11 Tabel T-C.29, % realisasi keuangan)."""
+    return _peta(lambda r, t: tingkat_realisasi(_angka(r), _angka(t)), realisasi, target)
+
+
+@xw.func(category=KATEGORI)
+@xw.arg("capaian", ndim=2, doc="Capaian (%): sel atau rentang")
+@xw.arg("skala", ndim=2, doc='Kosong (Permendagri 86/2017), "berhasil", atau tabel dua kolom (batas bawah, predikat)')
+def RENJA_PREDIKAT(capaian, skala=None):
+    """Predikat capaian: >=91 Sangat Tinggi, >=76 Tinggi, >=66 Sedang, >=51 Rendah, <51 Sangat Rendah (skala dapat diatur)."""
+    s = _skala(skala)
+    return _peta(lambda c: _kosong(s.nilai(_angka(c))), capaian)
+
+
+@xw.func(category=KATEGORI)
+@xw.arg("teks", ndim=2, doc='Teks angka notasi Indonesia, mis. "Rp 1.185.270,-" atau "79,71"')
+def RENJA_ANGKA(teks):
+    """Angka dari teks notasi Indonesia (titik ribuan, koma desimal); teks yang ambigu memberi hasil kosong."""
+    return _peta(_angka, teks)
+
+
+@xw.func(category=KATEGORI)
+@xw.arg("teks", ndim=2, doc='Satuan seperti tertulis, mis. "Dok", "Lpaoran", "OB"')
+def RENJA_SATUAN(teks):
+    """Satuan baku: "Dok" -> Dokumen, "Lpaoran" -> Laporan, "OB" -> Orang/bulan; tidak dikenal -> kosong."""
+
+    def satu(t: Sel) -> str | None:
+        if not isinstance(t, str):
+            return None
+        return baca_satuan(t).efektif
+
+    return _peta(satu, teks)
+
+
+@xw.func(category=KATEGORI)
+@xw.arg("angka", ndim=2, doc="Jumlah rupiah: angka atau teks angka")
+def RENJA_TERBILANG(angka):
+    """Rupiah dengan huruf seperti di dokumen resmi: 1185270 -> "satu juta ... dua ratus tujuh puluh rupiah"."""
+
+    def satu(a: Sel) -> str | None:
+        n = _angka(a)
+        return None if n is None else terbilang_rupiah(n)
+
+    return _peta(satu, angka)
+
+
+# Room for the nomenclature functions (RENJA_NOMENKLATUR, RENJA_SATUAN_BAKU): add them above this
+# line with the same decorators; rebuilding the master workbook generates their VBA wrappers.
+
+
+def fungsi(modul: Any = None) -> list[Callable[..., Any]]:
+    """The worksheet functions of this module, in source order (what the build wraps in VBA)."""
+    import inspect
+    import sys
+
+    m = modul or sys.modules[__name__]
+    out = [f for name, f in vars(m).items() if name.startswith("RENJA_") and callable(f)]
+    return sorted(out, key=lambda f: inspect.getsourcelines(f)[1])
+
