@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from ...core.kode import level_name
 from ..context import rp
-from ..kode.common import kode_obj, pemilik
 from ..registry import Dok, aturan
-from .common import pagu_per_tahun, rupiah
+from .common import pagu_per_tahun, rincian_induk, rupiah
 
 
 @aturan(
@@ -40,21 +39,10 @@ from .common import pagu_per_tahun, rupiah
 )
 def periksa(ctx):
     for tabel in ctx.tabel("rencana", "realisasi"):
-        rows = [r for r in tabel.rows if r.kode_kunci and not r.kode_galat]
-        children: dict[str, list] = {}
-        for r in rows:
-            k = kode_obj(r.kode)
-            if k is not None and k.induk is not None:
-                children.setdefault(k.induk.kunci, []).append(r)
-        tainted = set(pemilik(tabel).values())
-        seen: set[str] = set()
-        for parent in rows:
-            if parent.level not in ("bidang", "program", "kegiatan") or parent.kode_kunci in seen:
+        for grup in rincian_induk(tabel):
+            if grup.tercemar:
                 continue
-            seen.add(parent.kode_kunci)
-            kids = children.get(parent.kode_kunci)
-            if not kids or parent.kode_kunci in tainted:
-                continue
+            parent, kids = grup.induk, grup.anak
             for year, cell in pagu_per_tahun(tabel, parent).items():
                 if cell.tidak_pasti:
                     continue

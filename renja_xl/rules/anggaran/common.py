@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ...core.models import Nilai, RealisasiBaris, RencanaBaris, Tabel
+from ...core.models import Baris, Nilai, RealisasiBaris, RencanaBaris, Tabel
+from ..kode.common import kode_obj, pemilik
 
 
 def rupiah(x: int | float) -> int:
@@ -23,3 +26,35 @@ def pagu_per_tahun(tabel: Tabel, row) -> dict[int, Nilai]:
 
 def tahun_label(y: int, lang: str) -> str:
     return f" {y}" if y else ""
+
+
+@dataclass(slots=True)
+class Rincian:
+    """A parent row (bidang, program or kegiatan) and its child rows found by kode in one table.
+
+    ``tercemar``: a row without a readable kode belongs to this parent (rules.md, A001), so its sum
+    is not known for certain: A001 does not check it and Hitung Ulang Rollup does not rewrite it."""
+
+    induk: Baris
+    anak: list[Baris]
+    tercemar: bool
+
+
+def rincian_induk(tabel: Tabel) -> Iterator[Rincian]:
+    """Every parent of a table that has child rows, with those children (the next level down, by
+    kode, in table order). A kode that appears twice counts once, at its first row (K002)."""
+    rows = [r for r in tabel.rows if r.kode_kunci and not r.kode_galat]
+    children: dict[str, list[Baris]] = {}
+    for r in rows:
+        k = kode_obj(r.kode)
+        if k is not None and k.induk is not None:
+            children.setdefault(k.induk.kunci, []).append(r)
+    tainted = set(pemilik(tabel).values())
+    seen: set[str] = set()
+    for parent in rows:
+        if parent.level not in ("bidang", "program", "kegiatan") or parent.kode_kunci in seen:
+            continue
+        seen.add(parent.kode_kunci)
+        kids = children.get(parent.kode_kunci)
+        if kids:
+            yield Rincian(parent, kids, parent.kode_kunci in tainted)
