@@ -16,7 +16,12 @@ xlwings and the checker are imported inside the functions.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
+    "validate",
+    "recompute_rollups",
+    "clear_marks",
     "SHEET_HASIL",
     "SHEET_ATURAN",
     "SHEET_TANDA",
@@ -33,3 +38,24 @@ SHEET_BERANDA = "Beranda"
 SHEET_SATUAN = "Satuan"
 SHEET_PENGECUALIAN = "Pengecualian"
 SHEET_CONF = "xlwings.conf"
+
+
+def validate(book: Any = None) -> Any:
+    """Check the workbook and show the findings: see :func:`renja_xl.xl.validasi.validate`."""
+    from .validasi import validate as _run
+
+    return _run(book)
+
+
+def recompute_rollups(book: Any = None) -> Any:
+    """Rewrite every parent pagu as a formula over its children: see :mod:`renja_xl.xl.hitung`."""
+    from .hitung import recompute_rollups as _run
+
+    return _run(book)
+
+
+def clear_marks(book: Any = None) -> Any:
+    """Remove the colours and notes validate added: see :func:`renja_xl.xl.tanda.clear_marks`."""
+    from .tanda import clear_marks as _run
+
+    return _run(book)

@@ -1,0 +1,144 @@
+"""Reading and writing a workbook through xlwings' Book/Sheet/Range API, on any engine.
+
+Desktop Excel (the RunPython path) can read everything. xlwings' remote engine (xlwings Server and
+Lite, and the tests) carries only cell values and which cells have a note: a cell's fill, a note's
+text and a formula cannot be read there (``NotImplementedError``). The readers below return
+:data:`TIDAK_TERBACA` instead, and the callers say what that means (e.g. a previous fill that could
+not be read is restored as "no fill", and the Hasil Validasi sheet says so).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..readers.workbook import Lembar, lembar_dari_nilai
+from . import SHEET_ATURAN, SHEET_BERANDA, SHEET_CONF, SHEET_HASIL, SHEET_SATUAN, SHEET_TANDA
+
+__all__ = [
+    "TIDAK_TERBACA",
+    "buku_pemanggil",
+    "lembar_buku",
+    "SHEET_KAMI",
+    "baca_warna",
+    "baca_catatan",
+    "baca_rumus",
+    "hex_warna",
+    "rgb_warna",
+    "cari_sheet",
+    "sheet_baru",
+    "alamat_tautan",
+    "teks_aman",
+]
+
+TIDAK_TERBACA = "?"  # a property this engine cannot read
+
+# Sheets the add-in writes or the master uses for itself: never read as Renja tables.
+SHEET_KAMI = frozenset({SHEET_HASIL, SHEET_ATURAN, SHEET_TANDA, SHEET_CONF, SHEET_BERANDA, SHEET_SATUAN})
+
+
+def buku_pemanggil(book: Any = None) -> Any:
+    """The book to work on: the given one, or the workbook whose button called Python."""
+    if book is not None:
+        return book
+    import xlwings as xw
+
+    return xw.Book.caller()
+
+
+def cari_sheet(book: Any, nama: str) -> Any | None:
+    for sh in book.sheets:
+        if sh.name == nama:
+            return sh
+    return None
+
+
+def sheet_baru(book: Any, nama: str) -> Any:
+    """The sheet ``nama``, added after the last sheet when it does not exist yet."""
+    sh = cari_sheet(book, nama)
+    if sh is not None:
+        return sh
+    last = book.sheets[len(book.sheets) - 1]
+    return book.sheets.add(nama, after=last)
+
+
+def lembar_buku(book: Any) -> list[Lembar]:
+    """Every worksheet's used range as a grid for the reader (our own sheets left out)."""
+    out: list[Lembar] = []
+    for sh in book.sheets:
+        if sh.name in SHEET_KAMI:
+            continue
+        rng = sh.used_range
+        values = rng.options(ndim=2).value
+        out.append(lembar_dari_nilai(sh.name, values, rng.row - 1, rng.column - 1))
+    return out
+
+
+def hex_warna(color: Any) -> str:
+    """An xlwings colour (RGB tuple, int or hex) as ``#rrggbb``; ``""`` for no fill."""
+    if color is None or color == "":
+        return ""
+    if isinstance(color, str):
+        return color.lower() if color.startswith("#") else "#" + color.lower()
+    if isinstance(color, int):  # Excel's BGR integer
+        r, g, b = color & 0xFF, (color >> 8) & 0xFF, (color >> 16) & 0xFF
+        return f"#{r:02x}{g:02x}{b:02x}"
+    r, g, b = color
+    return f"#{int(r):02x}{int(g):02x}{int(b):02x}"
+
+
+def rgb_warna(hexa: str) -> tuple[int, int, int] | None:
+    if not hexa or hexa == TIDAK_TERBACA:
+        return None
+    h = hexa.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def baca_warna(rng: Any) -> str:
+    """The fill of a cell as ``#rrggbb`` (``""``: none), or :data:`TIDAK_TERBACA`."""
+    try:
+        return hex_warna(rng.color)
+    except NotImplementedError:
+        return TIDAK_TERBACA
+
+
+def baca_catatan(rng: Any) -> tuple[bool, str]:
+    """(has a note, its text); the text is :data:`TIDAK_TERBACA` when the engine cannot read it."""
+    note = rng.note
+    if note is None:
+        return False, ""
+    try:
+        return True, note.text or ""
+    except NotImplementedError:
+        return True, TIDAK_TERBACA
+
+
+def baca_rumus(rng: Any) -> str | None:
+    """The cell's formula (``"=SUM(L11:L16)"``), ``None`` for a constant or empty cell, or
+    :data:`TIDAK_TERBACA`."""
+    try:
+        f = rng.formula
+    except NotImplementedError:
+        return TIDAK_TERBACA
+    if isinstance(f, (list, tuple)):  # a single cell may still come back as [[...]]
+        while isinstance(f, (list, tuple)) and f:
+            f = f[0]
+    if isinstance(f, str) and f.startswith("="):
+        return f
+    return None
+
+
+def alamat_tautan(sheet: str, cell: str) -> str:
+    """The in-workbook link target of a cell for HYPERLINK: ``#'Tabel 4.2'!L15``."""
+    return "#'" + sheet.replace("'", "''") + "'!" + cell
+
+
+_RISKY = re.compile(r"^[=+\-@']")
+
+
+def teks_aman(s: Any) -> Any:
+    """Text Excel would read as a formula or a number sign kept as text (an apostrophe prefix is
+    Excel's own way to say "this is text"); other values unchanged."""
+    if isinstance(s, str) and _RISKY.match(s):
+        return "'" + s
+    return s

@@ -1,0 +1,59 @@
+"""Validasi: check the workbook with the checker's rules and show every finding on its cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..core.models import Berkas
+from .buku import TIDAK_TERBACA, buku_pemanggil, lembar_buku
+
+__all__ = ["validate", "konfigurasi_buku"]
+
+
+def konfigurasi_buku(book: Any) -> tuple[Any, str | None]:
+    """The configuration next to the workbook (``renja-xl.toml`` …) when the workbook is a file on
+    this computer, else the defaults; plus an error message when that file is invalid."""
+    from ..core.config import Konfigurasi
+
+    try:
+        full = Path(book.fullname)
+    except Exception:  # noqa: BLE001 - an engine without a path (remote): defaults
+        return Konfigurasi.bawaan(), None
+    if not full.is_absolute() or not full.is_file():
+        return Konfigurasi.bawaan(), None
+    from ..core.config import KonfigurasiTidakValid, cari_konfigurasi, muat_konfigurasi
+
+    found = cari_konfigurasi(full)
+    if found is None:
+        return Konfigurasi.bawaan(), None
+    try:
+        return muat_konfigurasi(found), None
+    except KonfigurasiTidakValid as exc:
+        return Konfigurasi.bawaan(), f"Konfigurasi {found} tidak dipakai (tidak valid: {exc}); dipakai pengaturan bawaan."
+
+
+def validate(book: Any = None) -> Berkas:
+    """Check every sheet of ``book`` (default: the workbook whose button was pressed) and write
+    ``Hasil Validasi``; mark each offending cell by severity with a note. Idempotent; never changes
+    a cell's value. Returns the checker's result."""
+    from ..checker import periksa_lembar
+    from .hasil import tulis_aturan, tulis_hasil
+    from .tanda import baca_buku_tanda, tandai, tulis_buku_tanda
+
+    book = buku_pemanggil(book)
+    config, config_error = konfigurasi_buku(book)
+    berkas = periksa_lembar(lembar_buku(book), config, book.name)
+    baris_aturan = tulis_aturan(book)
+    ledger = tandai(book, berkas.findings, baca_buku_tanda(book))
+    tulis_buku_tanda(book, ledger)
+    catatan = [config_error] if config_error else []
+    if any(t.warna_lama == TIDAK_TERBACA for t in ledger.values()):
+        catatan.append("Mesin xlwings ini tidak dapat membaca warna sel sebelum ditandai; Bersihkan Tanda "
+                       "mengosongkan warna sel itu.")
+    if any(t.catatan_lama == "?" for t in ledger.values()):
+        catatan.append("Sel yang sudah punya catatan yang tidak terbaca oleh mesin ini tidak diberi catatan; "
+                       "pesannya ada di tabel ini.")
+    sh = tulis_hasil(book, berkas, baris_aturan, catatan)
+    sh.activate()
+    return berkas

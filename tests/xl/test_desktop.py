@@ -1,0 +1,92 @@
+"""The add-in where the engine can read fills, notes and formulas (desktop Excel), on the in-memory
+stand-in of desktop.py: previous fills and notes come back exactly, a mark the user changed is left
+as the user made it, and Hitung Ulang lists only formulas that really change."""
+
+from __future__ import annotations
+
+import pytest
+
+import renja_xl.xl as rx
+from renja_xl.xl import SHEET_HASIL
+from renja_xl.xl.tanda import WARNA, baca_buku_tanda
+
+from .desktop import Book
+
+KUNING_PENGGUNA = (255, 255, 0)
+
+
+def _rgb(hexa: str) -> tuple[int, int, int]:
+    h = hexa.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+@pytest.fixture
+def buku(master):
+    return Book.dari_berkas(master)
+
+
+def test_previous_fill_and_note_come_back_exactly(buku):
+    t42, t41 = buku.sheets["Tabel 4.2"], buku.sheets["Tabel 4.1"]
+    t42["L15"].color = KUNING_PENGGUNA
+    t42["L15"].add_note("Konfirmasi ke bagian keuangan")
+    t41["I35"].color = (200, 230, 200)
+    before = {(s.name, "fills"): dict(s.fills) for s in buku.sheets} | {(s.name, "notes"): dict(s.notes) for s in buku.sheets}
+    values = {s.name: dict(s.cells) for s in buku.sheets}
+
+    berkas = rx.validate(buku)
+    assert t42["L15"].color == _rgb(WARNA["error"])
+    note = t42["L15"].note.text
+    assert note.startswith("Konfirmasi ke bagian keuangan\n\n[renja-xl] A006")  # the user's text stays first
+    led = baca_buku_tanda(buku)[("Tabel 4.2", "L15")]
+    assert (led.warna_lama, led.catatan_lama, led.teks_lama) == ("#ffff00", "ada", "Konfirmasi ke bagian keuangan")
+    for name in ("Tabel 4.1", "Tabel 4.2", "Tabel 2.1", "Tabel 2.2", "Realisasi 2024"):
+        assert buku.sheets[name].cells == values[name], "validate changed a cell value"
+
+    rx.validate(buku)  # again: same marks, ledger keeps the original "before"
+    assert t42["L15"].note.text == note
+    assert baca_buku_tanda(buku)[("Tabel 4.2", "L15")].warna_lama == "#ffff00"
+
+    n = rx.clear_marks(buku)
+    assert n == len({(f.sheet, f.cell) for f in berkas.findings})
+    after = {(s.name, "fills"): dict(s.fills) for s in buku.sheets} | {(s.name, "notes"): dict(s.notes) for s in buku.sheets}
+    for key, want in before.items():
+        if key[0] in ("Tabel 4.1", "Tabel 4.2", "Tabel 2.1", "Tabel 2.2", "Realisasi 2024"):
+            assert after[key] == want, key
+    assert t42["L15"].color == KUNING_PENGGUNA and t42["L15"].note.text == "Konfirmasi ke bagian keuangan"
+
+
+def test_a_mark_the_user_changed_is_kept(buku):
+    t41 = buku.sheets["Tabel 4.1"]
+    rx.validate(buku)
+    t41["I35"].color = (0, 176, 80)  # the user recolours a marked cell
+    t41["I36"].note.text = "sudah diperbaiki di SIPD"  # and rewrites the note of another
+    rx.validate(buku)
+    assert t41["I35"].color == _rgb(WARNA["warning"])  # still a finding: marked again …
+    rx.clear_marks(buku)
+    assert t41["I35"].color == (0, 176, 80)  # … but clearing gives back the user's colour
+    assert t41["I36"].note.text == "sudah diperbaiki di SIPD"
+
+
+def test_marks_of_fixed_cells_go_away_at_the_next_validate(buku):
+    t41 = buku.sheets["Tabel 4.1"]
+    rx.validate(buku)
+    assert t41["I36"].note is not None
+    t41["I36"].value = "Laporan"  # the user fixes the unit (S001 was its only finding)
+    rx.validate(buku)
+    assert t41["I36"].color is None and t41["I36"].note is None
+    assert ("Tabel 4.1", "I36") not in baca_buku_tanda(buku)
+
+
+def test_recompute_lists_only_formulas_that_change(buku):
+    t41 = buku.sheets["Tabel 4.1"]
+    assert rx.recompute_rollups(buku) == []  # the master's formulas are already right
+    t41["K17"].value = 3_373_203_956  # a parent typed over as a number
+    t41["K24"].formula = "=SUM(K25:K31)"  # a SUM that lost its last row
+    changes = {(c.sheet, c.cell): c for c in rx.recompute_rollups(buku)}
+    assert set(changes) == {("Tabel 4.1", "K17"), ("Tabel 4.1", "K24")}
+    assert changes[("Tabel 4.1", "K17")].sebelum == "Rp 3.373.203.956"
+    assert changes[("Tabel 4.1", "K24")].sebelum == "=SUM(K25:K31)"
+    assert t41["K24"].formula == "=SUM(K25:K32)" and t41["K17"].formula == "=SUM(K18:K21)"
+    hist = buku.sheets[SHEET_HASIL]
+    listed = [hist.shown(r, 14) for r in range(9, 40)]
+    assert any("K24" in str(x) for x in listed)
