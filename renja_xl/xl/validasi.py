@@ -8,7 +8,7 @@ from typing import Any
 from ..core.models import Berkas
 from .buku import TIDAK_TERBACA, buku_pemanggil, lembar_buku
 
-__all__ = ["validate", "konfigurasi_buku"]
+__all__ = ["validate", "konfigurasi_buku", "nomenklatur_buku"]
 
 
 def konfigurasi_buku(book: Any) -> tuple[Any, str | None]:
@@ -33,6 +33,22 @@ def konfigurasi_buku(book: Any) -> tuple[Any, str | None]:
         return Konfigurasi.bawaan(), f"Konfigurasi {found} tidak dipakai (tidak valid: {exc}); dipakai pengaturan bawaan."
 
 
+def nomenklatur_buku(config: Any) -> tuple[Any, str | None]:
+    """The nomenclature the configuration names (``nomenklatur = "…"``, relative to the
+    configuration file), as ``renja-xl check`` loads it; ``None`` and a message when it cannot be read."""
+    if not config.nomenklatur:
+        return None, None
+    path = Path(config.nomenklatur)
+    if config.sumber and not path.is_absolute():
+        path = (Path(config.sumber).parent / path).resolve()
+    from ..nomenklatur import NomenklaturTidakTerbaca, muat_nomenklatur
+
+    try:
+        return muat_nomenklatur(path), None
+    except (NomenklaturTidakTerbaca, OSError) as exc:
+        return None, f"Nomenklatur {path} tidak dapat dibaca ({exc}); K005 dan S005 tidak diperiksa."
+
+
 def validate(book: Any = None) -> Berkas:
     """Check every sheet of ``book`` (default: the workbook whose button was pressed) and write
     ``Hasil Validasi``; mark each offending cell by severity with a note. Idempotent; never changes
@@ -43,11 +59,14 @@ def validate(book: Any = None) -> Berkas:
 
     book = buku_pemanggil(book)
     config, config_error = konfigurasi_buku(book)
-    berkas = periksa_lembar(lembar_buku(book), config, book.name)
+    nomenklatur, nomen_error = nomenklatur_buku(config)
+    berkas = periksa_lembar(lembar_buku(book), config, book.name, nomenklatur)
     baris_aturan = tulis_aturan(book)
     ledger = tandai(book, berkas.findings, baca_buku_tanda(book))
     tulis_buku_tanda(book, ledger)
-    catatan = [config_error] if config_error else []
+    catatan = [m for m in (config_error, nomen_error) if m]
+    if nomenklatur is not None:
+        catatan.append(f"Nomenklatur: {getattr(nomenklatur, 'sumber', config.nomenklatur)}.")
     if any(t.warna_lama == TIDAK_TERBACA for t in ledger.values()):
         catatan.append("Mesin xlwings ini tidak dapat membaca warna sel sebelum ditandai; Bersihkan Tanda "
                        "mengosongkan warna sel itu.")

@@ -90,3 +90,42 @@ def test_recompute_lists_only_formulas_that_change(buku):
     hist = buku.sheets[SHEET_HASIL]
     listed = [hist.shown(r, 14) for r in range(9, 40)]
     assert any("K24" in str(x) for x in listed)
+
+
+def _hasil_a(buku) -> list[str]:
+    hasil = buku.sheets[SHEET_HASIL]
+    return [str(hasil.shown(r, 1) or "") for r in range(1, 8)]
+
+
+def test_validate_uses_the_configuration_next_to_the_workbook(master, tmp_path, monkeypatch):
+    import shutil
+
+    from tests.conftest import REFERENCE
+
+    csv = REFERENCE / "nomenklatur_kabkota_900.1.15.5-1317_2023.csv"
+    if not csv.is_file():
+        pytest.skip(f"nomenclature not found at {csv} (../shared/reference is not part of the repository)")
+    monkeypatch.setenv("RENJA_XL_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "renja_master.xlsm"
+    shutil.copyfile(master, path)
+    (tmp_path / "renja-xl.toml").write_text(f'nomenklatur = "{csv}"\nignore = ["T004"]\n', encoding="utf-8")
+    buku = Book.dari_berkas(path)
+    buku.fullname = str(path)
+    berkas = rx.validate(buku)
+    rules = {f.rule for f in berkas.findings}
+    assert "T004" not in rules  # the configuration's ignore applies
+    assert rules & {"K005", "S005"}, "the configured nomenclature was not used"
+    assert any(f"Nomenklatur: {csv}" in line for line in _hasil_a(buku))
+
+
+def test_an_invalid_configuration_is_reported_not_fatal(master, tmp_path):
+    import shutil
+
+    path = tmp_path / "renja_master.xlsm"
+    shutil.copyfile(master, path)
+    (tmp_path / "renja-xl.toml").write_text('ambang = { capaian_ekstrem = "tinggi" }\n', encoding="utf-8")
+    buku = Book.dari_berkas(path)
+    buku.fullname = str(path)
+    berkas = rx.validate(buku)
+    assert berkas.findings
+    assert any("tidak dipakai" in line and "renja-xl.toml" in line for line in _hasil_a(buku))
