@@ -236,6 +236,7 @@ def lembar_beranda(wb) -> None:
     for left, right in lines:
         if left is not None:
             c = ws.cell(row=row, column=2, value=left)
+            c.alignment = Alignment(vertical="top", wrap_text=left.startswith("="))
             if left.startswith("="):
                 c.data_type = "s"  # an example, not a formula
                 c.font = Font(name="Consolas", size=10)
