@@ -129,3 +129,16 @@ def test_an_invalid_configuration_is_reported_not_fatal(master, tmp_path):
     berkas = rx.validate(buku)
     assert berkas.findings
     assert any("tidak dipakai" in line and "renja-xl.toml" in line for line in _hasil_a(buku))
+
+
+def test_accepted_deviations_are_listed_not_marked(buku):
+    peng = buku.sheets["Pengecualian"]
+    peng.range("A2:D2").value = [["A006", "1.06.01.2.01.04", "Angka dikonfirmasi ke BPKAD: Rp 1.181.925", "Tabel 4.2"]]
+    berkas = rx.validate(buku)
+    assert not any(f.rule == "A006" and f.sheet == "Tabel 4.2" and f.cell == "L15" for f in berkas.findings)
+    assert ("Tabel 4.2", "L15") not in baca_buku_tanda(buku)
+    hasil = buku.sheets[SHEET_HASIL]
+    rows = [[hasil.shown(r, c) for c in range(1, 7)] for r in range(1, 400)]
+    head = next(i for i, r in enumerate(rows) if r[0] == "Dikecualikan")
+    assert rows[head + 1][1:6] == ["A006", "1.06.01.2.01.04", "Tabel 4.2", "L15", "Angka dikonfirmasi ke BPKAD: Rp 1.181.925"]
+    assert "1 dikecualikan" in rows[2][0]
