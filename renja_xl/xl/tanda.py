@@ -33,7 +33,7 @@ from .buku import (
 )
 
 __all__ = ["WARNA", "Tanda", "baca_buku_tanda", "tulis_buku_tanda", "tandai", "pulihkan", "clear_marks",
-           "teks_catatan", "PENANDA"]
+           "teks_catatan", "catatan_kami", "PENANDA"]
 
 # Fill by severity: Excel's own "Bad", "Neutral" and a light blue.
 WARNA = {"error": "#ffc7ce", "warning": "#ffeb9c", "info": "#ddebf7"}
@@ -107,6 +107,17 @@ def tulis_buku_tanda(book: Any, tanda: dict[tuple[str, str], Tanda]) -> None:
     block.value = rows
 
 
+def _normal(teks: str) -> str:
+    return teks.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def catatan_kami(sekarang: str, kami: str) -> bool:
+    """Whether a note's current text is the one the add-in wrote: equal once line ends are
+    normalised, or cut short by Excel (an old limit truncates long strings passed from code)."""
+    a, b = _normal(sekarang), _normal(kami)
+    return a == b or (bool(a) and PENANDA in a and b.startswith(a))
+
+
 def _pasang_catatan(rng: Any, teks: str) -> None:
     note = rng.note
     if note is None:
@@ -159,7 +170,7 @@ def _ikuti_perubahan_pengguna(rng: Any, t: Tanda) -> None:
         t.warna_lama = now
     if t.catatan_kami:
         ada, teks = baca_catatan(rng)
-        if teks != TIDAK_TERBACA and (not ada or teks != t.catatan_kami):
+        if teks != TIDAK_TERBACA and (not ada or not catatan_kami(teks, t.catatan_kami)):
             t.catatan_lama, t.teks_lama = ("ada", teks) if ada else ("tidak", "")
             t.catatan_kami = ""
 
@@ -172,7 +183,7 @@ def pulihkan(rng: Any, t: Tanda) -> None:
     if not t.catatan_kami:
         return
     ada, teks = baca_catatan(rng)
-    if teks != TIDAK_TERBACA and ada and teks != t.catatan_kami:
+    if teks != TIDAK_TERBACA and ada and not catatan_kami(teks, t.catatan_kami):
         return  # the user edited the note: keep it
     if t.catatan_lama == "ada":
         if ada:

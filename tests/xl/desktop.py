@@ -32,7 +32,7 @@ class Note:
 
     @text.setter
     def text(self, value: str) -> None:
-        self._sheet.notes[self._key] = value
+        self._sheet.notes[self._key] = self._sheet.book.simpan_catatan(value)
 
     def delete(self) -> None:
         del self._sheet.notes[self._key]
@@ -151,7 +151,7 @@ class Range:
         key = (self.r0, self.c0)
         if key in self.sheet.notes:
             raise ValueError("This cell already has a note")
-        self.sheet.notes[key] = text
+        self.sheet.notes[key] = self.sheet.book.simpan_catatan(text)
         return Note(self.sheet, key)
 
     @property
@@ -241,18 +241,24 @@ class Sheets:
 class Book:
     """An in-memory book; ``Book.dari_berkas(path)`` loads a file's values and formulas."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, potong_catatan: int | None = None):
         self.name = name
         self.fullname = name  # not a file on disk: no configuration lookup
         self.sheets = Sheets(self)
         self.active = None
+        self.potong_catatan = potong_catatan  # model an Excel that cuts long note text and uses CRLF
+
+    def simpan_catatan(self, text: str) -> str:
+        if self.potong_catatan is None:
+            return text
+        return text.replace("\n", "\r\n")[: self.potong_catatan]
 
     @classmethod
-    def dari_berkas(cls, path) -> Book:
+    def dari_berkas(cls, path, **kw) -> Book:
         from openpyxl import load_workbook
 
         wb = load_workbook(path)
-        book = cls(path.name)
+        book = cls(path.name, **kw)
         for ws in wb.worksheets:
             sh = book.sheets.add(ws.title)
             for row in ws.iter_rows():

@@ -142,3 +142,20 @@ def test_accepted_deviations_are_listed_not_marked(buku):
     head = next(i for i, r in enumerate(rows) if r[0] == "Dikecualikan")
     assert rows[head + 1][1:6] == ["A006", "1.06.01.2.01.04", "Tabel 4.2", "L15", "Angka dikonfirmasi ke BPKAD: Rp 1.181.925"]
     assert "1 dikecualikan" in rows[2][0]
+
+
+def test_notes_cut_short_or_with_crlf_are_still_recognised_as_ours(master):
+    """If Excel cuts a long note passed from code (an old 255-character limit) or returns CRLF line
+    ends, a second Validasi and Bersihkan Tanda must still treat the note as the add-in's own."""
+    buku = Book.dari_berkas(master, potong_catatan=255)
+    berkas = rx.validate(buku)
+    long_notes = [k for s in buku.sheets for k, v in s.notes.items() if len(v) == 255]
+    assert long_notes, "no note long enough to be cut: the test would prove nothing"
+    first = {s.name: dict(s.notes) for s in buku.sheets}
+    rx.validate(buku)
+    assert {s.name: dict(s.notes) for s in buku.sheets} == first
+    assert all(t.catatan_lama == "tidak" for t in baca_buku_tanda(buku).values())
+    rx.clear_marks(buku)
+    for name in ("Tabel 4.1", "Tabel 4.2", "Tabel 2.1", "Tabel 2.2", "Realisasi 2024"):
+        assert buku.sheets[name].notes == {} and buku.sheets[name].fills == {}, name
+    assert berkas.findings
