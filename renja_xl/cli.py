@@ -100,8 +100,8 @@ def _config(args: argparse.Namespace):
         nomen = getattr(args, "nomenklatur", None)
         if nomen:
             nomen = str(Path(nomen).resolve())
-        elif cfg.nomenklatur and cfg.sumber and not Path(cfg.nomenklatur).is_absolute():
-            nomen = str((Path(cfg.sumber).parent / cfg.nomenklatur).resolve())  # relative to the config file
+        elif cfg.nomenklatur:
+            nomen = str(cfg.path_nomenklatur())
         return cfg.dengan(
             select=_codes(getattr(args, "select", None)), ignore=_codes(getattr(args, "ignore", None)),
             periode=getattr(args, "periode", None), lang=getattr(args, "lang", None), nomenklatur=nomen,

@@ -38,6 +38,8 @@ __all__ = [
     "RENJA_ANGKA",
     "RENJA_SATUAN",
     "RENJA_TERBILANG",
+    "RENJA_NOMENKLATUR",
+    "RENJA_SATUAN_BAKU",
 ]
 
 KATEGORI = "Renja"
@@ -212,8 +214,98 @@ def RENJA_TERBILANG(angka):
     return _peta(satu, angka)
 
 
-# Room for the nomenclature functions (RENJA_NOMENKLATUR, RENJA_SATUAN_BAKU): add them above this
-# line with the same decorators; rebuilding the master workbook generates their VBA wrappers.
+# --- the nomenclature (the user's own decree file; never shipped) --------------------------------
+
+_NOMEN_CACHE: dict[str, Any] = {}
+
+
+def _berkas_nomenklatur(berkas: Sel, caller: Any) -> tuple[str | None, str]:
+    """Which nomenclature file: the ``berkas`` argument, else ``nomenklatur = "…"`` of the
+    ``renja-xl.toml`` next to the calling workbook (found as ``renja-xl check`` finds it), else the
+    ``RENJA_XL_NOMENKLATUR`` environment variable. Returns (path, why not)."""
+    import os
+    from pathlib import Path
+
+    berkas = _grid(berkas)[0][0]  # one cell (a range's first cell)
+    if isinstance(berkas, str) and berkas.strip():
+        return berkas.strip(), ""
+    start = None
+    try:
+        start = Path(caller.sheet.book.fullname)  # the reserved 'caller' argument (desktop Excel)
+    except Exception:  # noqa: BLE001 - no caller (server, direct call): look from here
+        start = Path.cwd()
+    from .core.config import KonfigurasiTidakValid, cari_konfigurasi, muat_konfigurasi
+
+    found = cari_konfigurasi(start if start.exists() else Path.cwd())
+    if found is not None:
+        try:
+            cfg = muat_konfigurasi(found)
+        except KonfigurasiTidakValid as exc:
+            return None, f"(konfigurasi tidak valid: {exc})"
+        if cfg.nomenklatur:
+            return str(cfg.path_nomenklatur()), ""
+    env = os.environ.get("RENJA_XL_NOMENKLATUR")
+    if env:
+        return env, ""
+    return None, "(nomenklatur belum diatur: tulis nomenklatur = \"…\" di renja-xl.toml)"
+
+
+def _nomenklatur(berkas: Sel, caller: Any) -> tuple[Any, str]:
+    path, why = _berkas_nomenklatur(berkas, caller)
+    if path is None:
+        return None, why
+    if path not in _NOMEN_CACHE:  # Excel's Python process lives on: load each file once
+        from .nomenklatur import NomenklaturTidakTerbaca, muat_nomenklatur
+
+        try:
+            _NOMEN_CACHE[path] = muat_nomenklatur(path)
+        except NomenklaturTidakTerbaca as exc:
+            return None, f"({exc})"
+    return _NOMEN_CACHE[path], ""
+
+
+def _entri(nomen: Any, k: Sel) -> tuple[Any, str] | None:
+    if k is None or isinstance(k, bool) or (isinstance(k, str) and not k.strip()):
+        return None
+    from .core.kode import parse_kode
+
+    bacaan = parse_kode(k if isinstance(k, str) else str(k))
+    if bacaan.kode is None:
+        return None
+    e = nomen.cari_kode(bacaan.kode.teks)
+    return (e, ".".join(bacaan.kode.segmen[:2])) if e is not None else None
+
+
+@xw.func(category=KATEGORI)
+@xw.arg("kode", ndim=2, doc="Kode program/kegiatan/sub kegiatan, mis. 1.06.01.2.01.0001 (sel atau rentang)")
+@xw.arg("berkas", ndim=2, doc="(opsional) berkas nomenklatur; bawaan: nomenklatur di renja-xl.toml di samping workbook")
+def RENJA_NOMENKLATUR(kode, berkas=None, caller=None):
+    """Nama resmi menurut nomenklatur Kepmendagri untuk kode; kode yang tidak ada memberi hasil kosong."""
+    nomen, why = _nomenklatur(berkas, caller)
+    if nomen is None:
+        return why
+
+    def satu(k: Sel) -> str | None:
+        hit = _entri(nomen, k)
+        return hit[0].nama if hit else None
+
+    return _peta(satu, kode)
+
+
+@xw.func(category=KATEGORI)
+@xw.arg("kode", ndim=2, doc="Kode sub kegiatan, mis. 1.06.01.2.01.0001 (sel atau rentang)")
+@xw.arg("berkas", ndim=2, doc="(opsional) berkas nomenklatur; bawaan: nomenklatur di renja-xl.toml di samping workbook")
+def RENJA_SATUAN_BAKU(kode, berkas=None, caller=None):
+    """Satuan yang ditetapkan nomenklatur untuk sub kegiatan; kode yang tidak ada memberi hasil kosong."""
+    nomen, why = _nomenklatur(berkas, caller)
+    if nomen is None:
+        return why
+
+    def satu(k: Sel) -> str | None:
+        hit = _entri(nomen, k)
+        return (hit[0].satuan or None) if hit else None
+
+    return _peta(satu, kode)
 
 
 def fungsi(modul: Any = None) -> list[Callable[..., Any]]:

@@ -142,6 +142,15 @@ class Konfigurasi:
         """The defaults."""
         return cls()
 
+    def path_nomenklatur(self) -> Path | None:
+        """The nomenclature file: a relative path in a config file is relative to that file."""
+        if not self.nomenklatur:
+            return None
+        p = Path(self.nomenklatur)
+        if self.sumber and not p.is_absolute():
+            p = Path(self.sumber).parent / p
+        return p.resolve()
+
     def dengan(self, **ubah: Any) -> Konfigurasi:
         """A copy with command-line overrides applied (None values are ignored)."""
         data = {k: v for k, v in ubah.items() if v is not None}

@@ -38,9 +38,7 @@ def nomenklatur_buku(config: Any) -> tuple[Any, str | None]:
     configuration file), as ``renja-xl check`` loads it; ``None`` and a message when it cannot be read."""
     if not config.nomenklatur:
         return None, None
-    path = Path(config.nomenklatur)
-    if config.sumber and not path.is_absolute():
-        path = (Path(config.sumber).parent / path).resolve()
+    path = config.path_nomenklatur()
     from ..nomenklatur import NomenklaturTidakTerbaca, muat_nomenklatur
 
     try:

@@ -210,4 +210,52 @@ def test_server_sees_every_argument_as_a_range(lewat_server):
                          "RENJA_SATUAN", "RENJA_TERBILANG"}
     assert meta["RENJA_CAPAIAN"]["args"] == ["realisasi", "target", "polaritas"]
     for info in meta.values():
-        assert all(o.get("ndim") == 2 for o in info["options"]), info
+        # 'caller' is xlwings' reserved argument (the calling range), not a worksheet argument
+        assert all(o.get("ndim") == 2 for a, o in zip(info["args"], info["options"]) if a != "caller"), info
+
+
+# --- nomenclature functions (issue 6): a tiny decree written here, never the real one -------------
+
+MINI_DEKRIT = (
+    "kode,level,nomenklatur,indikator,satuan\n"
+    "X.XX.01.2.01.0001,sub_kegiatan,Penyusunan Dokumen Perencanaan Perangkat Daerah,Jumlah Dokumen,Dokumen\n"
+    "1.06.02.2.01.0001,sub_kegiatan,Fasilitasi Pemberdayaan Sosial KAT,Jumlah Keluarga,Keluarga\n"
+)
+
+
+@pytest.fixture
+def dekrit(tmp_path, monkeypatch):
+    monkeypatch.setenv("RENJA_XL_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("RENJA_XL_NOMENKLATUR", raising=False)
+    udf._NOMEN_CACHE.clear()
+    p = tmp_path / "lampiran.csv"
+    p.write_text(MINI_DEKRIT, encoding="utf-8")
+    return p
+
+
+def test_nomenklatur_and_satuan_baku_from_an_explicit_file(dekrit):
+    assert udf.RENJA_NOMENKLATUR("1.06.01.2.01.01", str(dekrit)) == "Penyusunan Dokumen Perencanaan Perangkat Daerah"
+    assert udf.RENJA_SATUAN_BAKU([["1.06.02.2.01.0001"], ["1.06.99.2.01.0001"], [None]], str(dekrit)) == [
+        ["Keluarga"], [None], [None]]
+
+
+def test_nomenklatur_from_the_config_next_to_the_calling_workbook(dekrit, tmp_path, monkeypatch):
+    folder = tmp_path / "opd"
+    folder.mkdir()
+    (folder / "renja-xl.toml").write_text('nomenklatur = "../lampiran.csv"\n', encoding="utf-8")
+    book = folder / "renja_master.xlsm"
+    book.write_bytes(b"")
+
+    class Caller:  # what xlwings passes for the reserved 'caller' argument in desktop Excel
+        class sheet:
+            class book:
+                fullname = str(book)
+
+    monkeypatch.chdir(tmp_path)  # not the workbook's folder: the caller decides
+    assert udf.RENJA_SATUAN_BAKU("1.06.01.2.01.0001", caller=Caller) == "Dokumen"
+
+
+def test_nomenklatur_not_configured_says_so(dekrit, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert "nomenklatur belum diatur" in udf.RENJA_NOMENKLATUR("1.06.01.2.01.0001")
+    assert "tidak ditemukan" in udf.RENJA_NOMENKLATUR("1.06.01.2.01.0001", str(tmp_path / "tidak-ada.csv"))
