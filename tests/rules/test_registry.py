@@ -57,3 +57,13 @@ def test_a_code_or_slug_registers_once():
 def test_selection_by_prefix():
     assert {a.kode for a in pilih(["T00"], ["T003"])} == {"T001", "T002", "T004", "T005"}
     assert all(a.kode[0] == "K" for a in pilih(["k"]))
+
+
+def test_rule_pages_in_docs_are_current():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    res = subprocess.run([sys.executable, str(ROOT / "docs" / "tulis_aturan.py"), "--check"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
