@@ -39,16 +39,17 @@ class Renja:
     nama_opd: str
     years: list[int]
     rows: list[Baris] = field(default_factory=list)
+    pemda: str = "KABUPATEN LUWU"
 
     def by_kode(self, dotted: str) -> Baris:
         return next(r for r in self.rows if ".".join(r.kode) == dotted)
 
 
 def buat_renja(seed: int = 1, n_program: int = 2, n_kegiatan: int = 2, n_sub: int = 3, years=(2024, 2025),
-               bidang=("1", "06"), nama_opd="DINAS SOSIAL") -> Renja:
+               bidang=("1", "06"), nama_opd="DINAS SOSIAL", pemda="KABUPATEN LUWU") -> Renja:
     """A consistent Renja: every parent's pagu is the sum of its children's."""
     rnd = random.Random(seed)
-    r = Renja(bidang, nama_opd, list(years))
+    r = Renja(bidang, nama_opd, list(years), pemda=pemda)
     subs_by_parent: dict[tuple[str, ...], list[Baris]] = {}
     programs = []
     for p in range(1, n_program + 1):
@@ -132,7 +133,7 @@ def tulis_rencana(ws, renja: Renja, tata: Tata, ubah: dict[tuple[str, str], obje
     years = renja.years
     r = 1
     for line in tata.judul:
-        ws.cell(row=r, column=c0, value=line.format(y0=years[0], y1=years[-1]))
+        ws.cell(row=r, column=c0, value=line.format(y0=years[0], y1=years[-1], opd=renja.nama_opd, pemda=renja.pemda))
         r += 1
     r = max(r + 1, tata.baris_header)
     hdr = r

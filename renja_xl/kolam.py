@@ -1,0 +1,291 @@
+"""Checking many files in worker processes, with a time, size and memory limit per file.
+
+The parent hands one file at a time to each of ``jobs`` long-lived workers and yields the checked
+files in input order (a small reorder window bounds what waits in memory, whatever the number of
+files). A worker sends back the :class:`~renja_xl.core.models.Berkas` without the table rows (the
+reports need the findings, not the rows), so nothing grows with the batch.
+
+A file never ends the batch:
+
+- larger than ``batas_ukuran`` MB: not opened, E001;
+- still being read after ``batas_waktu`` seconds (a hung network share, a FIFO, a pathological
+  file): its worker is killed and replaced, E001;
+- taking more than ``batas_memori`` MB (the worker's address space is limited with
+  ``RLIMIT_AS``; python-calamine aborts the process when an allocation fails, e.g. for a sheet
+  with one stray cell at XFD1048576): the worker is replaced, E001 with what it said on stderr;
+- breaking the reader (any exception): E001 with the exception.
+
+Workers are forked where the platform allows (they start with the parent's imports, in a few
+milliseconds) and spawned elsewhere. Their stderr goes to a file the parent reads when one dies.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .core.angka import format_angka
+from .core.config import Konfigurasi
+from .core.models import Berkas
+from .masukan import Masukan
+
+__all__ = ["periksa_satu", "periksa_semua", "jumlah_inti"]
+
+_SINYAL = {6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 7: "SIGBUS", 15: "SIGTERM"}
+
+
+def jumlah_inti() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _tak_terbaca(m: Masukan, cfg: Konfigurasi, alasan: str, reason: str) -> Berkas:
+    from .checker import berkas_tidak_terbaca
+    from .identitas import kenali_berkas
+    from .readers import BerkasTidakTerbaca
+
+    b = berkas_tidak_terbaca(BerkasTidakTerbaca(alasan, reason), cfg, m.tampil)
+    b.identitas = kenali_berkas(b)
+    return b
+
+
+def periksa_satu(m: Masukan, cfg: Konfigurasi, baris: bool = False) -> Berkas:
+    """Check one input (size limit, reader failures as E001) and identify it. Without ``baris``
+    the tables' rows are dropped once the checks and the identification are done."""
+    from .checker import periksa_berkas
+    from .identitas import kenali_berkas
+
+    if m.galat is not None:
+        return _tak_terbaca(m, cfg, *m.galat)
+    if cfg.batas_ukuran > 0:
+        try:
+            size = m.path.stat().st_size
+        except OSError:
+            size = 0  # the reader says why it cannot open it
+        if size > cfg.batas_ukuran * 1024 * 1024:
+            mb = size / 1024 / 1024
+            return _tak_terbaca(m, cfg, f"berkas terlalu besar ({mb:.1f} MB; batas {cfg.batas_ukuran:g} MB, --batas-ukuran)",
+                                f"file too large ({mb:.1f} MB; limit {cfg.batas_ukuran:g} MB, --batas-ukuran)")
+    try:
+        b = periksa_berkas(m.path, cfg, tampil=m.tampil)
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a file that breaks the reader is a finding, not the end
+        detail = f"{type(exc).__name__}: {exc}"[:300]
+        return _tak_terbaca(m, cfg, f"pembaca gagal membaca berkas ini ({detail})",
+                            f"the reader failed on this file ({detail})")
+    b.identitas = kenali_berkas(b)
+    if not baris:
+        for t in b.tables:
+            t.rows = []
+    return b
+
+
+# --- the worker side ----------------------------------------------------------------------------
+
+def _batasi_memori(mb: float) -> None:
+    if mb <= 0:
+        return
+    try:
+        import resource
+    except ImportError:  # not on this platform
+        return
+    now = 0
+    try:
+        with open("/proc/self/statm") as fh:
+            now = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        pass
+    limit = now + int(mb * 1024 * 1024)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def _pekerja(conn: Any, cfg: Konfigurasi, stderr_path: str) -> None:
+    """A worker: check the files it is sent until it receives None."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    fd = os.open(stderr_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(fd, 2)
+    os.close(fd)
+    _batasi_memori(cfg.batas_memori)
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        idx, m = msg
+        os.ftruncate(2, 0)
+        os.lseek(2, 0, os.SEEK_SET)
+        try:
+            conn.send((idx, periksa_satu(m, cfg)))
+        except MemoryError:
+            conn.send((idx, "memori"))
+            return  # a fresh worker takes over: this one's heap may be in a bad state
+
+
+# --- the parent side ----------------------------------------------------------------------------
+
+class _Pekerja:
+    def __init__(self, ctx: Any, cfg: Konfigurasi, folder: Path, n: int):
+        self.stderr = folder / f"pekerja-{n}.stderr"
+        self.conn, child = ctx.Pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self.proc = ctx.Process(target=_pekerja, args=(child, cfg, str(self.stderr)), daemon=True)
+        self.proc.start()
+        child.close()
+        self.tugas: tuple[int, Masukan] | None = None
+        self.mulai = 0.0
+
+    def kirim(self, idx: int, m: Masukan) -> None:
+        self.tugas = (idx, m)
+        self.mulai = time.monotonic()
+        self.conn.send((idx, m))
+
+    def hentikan(self, paksa: bool = False) -> None:
+        try:
+            if paksa:
+                self.proc.kill()
+            else:
+                try:
+                    self.conn.send(None)
+                except OSError:
+                    pass
+            self.proc.join(1 if not paksa else 5)
+            if self.proc.is_alive():
+                self.proc.kill()
+                self.proc.join(5)
+        finally:
+            self.conn.close()
+
+    def pesan_akhir(self) -> str:
+        try:
+            text = self.stderr.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith(" ")]
+        return lines[0][:200] if lines else ""
+
+
+def _alasan_mati(w: _Pekerja, cfg: Konfigurasi) -> tuple[str, str]:
+    code = w.proc.exitcode
+    said = w.pesan_akhir()
+    m = re.search(r"memory allocation of (\d+) bytes failed", said)
+    if m or "MemoryError" in said or "out of memory" in said.lower():
+        mb = int(m.group(1)) // (1024 * 1024) if m else 0
+        need = f"; {format_angka(mb)} MB diminta" if m else ""
+        need_en = f"; {mb:,} MB requested" if m else ""
+        return (f"berkas menghabiskan memori (batas {cfg.batas_memori:g} MB, --batas-memori{need})",
+                f"the file exhausts memory (limit {cfg.batas_memori:g} MB, --batas-memori{need_en})")
+    sig = _SINYAL.get(-code, f"sinyal {-code}") if code is not None and code < 0 else f"status {code}"
+    extra = f": {said}" if said else ""
+    return (f"proses pembaca berhenti tiba-tiba ({sig}{extra})", f"the reader process died ({sig}{extra})")
+
+
+def _konteks() -> Any:
+    import multiprocessing as mp
+
+    if sys.platform.startswith("linux"):
+        return mp.get_context("fork")
+    return mp.get_context("spawn")
+
+
+def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int,
+                  selesai: Callable[[Berkas], None] | None = None) -> Iterator[Berkas]:
+    """Check ``inputs`` in ``jobs`` worker processes; yields each file's result in input order.
+    ``selesai`` is called as each file finishes (in completion order), e.g. for a progress bar."""
+    from multiprocessing.connection import wait
+
+    if not inputs:
+        return
+    from . import checker  # noqa: F401 - imported once here, so forked workers start with it
+
+    ctx = _konteks()
+    folder = Path(tempfile.mkdtemp(prefix="renja-xl-pekerja-"))
+    jobs = max(1, min(jobs, len(inputs)))
+    window = max(32, 4 * jobs)
+    counter = 0
+
+    def baru() -> _Pekerja:
+        nonlocal counter
+        counter += 1
+        return _Pekerja(ctx, cfg, folder, counter)
+
+    workers = [baru() for _ in range(jobs)]
+    pending: deque[tuple[int, Masukan]] = deque(enumerate(inputs))
+    done: dict[int, Berkas] = {}
+    next_out = 0
+
+    def hasil(idx: int, b: Berkas) -> None:
+        done[idx] = b
+        if selesai is not None:
+            selesai(b)
+
+    try:
+        while next_out < len(inputs):
+            for w in workers:
+                if w.tugas is None and pending and pending[0][0] < next_out + window:
+                    w.kirim(*pending.popleft())
+            busy = [w for w in workers if w.tugas is not None]
+            if busy:
+                now = time.monotonic()
+                wait_for = None
+                if cfg.batas_waktu > 0:
+                    wait_for = max(0.0, min(w.mulai + cfg.batas_waktu - now for w in busy))
+                ready = wait([w.conn for w in busy], timeout=wait_for)
+                for i, w in enumerate(workers):
+                    if w.tugas is None or w.conn not in ready:
+                        continue
+                    idx, m = w.tugas
+                    try:
+                        got_idx, b = w.conn.recv()
+                    except (EOFError, OSError):
+                        w.proc.join(5)
+                        hasil(idx, _tak_terbaca(m, cfg, *_alasan_mati(w, cfg)))
+                        w.hentikan(paksa=True)
+                        workers[i] = baru()
+                        continue
+                    w.tugas = None
+                    if isinstance(b, str):  # "memori": the worker ran out of memory
+                        hasil(idx, _tak_terbaca(m, cfg, *_alasan_mati(w, cfg)))
+                        w.hentikan(paksa=True)
+                        workers[i] = baru()
+                    else:
+                        hasil(got_idx, b)
+                if cfg.batas_waktu > 0:
+                    now = time.monotonic()
+                    for i, w in enumerate(workers):
+                        if w.tugas is not None and now - w.mulai >= cfg.batas_waktu and w.conn not in ready:
+                            idx, m = w.tugas
+                            w.hentikan(paksa=True)
+                            hasil(idx, _tak_terbaca(
+                                m, cfg, f"pemeriksaan dihentikan setelah {cfg.batas_waktu:g} detik (batas --batas-waktu)",
+                                f"check stopped after {cfg.batas_waktu:g} seconds (limit --batas-waktu)"))
+                            workers[i] = baru()
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+    finally:
+        for w in workers:
+            w.hentikan(paksa=next_out < len(inputs))
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
