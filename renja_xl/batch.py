@@ -46,6 +46,9 @@ def tujuan(output: str | None, inputs: list[Masukan], binary: bool = False) -> I
         import tempfile
 
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=parent)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes it private; a report is an ordinary file
     except OSError as exc:
         raise GagalJalan(f"tidak dapat menulis {output}: {exc}") from exc
     ok = False
@@ -146,8 +149,6 @@ def jalankan_check(args: Any, cfg: Konfigurasi) -> int:
     from .kolam import jumlah_inti, periksa_semua
 
     fmt = args.format or "text"
-    if fmt in ("excel", "html"):
-        raise GagalJalan(f"format {fmt} belum tersedia pada versi ini")
     cfg = cfg.dengan(batas_waktu=args.batas_waktu, batas_ukuran=args.batas_ukuran,
                      batas_memori=getattr(args, "batas_memori", None))
     jobs = args.jobs if args.jobs is not None else jumlah_inti()
