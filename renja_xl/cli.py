@@ -67,6 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     r1.add_argument("kode", metavar="CODE")
     r1.add_argument("--lang", choices=("id", "en"), default="id")
 
+    d = sub.add_parser("diff", help="bandingkan dua versi satu Renja (mis. Renja dan Renja Perubahan)",
+                       description="Bandingkan tabel rencana dua versi satu Renja: pagu, target dan satuan per kode, "
+                       "sub kegiatan yang ditambah dan dihapus, dan perubahan total. Status keluar: 0 sama, 1 berbeda, 2 galat.")
+    d.add_argument("lama", metavar="OLD")
+    d.add_argument("baru", metavar="NEW")
+    d.add_argument("--format", choices=("text", "json", "excel"), default="text", help="bentuk laporan (bawaan: text)")
+    d.add_argument("-o", "--output", metavar="OUT", help="tulis laporan ke berkas ini (bawaan: layar)")
+    d.add_argument("--lang", choices=("id", "en"), default="id")
+
     s = sub.add_parser("ringkasan", help="tabel yang dikenali dalam workbook dan total pagunya")
     s.add_argument("paths", nargs="+", metavar="PATH")
     s.add_argument("--lang", choices=("id", "en"), default="id")
@@ -132,6 +141,31 @@ def cmd_rule(code: str, lang: str) -> int:
     return EXIT_OK
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .batch import tujuan
+    from .diff import bandingkan_berkas
+    from .masukan import Masukan
+    from .readers import BerkasTidakTerbaca
+
+    if args.format == "excel" and (args.output is None or args.output == "-"):
+        raise GagalJalan("--format excel perlu -o LAPORAN.xlsx")
+    try:
+        hasil = bandingkan_berkas(args.lama, args.baru)
+    except BerkasTidakTerbaca as exc:
+        raise GagalJalan(f"{exc.reason if args.lang == 'en' else exc.alasan}") from exc
+    inputs = [Masukan(args.lama, Path(args.lama)), Masukan(args.baru, Path(args.baru))]
+    from .reports import diff_report
+
+    with tujuan(args.output, inputs, binary=args.format == "excel") as out:
+        if args.format == "json":
+            diff_report.tulis_json(hasil, out, args.lang)
+        elif args.format == "excel":
+            diff_report.tulis_excel(hasil, out, args.lang)
+        else:
+            diff_report.tulis_teks(hasil, out, args.lang)
+    return EXIT_FINDINGS if hasil.ada_beda else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -145,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rules(args.lang)
         if args.perintah == "rule":
             return cmd_rule(args.kode, args.lang)
+        if args.perintah == "diff":
+            return cmd_diff(args)
         if args.perintah == "ringkasan":
             from .reports.ringkasan import cetak_ringkasan
 

@@ -110,3 +110,23 @@ def test_a_bad_baseline_is_exit_2(tmp_path, rounds, content, says):
     assert code == 2 and "--baseline" in err and says in err
     code, _, err = run("check", str(r1), "--baseline", str(tmp_path / "tidak_ada.json"))
     assert code == 2 and "tidak dapat membaca" in err
+
+
+def test_excel_recap_shows_the_round(rounds, tmp_path):
+    from openpyxl import load_workbook
+
+    r1, r2, base, keg, subs = rounds
+    out = tmp_path / "rekap.xlsx"
+    code, _, err = run("check", str(r2), "--format", "excel", "-o", str(out), "--baseline", str(base))
+    assert code == 0, err
+    wb = load_workbook(out)
+    head, palopo, luwu = [list(r) for r in wb["Ringkasan"].iter_rows(min_row=1, max_row=3, values_only=True)]
+    assert head[-3:] == ["Baru", "Masih ada", "Selesai"] and luwu[-3:] == [2, 2, 2] and palopo[-3:] == [0, 0, 0]
+    ws = wb["Temuan"]
+    assert ws.cell(row=1, column=ws.max_column).value == "Putaran"
+    rows = [r for r in ws.iter_rows(min_row=2, values_only=True)]
+    resolved = [(r[5], r[6]) for r in rows if r[-1] == "selesai"]
+    assert sorted(resolved) == sorted([(dotted(keg)[:7], "A001"), (dotted(keg), "A001")])
+    assert sorted(r[-1] for r in rows) == ["baru", "baru", "masih ada", "masih ada", "selesai", "selesai"]
+    note = [r for r in wb["Ringkasan"].iter_rows(min_row=4, values_only=True) if r[0]]
+    assert note[0][0].startswith("Tidak dikirim ulang") and note[1][0].endswith("kab_bone/dispar.xlsx")
