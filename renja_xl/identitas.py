@@ -265,11 +265,30 @@ def kenali(judul: Iterable[str], path: str = "", kode: Iterable[str | None] = ()
     return out
 
 
-def kenali_berkas(berkas: Any) -> dict[str, Any]:
-    """:func:`kenali` on a checked :class:`~renja_xl.core.models.Berkas` (its tables still holding rows)."""
+def baris_judul(lembar: Iterable[Any], tables: Iterable[Any] = (), maks: int = 15) -> list[str]:
+    """Title-like rows (one to three filled cells) at the top of each worksheet grid, above its first
+    recognised table: where a title sits too far above the header to be the table's own title."""
+    first_header: dict[str, int] = {}
+    for t in tables:
+        first_header[t.sheet] = min(first_header.get(t.sheet, 1 << 30), t.header_rows[0] if t.header_rows else 1 << 30)
+    out: list[str] = []
+    for sh in lembar:
+        stop = min(first_header.get(sh.nama, 1 << 30) - 1, maks)  # 1-based header row → rows above it
+        for i, row in enumerate(sh.sel):
+            if sh.baris0 + i >= stop:
+                break
+            cells = [str(v).strip() for v in row if v not in (None, "") and str(v).strip()]
+            if 0 < len(cells) <= 3 and any(not c.replace(".", "").isdigit() for c in cells):
+                out.append(" ".join(cells))
+    return out
+
+
+def kenali_berkas(berkas: Any, judul_lain: Iterable[str] = ()) -> dict[str, Any]:
+    """:func:`kenali` on a checked :class:`~renja_xl.core.models.Berkas` (its tables still holding
+    rows); ``judul_lain``: more title rows (:func:`baris_judul`)."""
     tables = berkas.tables
     return kenali(
-        [t.title for t in tables],
+        [t.title for t in tables] + list(judul_lain),
         berkas.path,
         (r.kode for t in tables for r in t.rows),
         (y for t in tables if t.kind == "rencana" for y in t.years[:1]),

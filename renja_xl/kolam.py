@@ -61,8 +61,9 @@ def _tak_terbaca(m: Masukan, cfg: Konfigurasi, alasan: str, reason: str) -> Berk
 def periksa_satu(m: Masukan, cfg: Konfigurasi, baris: bool = False) -> Berkas:
     """Check one input (size limit, reader failures as E001) and identify it. Without ``baris``
     the tables' rows are dropped once the checks and the identification are done."""
-    from .checker import periksa_berkas
-    from .identitas import kenali_berkas
+    from .checker import berkas_tidak_terbaca, periksa_hasil
+    from .identitas import baris_judul, kenali_berkas
+    from .readers import BerkasTidakTerbaca, baca_berkas
 
     if m.galat is not None:
         return _tak_terbaca(m, cfg, *m.galat)
@@ -76,14 +77,20 @@ def periksa_satu(m: Masukan, cfg: Konfigurasi, baris: bool = False) -> Berkas:
             return _tak_terbaca(m, cfg, f"berkas terlalu besar ({mb:.1f} MB; batas {cfg.batas_ukuran:g} MB, --batas-ukuran)",
                                 f"file too large ({mb:.1f} MB; limit {cfg.batas_ukuran:g} MB, --batas-ukuran)")
     try:
-        b = periksa_berkas(m.path, cfg, tampil=m.tampil)
+        try:
+            hasil = baca_berkas(m.path)
+        except BerkasTidakTerbaca as exc:
+            b = berkas_tidak_terbaca(exc, cfg, m.tampil)
+            b.identitas = kenali_berkas(b)
+            return b
+        b = periksa_hasil(hasil, cfg, m.tampil)
     except MemoryError:
         raise
     except Exception as exc:  # noqa: BLE001 - a file that breaks the reader is a finding, not the end
         detail = f"{type(exc).__name__}: {exc}"[:300]
         return _tak_terbaca(m, cfg, f"pembaca gagal membaca berkas ini ({detail})",
                             f"the reader failed on this file ({detail})")
-    b.identitas = kenali_berkas(b)
+    b.identitas = kenali_berkas(b, baris_judul(hasil.lembar, b.tables))
     if not baris:
         for t in b.tables:
             t.rows = []

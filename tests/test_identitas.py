@@ -69,3 +69,22 @@ def test_identity_key_ignores_file_names_and_spelling():
     assert a == b
     assert a != kunci({"pemda": "Kabupaten Luwu", "opd": "Dinas Sosial", "tahun": 2026})
     assert kunci({}, "x/renja.xlsx") != kunci({}, "y/lain.xlsx")
+
+
+def test_every_submission_of_a_generated_province(tmp_path):
+    """Titles in five wordings (some far above the header, some without the pemda), three folder
+    naming styles, office names long and short: each file is identified as generated."""
+    import json
+
+    from tests.cli.test_check_cli import run
+    from tests.synth import buat_provinsi
+
+    made = buat_provinsi(tmp_path / "prov", n_pemda=4, n_opd=6, seed=3, baris=(30, 80))
+    code, out, err = run("check", str(tmp_path / "prov"), "--format", "json")
+    got = {f["path"]: f["identitas"] for f in json.loads(out)["files"]}
+    assert len(got) == len(made) == 24
+    for k in made:
+        ident = got[str(k.path)]
+        assert (ident["pemda"], ident["opd"], ident["tahun"], ident["dokumen"], ident["bidang"]) == (
+            k.pemda, k.opd, 2025, k.dokumen, k.bidang), k.path
+    assert {k.dokumen for k in made} == {"Renja", "Renja Perubahan"}

@@ -135,12 +135,24 @@ class BlokTabel:
 
 
 def _row_texts(sheet: Lembar, i: int) -> list[tuple[int, str, Any]]:
+    """The non-empty cells of a grid row as (absolute column, tidy text, value). Every row of every
+    sheet passes here, so :func:`teks_sel` is inlined for the common types."""
     out = []
-    row = sheet.sel[i]
-    for j, v in enumerate(row):
-        t = teks_sel(v)
+    k0 = sheet.kolom0
+    for j, v in enumerate(sheet.sel[i]):
+        cls = v.__class__
+        if cls is str:
+            if not v:
+                continue
+            t = " ".join(v.split())
+        elif v is None:
+            continue
+        elif cls is float:
+            t = str(int(v)) if v.is_integer() else repr(v)
+        else:
+            t = teks_sel(v)
         if t:
-            out.append((sheet.kolom0 + j, t, v))
+            out.append((k0 + j, t, v))
     return out
 
 
