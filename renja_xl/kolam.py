@@ -100,7 +100,7 @@ def periksa_satu(m: Masukan, cfg: Konfigurasi, baris: bool = False) -> Berkas:
 # --- the worker side ----------------------------------------------------------------------------
 
 def _batasi_memori(mb: float) -> None:
-    if mb <= 0:
+    if mb <= 0 or not sys.platform.startswith("linux"):  # RLIMIT_AS means something else (or nothing) elsewhere
         return
     try:
         import resource
@@ -248,9 +248,15 @@ def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int,
 
     try:
         while next_out < len(inputs):
-            for w in workers:
+            for i, w in enumerate(workers):
                 if w.tugas is None and pending and pending[0][0] < next_out + window:
-                    w.kirim(*pending.popleft())
+                    try:
+                        w.kirim(*pending[0])
+                    except OSError:  # the worker died while idle: a new one takes the file
+                        w.hentikan(paksa=True)
+                        workers[i] = w = baru()
+                        w.kirim(*pending[0])
+                    pending.popleft()
             busy = [w for w in workers if w.tugas is not None]
             if busy:
                 now = time.monotonic()

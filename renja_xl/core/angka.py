@@ -98,7 +98,7 @@ def parse_angka(teks: str | int | float | None) -> BacaanAngka:
     return _parse_teks(str(teks))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _parse_teks(asli: str) -> BacaanAngka:
     """Text read in Indonesian notation (memoised: amounts as text repeat across rows and files;
     the result is frozen)."""

@@ -113,7 +113,7 @@ class Kode:
         return any(a.kunci == lain.kunci for a in self.leluhur())
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _induk(k: Kode) -> Kode | None:
     n = len(k.segmen)
     if n == 1:
@@ -251,7 +251,7 @@ def _parse_kode_lengkap(teks: str | int | float | None) -> BacaanKode:
 # The same kode text comes back on every row of every table that names it, and rules read a row's
 # kode again: reading is pure and its result frozen, so it is memoised (bounded: a batch of
 # thousands of files keeps a fixed amount).
-_parse_kode_cached = lru_cache(maxsize=16384, typed=True)(_parse_kode)
+_parse_kode_cached = lru_cache(maxsize=4096, typed=True)(_parse_kode)
 
 
 def parse_kode_cells(
@@ -385,7 +385,7 @@ def _kode_cells_lengkap(
     return BacaanKode(asli, kode=Kode(tuple(segs)), perbaikan=tuple(fixes), sel=first_fix)
 
 
-_parse_kode_cells_cached = lru_cache(maxsize=16384, typed=True)(_parse_kode_cells)
+_parse_kode_cells_cached = lru_cache(maxsize=4096, typed=True)(_parse_kode_cells)
 
 
 def infer_segment_widths(columns: Sequence[Sequence[object]]) -> list[int] | None:
