@@ -126,7 +126,7 @@ class Kemajuan:
             self._shown = False
 
 
-def _penulis(fmt: str, out: IO[Any], args: Any, cfg: Konfigurasi, putaran: bool, inputs: list[Masukan]) -> Any:
+def _penulis(fmt: str, out: IO[Any], args: Any, cfg: Konfigurasi, putaran: bool) -> Any:
     if fmt == "json":
         from .reports.json_report import TulisJson
 
@@ -177,7 +177,7 @@ def jalankan_check(args: Any, cfg: Konfigurasi) -> int:
         kemajuan = Kemajuan(len(inputs), cfg.lang, aktif=False if args.no_progress else None)
         tunggal = None
         with tujuan(args.output, inputs, binary=fmt == "excel") as out:
-            w = _penulis(fmt, out, args, cfg, putaran is not None, inputs)
+            w = _penulis(fmt, out, args, cfg, putaran is not None)
             layar = out is sys.stdout
             for b in periksa_semua(inputs, cfg, jobs, kemajuan.tambah):
                 if putaran is not None:

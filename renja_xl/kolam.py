@@ -58,10 +58,10 @@ def _tak_terbaca(m: Masukan, cfg: Konfigurasi, alasan: str, reason: str) -> Berk
     return b
 
 
-def periksa_satu(m: Masukan, cfg: Konfigurasi, baris: bool = False) -> Berkas:
-    """Check one input (size limit, reader failures as E001) and identify it. Without ``baris``
-    the tables' rows are dropped once the checks and the identification are done."""
-    from .checker import berkas_tidak_terbaca, periksa_hasil
+def periksa_satu(m: Masukan, cfg: Konfigurasi) -> Berkas:
+    """Check one input (size limit, reader failures as E001) and identify it. The tables' rows are
+    dropped once the checks and the identification are done: the reports need the findings."""
+    from .checker import periksa_hasil
     from .identitas import baris_judul, kenali_berkas
     from .readers import BerkasTidakTerbaca, baca_berkas
 
@@ -80,9 +80,7 @@ def periksa_satu(m: Masukan, cfg: Konfigurasi, baris: bool = False) -> Berkas:
         try:
             hasil = baca_berkas(m.path)
         except BerkasTidakTerbaca as exc:
-            b = berkas_tidak_terbaca(exc, cfg, m.tampil)
-            b.identitas = kenali_berkas(b)
-            return b
+            return _tak_terbaca(m, cfg, exc.alasan, exc.reason)
         b = periksa_hasil(hasil, cfg, m.tampil)
     except MemoryError:
         raise
@@ -91,9 +89,8 @@ def periksa_satu(m: Masukan, cfg: Konfigurasi, baris: bool = False) -> Berkas:
         return _tak_terbaca(m, cfg, f"pembaca gagal membaca berkas ini ({detail})",
                             f"the reader failed on this file ({detail})")
     b.identitas = kenali_berkas(b, baris_judul(hasil.lembar, b.tables))
-    if not baris:
-        for t in b.tables:
-            t.rows = []
+    for t in b.tables:
+        t.rows = []
     return b
 
 
