@@ -16,7 +16,8 @@ A file never ends the batch:
 - breaking the reader (any exception): E001 with the exception.
 
 Workers are forked where the platform allows (they start with the parent's imports, in a few
-milliseconds) and spawned elsewhere. Their stderr goes to a file the parent reads when one dies.
+milliseconds, and talk through two plain pipes) and spawned with multiprocessing elsewhere. Their
+stderr goes to a file the parent reads when one dies.
 """
 
 from __future__ import annotations
@@ -147,15 +148,139 @@ def _pekerja(conn: Any, cfg: Konfigurasi, stderr_path: str) -> None:
 
 # --- the parent side ----------------------------------------------------------------------------
 
-class _Pekerja:
-    def __init__(self, ctx: Any, cfg: Konfigurasi, folder: Path, n: int):
-        self.stderr = folder / f"pekerja-{n}.stderr"
-        self.conn, child = ctx.Pipe()
+class _Saluran:
+    """One side of a forked worker's two pipes: pickled messages with a length prefix. (Lighter
+    than multiprocessing, whose import alone costs a single-file check ~10 ms.)"""
+
+    def __init__(self, r: int, w: int):
+        self.r, self.w = r, w
+
+    def fileno(self) -> int:
+        return self.r
+
+    def send(self, obj: Any) -> None:
+        import pickle
+
+        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+        view = memoryview(len(data).to_bytes(8, "little") + data)
+        while view:
+            view = view[os.write(self.w, view):]
+
+    def _baca(self, n: int) -> bytes:
+        parts = []
+        while n:
+            chunk = os.read(self.r, min(n, 1 << 20))
+            if not chunk:
+                raise EOFError("the worker closed its pipe")
+            parts.append(chunk)
+            n -= len(chunk)
+        return b"".join(parts)
+
+    def recv(self) -> Any:
+        import pickle
+
+        return pickle.loads(self._baca(int.from_bytes(self._baca(8), "little")))
+
+    def close(self) -> None:
+        for fd in (self.r, self.w):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+class _PekerjaFork:
+    """A worker forked directly (POSIX)."""
+
+    def __init__(self, cfg: Konfigurasi, stderr: Path, milik_lain: set[int]):
+        r1, w1 = os.pipe()  # to the worker
+        r2, w2 = os.pipe()  # from the worker
         sys.stdout.flush()
         sys.stderr.flush()
-        self.proc = ctx.Process(target=_pekerja, args=(child, cfg, str(self.stderr)), daemon=True)
+        pid = os.fork()
+        if pid == 0:  # the worker: it must never return into the parent's code
+            code = 1
+            try:
+                for fd in (*milik_lain, w1, r2):  # other workers' pipes: their end-of-file must not wait for us
+                    try:
+                        os.close(fd)
+                    except OSError:
+                        pass
+                _pekerja(_Saluran(r1, w2), cfg, str(stderr))
+                code = 0
+            except BaseException:  # noqa: BLE001 - said on stderr, where the parent reads why it died
+                import traceback
+
+                traceback.print_exc()
+            finally:
+                os._exit(code)
+        os.close(r1)
+        os.close(w2)
+        self.pid = pid
+        self.conn = _Saluran(r2, w1)
+        self.exitcode: int | None = None
+        self._milik = milik_lain
+        milik_lain.update((r2, w1))
+
+    def join(self, timeout: float) -> None:
+        end = time.monotonic() + timeout
+        while self.exitcode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.exitcode = os.waitstatus_to_exitcode(status)
+                return
+            if time.monotonic() >= end:
+                return
+            time.sleep(0.001)
+
+    def kill(self) -> None:
+        import signal
+
+        if self.exitcode is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+    def close(self) -> None:
+        self._milik.difference_update((self.conn.r, self.conn.w))
+        self.conn.close()
+
+
+class _PekerjaSpawn:
+    """A worker started with multiprocessing (platforms without fork)."""
+
+    def __init__(self, cfg: Konfigurasi, stderr: Path, milik_lain: set[int]):
+        import multiprocessing as mp
+
+        ctx = mp.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_pekerja, args=(child, cfg, str(stderr)), daemon=True)
         self.proc.start()
         child.close()
+
+    @property
+    def exitcode(self) -> int | None:
+        return self.proc.exitcode
+
+    def join(self, timeout: float) -> None:
+        self.proc.join(timeout)
+
+    def kill(self) -> None:
+        self.proc.kill()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _Pekerja:
+    """A worker process and the file it is checking."""
+
+    def __init__(self, cfg: Konfigurasi, folder: Path, n: int, milik: set[int]):
+        self.stderr = folder / f"pekerja-{n}.stderr"
+        kind = _PekerjaFork if hasattr(os, "fork") else _PekerjaSpawn
+        self.proses = kind(cfg, self.stderr, milik)
+        self.conn = self.proses.conn
         self.tugas: tuple[int, Masukan] | None = None
         self.mulai = 0.0
 
@@ -167,18 +292,18 @@ class _Pekerja:
     def hentikan(self, paksa: bool = False) -> None:
         try:
             if paksa:
-                self.proc.kill()
+                self.proses.kill()
             else:
                 try:
                     self.conn.send(None)
                 except OSError:
                     pass
-            self.proc.join(1 if not paksa else 5)
-            if self.proc.is_alive():
-                self.proc.kill()
-                self.proc.join(5)
+            self.proses.join(1 if not paksa else 5)
+            if self.proses.exitcode is None:
+                self.proses.kill()
+                self.proses.join(5)
         finally:
-            self.conn.close()
+            self.proses.close()
 
     def pesan_akhir(self) -> str:
         try:
@@ -190,7 +315,7 @@ class _Pekerja:
 
 
 def _alasan_mati(w: _Pekerja, cfg: Konfigurasi) -> tuple[str, str]:
-    code = w.proc.exitcode
+    code = w.proses.exitcode
     said = w.pesan_akhir()
     m = re.search(r"memory allocation of (\d+) bytes failed", said)
     if m or "MemoryError" in said or "out of memory" in said.lower():
@@ -204,34 +329,35 @@ def _alasan_mati(w: _Pekerja, cfg: Konfigurasi) -> tuple[str, str]:
     return (f"proses pembaca berhenti tiba-tiba ({sig}{extra})", f"the reader process died ({sig}{extra})")
 
 
-def _konteks() -> Any:
-    import multiprocessing as mp
+def _tunggu(conns: list[Any], timeout: float | None) -> list[Any]:
+    """The connections with something to read (or closed) within ``timeout`` seconds."""
+    if conns and isinstance(conns[0], _Saluran):
+        import select
 
-    if sys.platform.startswith("linux"):
-        return mp.get_context("fork")
-    return mp.get_context("spawn")
+        return select.select(conns, [], [], timeout)[0]
+    from multiprocessing.connection import wait
+
+    return wait(conns, timeout=timeout)
 
 
 def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int,
                   selesai: Callable[[Berkas], None] | None = None) -> Iterator[Berkas]:
     """Check ``inputs`` in ``jobs`` worker processes; yields each file's result in input order.
     ``selesai`` is called as each file finishes (in completion order), e.g. for a progress bar."""
-    from multiprocessing.connection import wait
-
     if not inputs:
         return
     from . import checker  # noqa: F401 - imported once here, so forked workers start with it
 
-    ctx = _konteks()
     folder = Path(tempfile.mkdtemp(prefix="renja-xl-pekerja-"))
     jobs = max(1, min(jobs, len(inputs)))
     window = max(32, 4 * jobs)
     counter = 0
+    milik: set[int] = set()  # the parent's ends of all workers' pipes
 
     def baru() -> _Pekerja:
         nonlocal counter
         counter += 1
-        return _Pekerja(ctx, cfg, folder, counter)
+        return _Pekerja(cfg, folder, counter, milik)
 
     workers = [baru() for _ in range(jobs)]
     pending: deque[tuple[int, Masukan]] = deque(enumerate(inputs))
@@ -260,7 +386,7 @@ def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int,
                 wait_for = None
                 if cfg.batas_waktu > 0:
                     wait_for = max(0.0, min(w.mulai + cfg.batas_waktu - now for w in busy))
-                ready = wait([w.conn for w in busy], timeout=wait_for)
+                ready = _tunggu([w.conn for w in busy], wait_for)
                 for i, w in enumerate(workers):
                     if w.tugas is None or w.conn not in ready:
                         continue
@@ -268,7 +394,7 @@ def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int,
                     try:
                         got_idx, b = w.conn.recv()
                     except (EOFError, OSError):
-                        w.proc.join(5)
+                        w.proses.join(5)
                         hasil(idx, _tak_terbaca(m, cfg, *_alasan_mati(w, cfg)))
                         w.hentikan(paksa=True)
                         workers[i] = baru()
