@@ -224,3 +224,26 @@ def test_identity_is_in_every_report(tmp_path, dua):
     _, doc = _json(str(a))
     assert doc["files"][0]["identitas"] == {"pemda": "Kabupaten Luwu", "opd": "Dinas Sosial", "tahun": 2025,
                                              "dokumen": "Renja", "bidang": "1.06"}
+
+
+def test_spawned_workers_where_fork_is_missing(tmp_path, dua, monkeypatch):
+    """Platforms without fork start workers with multiprocessing's spawn: same results, same limits."""
+    from renja_xl import kolam
+    from renja_xl.core.config import Konfigurasi
+    from renja_xl.masukan import Masukan
+
+    a, b = dua
+    broken = tmp_path / "rusak.xlsx"
+    broken.write_bytes(b"PK\x03\x04 rusak")
+    inputs = [Masukan(str(p), p) for p in (a, broken, b)]
+    cfg = Konfigurasi.bawaan()
+    forked = list(kolam.periksa_semua(inputs, cfg, 2))
+    monkeypatch.setattr(kolam, "_PekerjaFork", kolam._PekerjaSpawn)
+    spawned = list(kolam.periksa_semua(inputs, cfg, 2))
+    assert [x.status for x in spawned] == ["checked", "unreadable", "checked"]
+    assert [(x.path, x.findings, x.identitas) for x in spawned] == [(x.path, x.findings, x.identitas) for x in forked]
+    if hasattr(os, "mkfifo"):
+        hang = tmp_path / "macet.xlsx"
+        os.mkfifo(hang)
+        (got,) = kolam.periksa_semua([Masukan(str(hang), hang)], cfg.dengan(batas_waktu=1), 1)
+        assert got.status == "unreadable" and "dihentikan setelah 1 detik" in got.findings[0].message
