@@ -19,10 +19,15 @@ from typing import Any
 from .core.models import Berkas, Temuan, validasi
 from .identitas import kunci
 
-__all__ = ["Putaran", "BARU", "MASIH_ADA", "SELESAI", "STATUS_EN", "BaselineTidakValid"]
+__all__ = ["Putaran", "BARU", "MASIH_ADA", "SELESAI", "label_status", "BaselineTidakValid"]
 
 BARU, MASIH_ADA, SELESAI = "baru", "masih ada", "selesai"
-STATUS_EN = {BARU: "new", MASIH_ADA: "still open", SELESAI: "resolved"}
+_STATUS_EN = {BARU: "new", MASIH_ADA: "still open", SELESAI: "resolved"}
+
+
+def label_status(status: str, lang: str = "id") -> str:
+    """How a round status is shown (the JSON keeps the Indonesian value)."""
+    return _STATUS_EN.get(status, status) if lang == "en" else status
 
 
 class BaselineTidakValid(ValueError):

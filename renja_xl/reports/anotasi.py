@@ -33,7 +33,9 @@ def path_anotasi(report: Path, masukan) -> Path | None:
 
 
 def _tingkat(t: Temuan, lang: str) -> str:
-    return {"id": {"error": "galat", "warning": "peringatan", "info": "info"}}.get(lang, {}).get(t.severity, t.severity)
+    from .summary import TINGKAT
+
+    return TINGKAT[lang][t.severity]
 
 
 def _teks(t: Temuan, lang: str) -> str:

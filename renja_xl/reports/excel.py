@@ -21,9 +21,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from ..core.models import Berkas, Temuan
-from ..putaran import STATUS_EN
+from ..putaran import label_status
 from ..rules import REGISTRY, muat_semua
-from .summary import Ringkasan, nama_pemda
+from .summary import TINGKAT, Ringkasan, nama_pemda, urut_pemda
 
 __all__ = ["TulisExcel", "WARNA", "NAMA_SHEET"]
 
@@ -51,7 +51,7 @@ _T = {
         "per": ["Aturan", "Judul", "Tingkat"],
         "jumlah": "Jumlah",
         "checked": "diperiksa", "unreadable": "tidak terbaca",
-        "sev": {"error": "galat", "warning": "peringatan", "info": "info"},
+        "sev": TINGKAT["id"],
         "lama": "Tidak dikirim ulang (ada di putaran sebelumnya)",
     },
     "en": {
@@ -65,7 +65,7 @@ _T = {
         "per": ["Rule", "Title", "Severity"],
         "jumlah": "Total",
         "checked": "checked", "unreadable": "unreadable",
-        "sev": {"error": "error", "warning": "warning", "info": "info"},
+        "sev": TINGKAT["en"],
         "lama": "Not sent again (in the previous round)",
     },
 }
@@ -85,9 +85,7 @@ class TulisExcel:
         self.lang = lang
         self.t = _T[lang]
         self.nama = NAMA_SHEET[lang]
-        self.ringkasan = Ringkasan(lang=lang)
-        if putaran:
-            self.ringkasan.mulai_putaran()
+        self.ringkasan = Ringkasan.untuk(lang, putaran)
         self.putaran = putaran
         self.fills = {k: (PatternFill("solid", fgColor=f), Font(color=c)) for k, (f, c) in WARNA.items()}
         self.fills["ok"] = (PatternFill("solid", fgColor=_HIJAU[0]), Font(color=_HIJAU[1]))
@@ -191,15 +189,14 @@ class TulisExcel:
         ]
         if self.putaran:
             s = t.ekstra.get("status", "baru")
-            label = STATUS_EN.get(s, s) if self.lang == "en" else s
-            row.append(self._sel(ws, label, "ok" if s == "selesai" else None))
+            row.append(self._sel(ws, label_status(s, self.lang), "ok" if s == "selesai" else None))
         ws.append([_isi(v) for v in row])
         self.n_tem += 1
 
     def _tulis_per_aturan(self) -> None:
         ws = self.ws_per
         r = self.ringkasan
-        pemdas = sorted(r.per_pemda, key=lambda p: (p.startswith("("), p))  # unidentified last
+        pemdas = urut_pemda(r.per_pemda)
         head = self.t["per"] + pemdas + [self.t["jumlah"]]
         self._kepala(ws, head, [8, 40, 11] + [14] * len(pemdas) + [10])
         rules = sorted(r.per_rule)

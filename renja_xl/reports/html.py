@@ -21,9 +21,9 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..core.models import Berkas, Temuan
-from ..putaran import STATUS_EN
+from ..putaran import label_status
 from ..rules import REGISTRY, muat_semua
-from .summary import Ringkasan, nama_pemda
+from .summary import TINGKAT, Ringkasan, nama_pemda, urut_pemda
 
 __all__ = ["TulisHtml", "CSP"]
 
@@ -42,7 +42,7 @@ _T = {
         "kolom_temuan": ["Berkas", "Pemda", "Sheet", "Sel", "Kode", "Aturan", "Tingkat", "Pesan", "Saran"],
         "putaran": "Putaran", "semua": "semua", "cari": "cari teks…", "hapus": "hapus saringan",
         "dari": "dari", "ditampilkan": "temuan ditampilkan",
-        "sev": {"error": "galat", "warning": "peringatan", "info": "info"},
+        "sev": TINGKAT["id"],
         "status": {"checked": "diperiksa", "unreadable": "tidak terbaca"},
         "saring": {"pemda": "Pemda", "aturan": "Aturan", "tingkat": "Tingkat", "status": "Putaran"},
         "kosong": "Tidak ada temuan.", "lama": "Tidak dikirim ulang (ada di putaran sebelumnya)",
@@ -58,7 +58,7 @@ _T = {
         "kolom_temuan": ["File", "Pemda", "Sheet", "Cell", "Kode", "Rule", "Severity", "Message", "Suggestion"],
         "putaran": "Round", "semua": "all", "cari": "search text…", "hapus": "clear filters",
         "dari": "of", "ditampilkan": "findings shown",
-        "sev": {"error": "error", "warning": "warning", "info": "info"},
+        "sev": TINGKAT["en"],
         "status": {"checked": "checked", "unreadable": "unreadable"},
         "saring": {"pemda": "Pemda", "aturan": "Rule", "tingkat": "Severity", "status": "Round"},
         "kosong": "No findings.", "lama": "Not sent again (in the previous round)",
@@ -175,9 +175,7 @@ class TulisHtml:
         self.lang = lang
         self.t = _T[lang]
         self.judul = judul
-        self.ringkasan = Ringkasan(lang=lang)
-        if putaran:
-            self.ringkasan.mulai_putaran()
+        self.ringkasan = Ringkasan.untuk(lang, putaran)
         self.putaran = putaran
         self._berkas = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")
         self._temuan = tempfile.SpooledTemporaryFile(max_size=4 << 20, mode="w+", encoding="utf-8")
@@ -217,8 +215,8 @@ class TulisHtml:
         cls = ' class="selesai"' if status == "selesai" else ""
         badge = ""
         if status:
-            label = STATUS_EN.get(status, status) if self.lang == "en" else status
-            badge = f'<td><span class="lencana {_e(status.replace(" ", "-"))}">{_e(label)}</span></td>'
+            badge = (f'<td><span class="lencana {_e(status.replace(" ", "-"))}">'
+                     f'{_e(label_status(status, self.lang))}</span></td>')
         self._temuan.write(
             f'<tr{cls} data-berkas="{_e(b.path)}" data-pemda="{_e(pemda)}" data-aturan="{_e(t.rule)}" '
             f'data-tingkat="{t.severity}" data-status="{_e(status)}">'
@@ -275,12 +273,12 @@ class TulisHtml:
             w(f'<p class="kecil">{_e(t["lama"])} ({len(tidak_dikirim_ulang)}): '
               + ", ".join(_e(p) for p in tidak_dikirim_ulang) + "</p>")
         w("</section>\n")
-        pemdas = sorted(self.pemda_sev, key=lambda p: (p.startswith("("), p))
+        pemdas = urut_pemda(self.pemda_sev)
         filters = [self._pilihan("pemda", [(p, p) for p in pemdas]),
                    self._pilihan("aturan", [(c, self._judul_aturan(c)) for c in sorted(self.rule_sev)]),
                    self._pilihan("tingkat", [(s, sev_label[s]) for s in _SEV])]
         if r.putaran is not None:
-            filters.append(self._pilihan("status", [(s, STATUS_EN[s] if self.lang == "en" else s)
+            filters.append(self._pilihan("status", [(s, label_status(s, self.lang))
                                                     for s in ("baru", "masih ada", "selesai")]))
         filters.append(f'<input type="hidden" id="saring-berkas" value="">'
                        f'<input type="search" id="saring-q" placeholder="{_e(t["cari"])}" aria-label="{_e(t["cari"])}">'

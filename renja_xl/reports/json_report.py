@@ -48,9 +48,7 @@ def berkas_json(b: Berkas) -> dict[str, Any]:
 class TulisJson:
     def __init__(self, out: TextIO, extra: dict[str, Any] | None = None, putaran: bool = False, lang: str = "id"):
         self.out = out
-        self.ringkasan = Ringkasan(lang=lang)
-        if putaran:
-            self.ringkasan.mulai_putaran()
+        self.ringkasan = Ringkasan.untuk(lang, putaran)
         self.first = True
         self.extra = extra or {}
         head = {"schema": SCHEMA, "tool": {"name": "renja-xl", "version": __version__}}

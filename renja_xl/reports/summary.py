@@ -8,6 +8,15 @@ from ..core.models import Berkas
 
 TANPA_PEMDA = "(pemda tidak dikenali)"
 TANPA_PEMDA_EN = "(pemda not identified)"
+TINGKAT = {  # severity names as the reports show them
+    "id": {"error": "galat", "warning": "peringatan", "info": "info"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+
+
+def urut_pemda(names) -> list[str]:
+    """Pemda names in order, the unidentified one last."""
+    return sorted(names, key=lambda p: (p.startswith("("), p))
 
 
 def nama_pemda(b: Berkas, lang: str = "id") -> str:
@@ -47,8 +56,10 @@ class Ringkasan:
             self.putaran["selesai"] = self.putaran.get("selesai", 0) + len(b.selesai)
         self.silenced += len(b.silenced)
 
-    def mulai_putaran(self) -> None:
-        self.putaran = {"baru": 0, "masih ada": 0, "selesai": 0}
+    @classmethod
+    def untuk(cls, lang: str = "id", putaran: bool = False) -> Ringkasan:
+        """Totals for a report in ``lang``; with ``putaran`` (--baseline) the round is counted too."""
+        return cls(lang=lang, putaran={"baru": 0, "masih ada": 0, "selesai": 0} if putaran else None)
 
     def json(self) -> dict[str, int]:
         d = {"files": self.files, "unreadable": self.unreadable, "error": self.error,

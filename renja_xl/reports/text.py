@@ -7,13 +7,9 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from ..core.models import Berkas
-from ..putaran import STATUS_EN
-from .summary import Ringkasan
+from ..putaran import label_status
+from .summary import TINGKAT as _SEV, Ringkasan
 
-_SEV = {
-    "id": {"error": "galat", "warning": "peringatan", "info": "info"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
 _COLOR = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
 
@@ -33,15 +29,13 @@ class TulisTeks:
         self.out = out
         self.lang = lang
         self.warna = pakai_warna(out) if warna is None else warna
-        self.ringkasan = Ringkasan(lang=lang)
-        if putaran:
-            self.ringkasan.mulai_putaran()
+        self.ringkasan = Ringkasan.untuk(lang, putaran)
 
     def _status(self, t) -> str:
         s = t.ekstra.get("status")
         if not s:
             return ""
-        label = STATUS_EN.get(s, s) if self.lang == "en" else s
+        label = label_status(s, self.lang)
         return f" [{label}]" if s != "baru" else self._c(_BOLD, f" [{label}]")
 
     def _c(self, code: str, text: str) -> str:
