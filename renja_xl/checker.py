@@ -18,7 +18,8 @@ from .readers.layout import teks_sel
 from .rules import REGISTRY, muat_semua, pilih
 from .rules.context import Konteks
 
-__all__ = ["periksa_berkas", "periksa_lembar", "periksa_hasil", "temuan_berkas_rusak", "pengecualian_lembar"]
+__all__ = ["periksa_berkas", "periksa_lembar", "periksa_hasil", "temuan_berkas_rusak", "berkas_tidak_terbaca",
+           "pengecualian_lembar"]
 
 SHEET_PENGECUALIAN = "pengecualian"
 
@@ -147,10 +148,15 @@ def periksa_berkas(path: str | Path, config: Konfigurasi | None = None, nomenkla
     try:
         hasil = baca_berkas(path)
     except BerkasTidakTerbaca as exc:
-        selected = {a.kode for a in pilih(config.select, config.ignore)}
-        findings = [temuan_berkas_rusak(exc, config)] if "E001" in selected else []
-        return Berkas(path=shown, status="unreadable", findings=findings)
+        return berkas_tidak_terbaca(exc, config, shown)
     return periksa_hasil(hasil, config, shown, nomenklatur)
+
+
+def berkas_tidak_terbaca(exc: BerkasTidakTerbaca, config: Konfigurasi, tampil: str) -> Berkas:
+    """An unreadable file: status 'unreadable' and one E001 finding (when E001 is selected)."""
+    selected = {a.kode for a in pilih(config.select, config.ignore)}
+    findings = [temuan_berkas_rusak(exc, config)] if "E001" in selected else []
+    return Berkas(path=tampil, status="unreadable", findings=findings)
 
 
 def periksa_lembar(lembar: list[Lembar], config: Konfigurasi | None = None, nama: str = "",

@@ -57,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="PREVIOUS.json", help="laporan JSON putaran sebelumnya (baru/masih ada/selesai)")
     c.add_argument("--batas-waktu", type=float, default=None, metavar="DETIK", help="batas waktu per berkas")
     c.add_argument("--batas-ukuran", type=float, default=None, metavar="MB", help="batas ukuran per berkas")
+    c.add_argument("--batas-memori", type=float, default=None, metavar="MB", help="batas memori per berkas (pemeriksaan banyak berkas)")
     c.add_argument("--no-color", action="store_true", help="tanpa warna")
     c.add_argument("--no-progress", action="store_true", help="tanpa bilah kemajuan")
 
@@ -78,6 +79,15 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--bidang", metavar="U.BB", help="bidang perangkat daerah, mis. 1.06 (untuk kode X.XX)")
         sp.add_argument("--config", metavar="FILE")
         sp.add_argument("--lang", choices=("id", "en"), default="id")
+
+    d = sub.add_parser("diff", help="bandingkan dua versi satu Renja (mis. Renja dan Renja Perubahan)",
+                       description="Bandingkan tabel rencana dua versi satu Renja: pagu, target dan satuan per kode, "
+                       "sub kegiatan yang ditambah dan dihapus, dan perubahan total. Status keluar: 0 sama, 1 berbeda, 2 galat.")
+    d.add_argument("lama", metavar="OLD")
+    d.add_argument("baru", metavar="NEW")
+    d.add_argument("--format", choices=("text", "json", "excel"), default="text", help="bentuk laporan (bawaan: text)")
+    d.add_argument("-o", "--output", metavar="OUT", help="tulis laporan ke berkas ini (bawaan: layar)")
+    d.add_argument("--lang", choices=("id", "en"), default="id")
 
     s = sub.add_parser("ringkasan", help="tabel yang dikenali dalam workbook dan total pagunya")
     s.add_argument("paths", nargs="+", metavar="PATH")
@@ -192,6 +202,31 @@ def cmd_rule(code: str, lang: str) -> int:
     return EXIT_OK
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .batch import tujuan
+    from .diff import bandingkan_berkas
+    from .masukan import Masukan
+    from .readers import BerkasTidakTerbaca
+
+    if args.format == "excel" and (args.output is None or args.output == "-"):
+        raise GagalJalan("--format excel perlu -o LAPORAN.xlsx")
+    try:
+        hasil = bandingkan_berkas(args.lama, args.baru)
+    except BerkasTidakTerbaca as exc:
+        raise GagalJalan(f"{exc.reason if args.lang == 'en' else exc.alasan}") from exc
+    inputs = [Masukan(args.lama, Path(args.lama)), Masukan(args.baru, Path(args.baru))]
+    from .reports import diff_report
+
+    with tujuan(args.output, inputs, binary=args.format == "excel") as out:
+        if args.format == "json":
+            diff_report.tulis_json(hasil, out, args.lang)
+        elif args.format == "excel":
+            diff_report.tulis_excel(hasil, out, args.lang)
+        else:
+            diff_report.tulis_teks(hasil, out, args.lang)
+    return EXIT_FINDINGS if hasil.ada_beda else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -207,6 +242,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rule(args.kode, args.lang)
         if args.perintah == "nomenklatur":
             return cmd_nomenklatur(args)
+        if args.perintah == "diff":
+            return cmd_diff(args)
         if args.perintah == "ringkasan":
             from .reports.ringkasan import cetak_ringkasan
 

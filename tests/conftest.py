@@ -83,3 +83,26 @@ CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false
 
 def unique(name: str) -> str:
     return f"{name}-{uuid.uuid4().hex[:8]}"
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory):
+    """Headless Chromium with a fresh profile per call: ``run(url, *flags)`` → CompletedProcess."""
+    exe = chromium_path()
+    if not exe:
+        pytest.skip("Chromium is not installed: apt-get install -y chromium")
+
+    def run(url: str, *flags: str) -> subprocess.CompletedProcess:
+        profile = tmp_path_factory.mktemp("chromium-profile")
+        return subprocess.run(
+            [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+             *flags, url],
+            capture_output=True, text=True, timeout=180,
+        )
+
+    return run

@@ -39,16 +39,17 @@ class Renja:
     nama_opd: str
     years: list[int]
     rows: list[Baris] = field(default_factory=list)
+    pemda: str = "KABUPATEN LUWU"
 
     def by_kode(self, dotted: str) -> Baris:
         return next(r for r in self.rows if ".".join(r.kode) == dotted)
 
 
 def buat_renja(seed: int = 1, n_program: int = 2, n_kegiatan: int = 2, n_sub: int = 3, years=(2024, 2025),
-               bidang=("1", "06"), nama_opd="DINAS SOSIAL") -> Renja:
+               bidang=("1", "06"), nama_opd="DINAS SOSIAL", pemda="KABUPATEN LUWU") -> Renja:
     """A consistent Renja: every parent's pagu is the sum of its children's."""
     rnd = random.Random(seed)
-    r = Renja(bidang, nama_opd, list(years))
+    r = Renja(bidang, nama_opd, list(years), pemda=pemda)
     subs_by_parent: dict[tuple[str, ...], list[Baris]] = {}
     programs = []
     for p in range(1, n_program + 1):
@@ -132,7 +133,7 @@ def tulis_rencana(ws, renja: Renja, tata: Tata, ubah: dict[tuple[str, str], obje
     years = renja.years
     r = 1
     for line in tata.judul:
-        ws.cell(row=r, column=c0, value=line.format(y0=years[0], y1=years[-1]))
+        ws.cell(row=r, column=c0, value=line.format(y0=years[0], y1=years[-1], opd=renja.nama_opd, pemda=renja.pemda))
         r += 1
     r = max(r + 1, tata.baris_header)
     hdr = r
@@ -226,4 +227,134 @@ def simpan(path: Path, sheets: list[tuple[str, Renja, Tata, dict | None]]) -> di
         for k, a1 in tulis_rencana(ws, renja, tata, ubah).items():
             out[(name, *k)] = a1
     wb.save(path)
+    return out
+
+
+# --- a synthetic province of submissions (benchmarks/bench_batch.py, tests with small numbers) -----
+
+_JUDUL_VARIAN = [
+    ["TABEL 4.1", "RENCANA PROGRAM DAN KEGIATAN {opd} {pemda}", "TAHUN {y0} DAN PRAKIRAAN MAJU {y1}"],
+    ["RENJA {opd}", "{pemda}", "TAHUN ANGGARAN {y0}"],
+    ["Tabel 4.2 Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun {y0} dan Prakiraan Maju Tahun {y1}",
+     "{pemda}", "Nama Perangkat Daerah : {opd}"],
+    ["RENCANA KERJA PERUBAHAN {opd} {pemda} TAHUN {y0}"],
+    ["Renja {opd} Tahun {y0}"],  # no pemda in the title: the folder name says it
+]
+
+
+@dataclass
+class Kiriman:
+    """One generated submission and what it should be identified as."""
+
+    path: Path
+    pemda: str
+    opd: str
+    bidang: str
+    dokumen: str
+    baris: int
+
+
+def _slug(text: str) -> str:
+    return "_".join(text.lower().replace("/", " ").replace(",", " ").split())
+
+
+def _ukuran(rnd: random.Random, target: int) -> tuple[int, int, int]:
+    """Programs, kegiatan per program and sub kegiatan per kegiatan giving about ``target`` rows."""
+    p = rnd.randint(1, 8)
+    k = rnd.randint(1, 6)
+    s = max(1, round(((target - 1) / p - 1) / k - 1))
+    return p, k, s
+
+
+def buat_provinsi(folder: Path, n_pemda: int, n_opd: int, seed: int = 1, baris: tuple[int, int] = (50, 600),
+                  years=(2025, 2026)) -> list[Kiriman]:
+    """Write ``n_pemda`` × ``n_opd`` submissions under ``folder/<pemda>/<office file>.xlsx`` in the
+    layouts real submissions come in (split or dotted kode, amounts as text, header position and
+    depth, merges or none, 1–3 title rows, start column, a second plan table, location and JUMLAH
+    columns), 50–600 rows each, about half with planted mistakes. Deterministic for a seed.
+    ``.xls`` copies are made separately (:func:`ke_xls`, one LibreOffice call)."""
+    from renja_xl.identitas import OPD_BIDANG, PEMDA_SULSEL
+
+    rnd = random.Random(seed)
+    pemdas = list(PEMDA_SULSEL)
+    while len(pemdas) < n_pemda:
+        pemdas.append(f"Kabupaten Uji {len(pemdas) + 1}")
+    opds = list(OPD_BIDANG.items())
+    out: list[Kiriman] = []
+    for i_p, pemda in enumerate(pemdas[:n_pemda]):
+        style = i_p % 3
+        pemda_dir = {0: _slug(pemda.replace("Kabupaten", "kab")), 1: pemda, 2: pemda.upper().replace(" ", "_")}[style]
+        for i_o in range(n_opd):
+            bidang, opd = opds[i_o % len(opds)]
+            if i_o >= len(opds):
+                opd = f"{opd} {i_o // len(opds) + 1}"
+            target = rnd.randint(*baris)
+            p, k, s = _ukuran(rnd, target)
+            renja = buat_renja(seed=rnd.randrange(1 << 30), n_program=p, n_kegiatan=k, n_sub=s, years=years,
+                               bidang=tuple(bidang.split(".")), nama_opd=opd.upper(), pemda=pemda.upper())
+            judul = rnd.choice(_JUDUL_VARIAN)
+            perubahan = "PERUBAHAN" in judul[0]
+            if len(judul) == 1 and rnd.random() < 0.5:
+                judul = judul + ["(dokumen kiriman perangkat daerah)"]
+            tata = Tata(kode=rnd.choice(["split6", "split5", "dotted"]), teks=rnd.random() < 0.3,
+                        baris_header=rnd.randint(3, 12), kolom_awal=rnd.randint(1, 3), gabung=rnd.random() < 0.7,
+                        dua_tingkat=rnd.random() < 0.7, judul=judul, nomor_kolom=rnd.random() < 0.7,
+                        lokasi=rnd.random() < 0.3, jumlah=rnd.random() < 0.3)
+            ubah: dict = {}
+            subs = [b for b in renja.rows if len(b.kode) == 6]
+            kegs = [b for b in renja.rows if len(b.kode) == 5]
+            if rnd.random() < 0.5:  # planted mistakes: a wrong pagu, a typo in a unit, a broken kode
+                keg = rnd.choice(kegs)
+                ubah[(".".join(keg.kode), f"pagu {years[0]}")] = (keg.pagu[years[0]] or 0) + rnd.randint(1, 999)
+                ubah[(".".join(rnd.choice(subs).kode), "satuan")] = rnd.choice(["Lpaoran", "Dok", "Kelaurga", "Org"])
+                if rnd.random() < 0.3 and tata.kode != "dotted":
+                    sub = rnd.choice(subs)
+                    cells = _kode_cells(sub.kode, tata.kode)
+                    cells[len([c for c in cells if c]) - 1] = "##"
+                    ubah[(".".join(sub.kode), "kode")] = cells
+            sheets = [("Tabel 4.1", renja, tata, ubah)]
+            if rnd.random() < 0.4:  # the same plan again as Tabel 4.2, one target changed
+                sub = rnd.choice(subs)
+                sheets.append(("Tabel 4.2", renja, Tata(kode=tata.kode, judul=["TABEL 4.2"], lokasi=True),
+                               {(".".join(sub.kode), f"target {years[0]}"): (sub.target[years[0]] or 0) + 1}))
+            name = rnd.choice([f"{_slug(OPD_SINGKAT_UJI.get(bidang, opd))}_{years[0]}",
+                               f"Renja {opd} {years[0]}", f"RENJA{'-P' if perubahan else ''} {opd.upper()}"])
+            path = folder / pemda_dir / f"{i_o + 1:02d} {name}.xlsx"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            simpan(path, sheets)
+            out.append(Kiriman(path, pemda, opd, bidang, "Renja Perubahan" if perubahan else "Renja", len(renja.rows)))
+    return out
+
+
+OPD_SINGKAT_UJI = {"1.06": "dinsos", "1.02": "dinkes", "1.01": "disdik", "1.03": "dpupr", "2.15": "dishub",
+                   "5.01": "bappeda", "5.02": "bpkad", "2.11": "dlh"}
+
+
+def ke_xls(paths: list[Path], soffice_exe: str, profile: Path, outdir: Path) -> list[Path]:
+    """Convert ``paths`` to ``.xls`` with one LibreOffice call; each ``.xlsx`` is replaced by its
+    ``.xls``. Returns the new paths."""
+    import os
+    import shutil
+    import subprocess
+
+    if not paths:
+        return []
+    staging = outdir / "masuk"
+    staging.mkdir(parents=True, exist_ok=True)
+    staged = []
+    for i, p in enumerate(paths):  # unique names: offices in different folders share file names
+        s = staging / f"{i:05d}.xlsx"
+        shutil.copyfile(p, s)
+        staged.append(s)
+    env = dict(os.environ, HOME=str(profile))
+    subprocess.run([soffice_exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                    "--convert-to", "xls", "--outdir", str(outdir), *map(str, staged)],
+                   check=True, capture_output=True, timeout=1800, env=env)
+    out = []
+    for p, s in zip(paths, staged):
+        target = p.with_suffix(".xls")
+        (outdir / (s.stem + ".xls")).replace(target)
+        p.unlink()
+        out.append(target)
+    shutil.rmtree(staging)
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "AngkaTidakValid",
@@ -94,7 +95,13 @@ def parse_angka(teks: str | int | float | None) -> BacaanAngka:
             if teks.is_integer():
                 return BacaanAngka(int(teks))
         return BacaanAngka(teks)
-    asli = str(teks)
+    return _parse_teks(str(teks))
+
+
+@lru_cache(maxsize=4096)
+def _parse_teks(asli: str) -> BacaanAngka:
+    """Text read in Indonesian notation (memoised: amounts as text repeat across rows and files;
+    the result is frozen)."""
     s = asli.strip().replace("\u00a0", " ")
     if s.casefold() in _KOSONG:
         return BacaanAngka()

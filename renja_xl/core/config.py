@@ -8,6 +8,9 @@ with ``-`` or ``_`` both accepted::
     ignore = ["S001"]
     periode = "TW3"
     nomenklatur = "nomenklatur_900.1.15.5-1317_2023.xlsx"
+    batas_waktu = 120         # seconds one file may take (else E001; --batas-waktu)
+    batas_ukuran = 200        # MB: a larger file is not opened (E001; --batas-ukuran)
+    batas_memori = 2048       # MB of memory one file may take in a batch worker (E001; --batas-memori)
 
     [ambang]                  # thresholds
     persen_realisasi = 0.5    # A007, percentage points
@@ -124,6 +127,7 @@ class Konfigurasi:
     satuan_tambahan: dict[str, list[str]] = field(default_factory=dict)
     batas_waktu: float = 120.0  # seconds a file may take in a batch before it is stopped (E001)
     batas_ukuran: float = 200.0  # MB; a larger file is not opened (E001)
+    batas_memori: float = 2048.0  # MB of memory a batch worker may take for one file before it is stopped (E001)
     sumber: str | None = None  # the file this configuration came from
 
     def __post_init__(self) -> None:
@@ -136,6 +140,7 @@ class Konfigurasi:
             raise ValueError(f"bahasa '{self.lang}' tidak dikenal; pilih id atau en")
         _ge0("batas_waktu", self.batas_waktu)
         _ge0("batas_ukuran", self.batas_ukuran)
+        _ge0("batas_memori", self.batas_memori)
 
     @classmethod
     def bawaan(cls) -> Konfigurasi:

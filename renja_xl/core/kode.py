@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 __all__ = [
     "LEVELS",
@@ -53,6 +54,7 @@ _LOOKALIKE = {
 }
 _DOT_LIKE = {"·": ".", "•": ".", "．": ".", "。": "."}
 _DIGIT = re.compile(r"^\d+$")
+_KODE_BERSIH = re.compile(r"\d+(?:\.\d+)*")  # digits and dots only: nothing to repair
 
 
 class KodeTidakValid(ValueError):
@@ -95,11 +97,7 @@ class Kode:
     @property
     def induk(self) -> Kode | None:
         """The parent one level up (sub kegiatan → kegiatan → program → bidang → urusan)."""
-        n = len(self.segmen)
-        if n == 1:
-            return None
-        up = {2: 1, 3: 2, 5: 3, 6: 5}[n]
-        return Kode(self.segmen[:up])
+        return _induk(self)
 
     def leluhur(self) -> list[Kode]:
         """All ancestors, nearest first."""
@@ -113,6 +111,15 @@ class Kode:
     def adalah_turunan(self, lain: Kode) -> bool:
         """True when ``lain`` is an ancestor of this kode."""
         return any(a.kunci == lain.kunci for a in self.leluhur())
+
+
+@lru_cache(maxsize=4096)
+def _induk(k: Kode) -> Kode | None:
+    n = len(k.segmen)
+    if n == 1:
+        return None
+    up = {2: 1, 3: 2, 5: 3, 6: 5}[n]
+    return Kode(k.segmen[:up])
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,12 +200,10 @@ def _check_segments(segs: list[str], asli: str) -> tuple[str, str, int] | None:
 
 def parse_kode(teks: str | int | float | None) -> BacaanKode:
     """Read a dotted kode from one cell (``1.06.01.2.01.0001``)."""
-    hasil = _parse_kode(teks)
-    if hasil.galat:
-        text, _ = _cell_text(teks)
-        parts = re.split(r"[.\s]+", _clean_text(text.strip(), []).strip("."))
-        return replace(hasil, awalan=_awalan([(p, False) for p in parts]))
-    return hasil
+    try:
+        return _parse_kode_cached(teks)
+    except TypeError:  # an unhashable value
+        return _parse_kode(teks)
 
 
 def _awalan(parts: list[tuple[str, bool]]) -> str | None:
@@ -221,6 +226,19 @@ def _awalan(parts: list[tuple[str, bool]]) -> str | None:
 
 
 def _parse_kode(teks: str | int | float | None) -> BacaanKode:
+    if teks.__class__ is str and _KODE_BERSIH.fullmatch(teks):  # already clean (the reader's own output)
+        segs = teks.split(".")
+        if _check_segments(segs, teks) is None:
+            return BacaanKode(teks, kode=Kode(tuple(segs)))
+    hasil = _parse_kode_lengkap(teks)
+    if hasil.galat:  # an unreadable kode also gets its readable leading segments
+        text, _ = _cell_text(teks)
+        parts = re.split(r"[.\s]+", _clean_text(text.strip(), []).strip("."))
+        return replace(hasil, awalan=_awalan([(p, False) for p in parts]))
+    return hasil
+
+
+def _parse_kode_lengkap(teks: str | int | float | None) -> BacaanKode:
     text, numeric = _cell_text(teks)
     asli = text
     s = text.strip()
@@ -255,32 +273,13 @@ def _parse_kode(teks: str | int | float | None) -> BacaanKode:
     return BacaanKode(asli, kode=Kode(tuple(segs)), perbaikan=tuple(fixes))
 
 
+# The same kode text comes back on every row of every table that names it, and rules read a row's
+# kode again: reading is pure and its result frozen, so it is memoised (bounded: a batch of
+# thousands of files keeps a fixed amount).
+_parse_kode_cached = lru_cache(maxsize=4096, typed=True)(_parse_kode)
+
+
 def parse_kode_cells(
-    cells: Sequence[str | int | float | None],
-    widths: Sequence[int] | None = None,
-) -> BacaanKode:
-    """Read a kode split over cells; see :func:`_parse_kode_cells`. An unreadable kode also gets its
-    readable leading segments (``awalan``)."""
-    hasil = _parse_kode_cells(cells, widths)
-    if hasil.galat and len([c for c in cells if _cell_text(c)[0].strip()]) > 1:
-        parts: list[tuple[str, bool]] = []
-        for i, c in enumerate(cells):
-            text, numeric = _cell_text(c)
-            text = _clean_text(text.strip(), [])
-            if not text:
-                break
-            if numeric and "," in text:
-                break
-            pieces = text.strip(".").split(".")
-            want = widths[i] if widths is not None and i < len(widths) else None
-            if want is not None and len(pieces) != want:
-                break
-            parts += [(p, len(pieces) == 1) for p in pieces]
-        return replace(hasil, awalan=_awalan(parts))
-    return hasil
-
-
-def _parse_kode_cells(
     cells: Sequence[str | int | float | None],
     widths: Sequence[int] | None = None,
 ) -> BacaanKode:
@@ -289,8 +288,75 @@ def _parse_kode_cells(
     ``widths`` gives how many segments each cell holds (e.g. ``[1, 1, 1, 2, 1]`` when the fourth cell
     holds ``K.KK`` as ``2.01``); see :func:`infer_segment_widths`. Without it each cell's dotted parts
     are taken in order. Trailing empty cells end the kode (a program row leaves the last cells
-    empty). A numeric cell that lost its leading zero (``6`` for ``06``) is repaired and reported.
+    empty). A cell holding one segment that lost its leading zero (``6`` for ``06``) is repaired and
+    reported. An unreadable kode also gets its readable leading segments (``awalan``).
     """
+    try:
+        return _parse_kode_cells_cached(tuple(cells), tuple(widths) if widths is not None else None)
+    except TypeError:  # an unhashable value
+        return _parse_kode_cells(cells, widths)
+
+
+def _awalan_sel(cells: Sequence[object], widths: Sequence[int] | None) -> str | None:
+    """The readable leading segments of split cells (cells read in order until one cannot be)."""
+    parts: list[tuple[str, bool]] = []
+    for i, c in enumerate(cells):
+        text, numeric = _cell_text(c)
+        text = _clean_text(text.strip(), [])
+        if not text or (numeric and "," in text):
+            break
+        pieces = text.strip(".").split(".")
+        want = widths[i] if widths is not None and i < len(widths) else None
+        if want is not None and len(pieces) != want:
+            break
+        parts += [(p, len(pieces) == 1) for p in pieces]
+    return _awalan(parts)
+
+
+def _kode_bersih(cells: Sequence[object], widths: Sequence[int] | None) -> BacaanKode | None:
+    """The common case read fast: text cells of digits and dots, each of its expected width, nothing
+    to repair. None when anything is unusual: then :func:`_kode_cells_lengkap` reads it (and gives
+    exactly what it would give here: ``tests/core/test_kode.py`` compares the two)."""
+    n = len(cells)
+    while n and (cells[n - 1] is None or cells[n - 1] == ""):
+        n -= 1
+    if n < 2:
+        return None
+    segs: list[str] = []
+    for i in range(n):
+        t = cells[i]
+        if t.__class__ is not str or not _KODE_BERSIH.fullmatch(t):
+            return None
+        parts = t.split(".")
+        if widths is not None and i < len(widths) and len(parts) != widths[i]:
+            return None
+        if len(parts) == 1:
+            idx = len(segs)
+            if idx < 6 and len(t) < (2 if idx == 5 and len(t) <= 2 else _SEGMENT_WIDTH[idx]):
+                return None  # a lost leading zero: repaired and reported by the full reading
+        segs.extend(parts)
+    if _check_segments(segs, "") is not None:
+        return None
+    return BacaanKode(" | ".join(cells[:n]), kode=Kode(tuple(segs)))
+
+
+def _parse_kode_cells(
+    cells: Sequence[str | int | float | None],
+    widths: Sequence[int] | None = None,
+) -> BacaanKode:
+    fast = _kode_bersih(cells, widths)
+    if fast is not None:
+        return fast
+    hasil = _kode_cells_lengkap(cells, widths)
+    if hasil.galat and sum(1 for c in cells if _cell_text(c)[0].strip()) > 1:
+        return replace(hasil, awalan=_awalan_sel(cells, widths))
+    return hasil
+
+
+def _kode_cells_lengkap(
+    cells: Sequence[str | int | float | None],
+    widths: Sequence[int] | None = None,
+) -> BacaanKode:
     texts = [_cell_text(c) for c in cells]
     asli = " | ".join(t for t, _ in texts)
     while texts and not texts[-1][0].strip():
@@ -364,6 +430,9 @@ def _parse_kode_cells(
         galat, galat_en, seg = cek
         return BacaanKode(asli, galat=galat, galat_en=galat_en, sel=seg_cell[min(seg, len(seg_cell) - 1)])
     return BacaanKode(asli, kode=Kode(tuple(segs)), perbaikan=tuple(fixes), sel=first_fix)
+
+
+_parse_kode_cells_cached = lru_cache(maxsize=4096, typed=True)(_parse_kode_cells)
 
 
 def infer_segment_widths(columns: Sequence[Sequence[object]]) -> list[int] | None:

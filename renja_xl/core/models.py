@@ -226,6 +226,7 @@ class Berkas:
     sheets_seen: list[str] = field(default_factory=list)
     silenced: list[dict[str, object]] = field(default_factory=list)
     identitas: dict[str, object] = field(default_factory=dict)
+    selesai: list[Temuan] = field(default_factory=list)  # with --baseline: findings of the previous round now gone
 
 
 @lru_cache(maxsize=None)

@@ -107,7 +107,7 @@ _LOOKALIKE_LETTERS = str.maketrans({
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def kunci_satuan(teks: str) -> str:
     """Comparison key: look-alike letters mapped, case folded, spaces and trailing dots tidied."""
     s = teks.translate(_LOOKALIKE_LETTERS).replace("\u00b2", "²")

@@ -135,12 +135,24 @@ class BlokTabel:
 
 
 def _row_texts(sheet: Lembar, i: int) -> list[tuple[int, str, Any]]:
+    """The non-empty cells of a grid row as (absolute column, tidy text, value). Every row of every
+    sheet passes here, so :func:`teks_sel` is inlined for the common types."""
     out = []
-    row = sheet.sel[i]
-    for j, v in enumerate(row):
-        t = teks_sel(v)
+    k0 = sheet.kolom0
+    for j, v in enumerate(sheet.sel[i]):
+        cls = v.__class__
+        if cls is str:
+            if not v:
+                continue
+            t = " ".join(v.split())
+        elif v is None:
+            continue
+        elif cls is float:
+            t = str(int(v)) if v.is_integer() else repr(v)
+        else:
+            t = teks_sel(v)
         if t:
-            out.append((sheet.kolom0 + j, t, v))
+            out.append((k0 + j, t, v))
     return out
 
 
@@ -190,14 +202,42 @@ def _header_score(cells: list[tuple[int, str, Any]]) -> int:
     return len(cats)
 
 
+class _TeksBaris:
+    """``_row_texts`` of each row, made when first asked for: most rows are data rows that
+    :func:`_bukan_kepala` sets aside from their raw values alone."""
+
+    def __init__(self, sheet: Lembar):
+        self.sheet = sheet
+        self.rows: dict[int, list[tuple[int, str, Any]]] = {}
+
+    def __getitem__(self, i: int) -> list[tuple[int, str, Any]]:
+        row = self.rows.get(i)
+        if row is None:
+            row = self.rows[i] = _row_texts(self.sheet, i)
+        return row
+
+
+def _bukan_kepala(row: list[Any]) -> bool:
+    """Certainly not a header row, from the raw values: a typed number other than a year is a data
+    signal (:func:`_has_data_signal`)."""
+    for v in row:
+        cls = v.__class__
+        if (cls is int or cls is float) and not _is_year(v):
+            return True
+    return False
+
+
 def cari_blok(sheet: Lembar) -> list[BlokTabel]:
     """All table blocks of a sheet, top to bottom (kind not yet decided)."""
     blocks: list[BlokTabel] = []
     n = sheet.tinggi
-    texts = [_row_texts(sheet, i) for i in range(n)]
+    texts = _TeksBaris(sheet)
     i = 0
     prev_end = 0
     while i < n:
+        if _bukan_kepala(sheet.sel[i]):
+            i += 1
+            continue
         cells = texts[i]
         if len(cells) < 3 or _has_data_signal(cells) or _header_score(cells) < 3:
             i += 1

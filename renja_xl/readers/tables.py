@@ -31,6 +31,7 @@ from .workbook import alamat, kolom_huruf
 __all__ = ["jenis_tabel", "bangun_tabel"]
 
 _TOTAL = re.compile(r"^\s*(jumlah|total|jumlah total|grand total)\b[\s:]*(seluruh|keseluruhan|belanja|anggaran)?\s*$", re.I)
+_INF = float("inf")
 _VALUE_UNIT = re.compile(r"^\s*(?P<num>[-\d.,]+(?:\s*%)?)\s+(?P<unit>[^\d].*?)\s*$")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "satu": 1, "dua": 2, "tiga": 3, "empat": 4}
 _PERIODE = re.compile(r"(?:triwulan|tw\.?)\s*(?:ke[- ]?)?(iv|iii|ii|i|[1-4]|satu|dua|tiga|empat)\b", re.I)
@@ -73,12 +74,23 @@ class _Reader:
         self.sheet = blok.lembar
         self.kode_cols = kode_cols
         self.kamus = kamus_bawaan()
+        self._sel = self.sheet.sel
+        self._b0 = self.sheet.baris0
+        self._k0 = self.sheet.kolom0
         rows = range(blok.data_start, blok.data_end)
         cols = [[self.sheet.nilai(r, c) for r in rows] for c in kode_cols]
         self.widths = infer_segment_widths(cols) if len(kode_cols) > 1 else None
 
     def v(self, r: int, c: int | None) -> Any:
-        return None if c is None else self.sheet.nilai(r, c)
+        """The value at absolute (r, c) (:meth:`Lembar.nilai`, inlined: called for every cell read)."""
+        if c is None:
+            return None
+        i, j = r - self._b0, c - self._k0
+        if 0 <= i < len(self._sel):
+            row = self._sel[i]
+            if 0 <= j < len(row):
+                return row[j]
+        return None
 
     def text(self, r: int, c: int | None) -> str:
         return teks_sel(self.v(r, c))
@@ -93,9 +105,12 @@ class _Reader:
             return None, None
         raw = self.v(r, c)
         cell = alamat(r, c)
-        formula = (r, c) in self.sheet.rumus_kosong
+        cls = raw.__class__
+        if (cls is int or cls is float) and raw == raw and raw not in (_INF, -_INF):
+            # a typed number: what parse_angka gives for it, without the detour
+            return Nilai(cell=cell, raw=raw, value=int(raw) if cls is float and raw.is_integer() else raw), None
         if raw is None or raw == "":
-            return Nilai(cell=cell, rumus=formula), None
+            return Nilai(cell=cell, rumus=(r, c) in self.sheet.rumus_kosong), None
         if hasattr(raw, "year") and not isinstance(raw, (int, float)):  # a date in a number column
             return Nilai(cell=cell, raw=str(raw), error=f"'{raw}' adalah tanggal, bukan angka",
                          error_en=f"'{raw}' is a date, not a number"), None

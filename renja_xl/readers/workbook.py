@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ class BerkasTidakTerbaca(Exception):
         self.jenis = jenis  # rusak, sandi, bukan-spreadsheet, format, tidak-ada
 
 
+@lru_cache(maxsize=4096)
 def kolom_huruf(c: int) -> str:
     """0-based column index → letters (0 → A, 26 → AA)."""
     s = ""

@@ -23,6 +23,8 @@ def temuan_json(t: Temuan) -> dict[str, Any]:
         d["actual"] = t.actual
     if t.saran is not None:
         d["saran"] = t.saran
+    if t.kind is not None:
+        d["kind"] = t.kind
     d.update({k: v for k, v in t.ekstra.items() if v is not None})
     return d
 
@@ -38,13 +40,15 @@ def berkas_json(b: Berkas) -> dict[str, Any]:
         d["silenced"] = b.silenced
     if b.identitas:
         d["identitas"] = b.identitas
+    if b.selesai:
+        d["selesai"] = [temuan_json(t) for t in b.selesai]
     return d
 
 
 class TulisJson:
-    def __init__(self, out: TextIO, extra: dict[str, Any] | None = None):
+    def __init__(self, out: TextIO, extra: dict[str, Any] | None = None, putaran: bool = False, lang: str = "id"):
         self.out = out
-        self.ringkasan = Ringkasan()
+        self.ringkasan = Ringkasan.untuk(lang, putaran)
         self.first = True
         self.extra = extra or {}
         head = {"schema": SCHEMA, "tool": {"name": "renja-xl", "version": __version__}}
@@ -58,7 +62,9 @@ class TulisJson:
         self.first = False
         self.out.write(json.dumps(berkas_json(b), ensure_ascii=False))
 
-    def selesai(self) -> None:
+    def selesai(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
         tail = {"summary": self.ringkasan.json(), **self.extra}
+        if tidak_dikirim_ulang is not None:
+            tail["tidak_dikirim_ulang"] = tidak_dikirim_ulang
         self.out.write("\n], " + json.dumps(tail, ensure_ascii=False)[1:] + "\n")
         self.out.flush()

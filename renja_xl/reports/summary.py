@@ -6,6 +6,23 @@ from dataclasses import dataclass, field
 
 from ..core.models import Berkas
 
+TANPA_PEMDA = "(pemda tidak dikenali)"
+TANPA_PEMDA_EN = "(pemda not identified)"
+TINGKAT = {  # severity names as the reports show them
+    "id": {"error": "galat", "warning": "peringatan", "info": "info"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+
+
+def urut_pemda(names) -> list[str]:
+    """Pemda names in order, the unidentified one last."""
+    return sorted(names, key=lambda p: (p.startswith("("), p))
+
+
+def nama_pemda(b: Berkas, lang: str = "id") -> str:
+    """The pemda a file is counted under in the recaps."""
+    return str(b.identitas.get("pemda") or (TANPA_PEMDA if lang == "id" else TANPA_PEMDA_EN))
+
 
 @dataclass
 class Ringkasan:
@@ -16,19 +33,41 @@ class Ringkasan:
     info: int = 0
     silenced: int = 0
     per_rule: dict[str, int] = field(default_factory=dict)
+    per_pemda: dict[str, int] = field(default_factory=dict)  # findings per pemda
+    per_rule_pemda: dict[tuple[str, str], int] = field(default_factory=dict)
+    putaran: dict[str, int] | None = None  # with --baseline: baru / masih ada / selesai
+    lang: str = "id"
 
     def tambah(self, b: Berkas) -> None:
         self.files += 1
         if b.status == "unreadable":
             self.unreadable += 1
+        pemda = nama_pemda(b, self.lang)
+        self.per_pemda.setdefault(pemda, 0)
         for t in b.findings:
             setattr(self, t.severity, getattr(self, t.severity) + 1)
             self.per_rule[t.rule] = self.per_rule.get(t.rule, 0) + 1
+            self.per_pemda[pemda] += 1
+            self.per_rule_pemda[(t.rule, pemda)] = self.per_rule_pemda.get((t.rule, pemda), 0) + 1
+            if self.putaran is not None:
+                s = str(t.ekstra.get("status", "baru"))
+                self.putaran[s] = self.putaran.get(s, 0) + 1
+        if self.putaran is not None:
+            self.putaran["selesai"] = self.putaran.get("selesai", 0) + len(b.selesai)
         self.silenced += len(b.silenced)
 
+    @classmethod
+    def untuk(cls, lang: str = "id", putaran: bool = False) -> Ringkasan:
+        """Totals for a report in ``lang``; with ``putaran`` (--baseline) the round is counted too."""
+        return cls(lang=lang, putaran={"baru": 0, "masih ada": 0, "selesai": 0} if putaran else None)
+
     def json(self) -> dict[str, int]:
-        return {"files": self.files, "unreadable": self.unreadable, "error": self.error,
-                "warning": self.warning, "info": self.info, "silenced": self.silenced}
+        d = {"files": self.files, "unreadable": self.unreadable, "error": self.error,
+             "warning": self.warning, "info": self.info, "silenced": self.silenced}
+        if self.putaran is not None:
+            d.update({"baru": self.putaran.get("baru", 0), "masih_ada": self.putaran.get("masih ada", 0),
+                      "selesai": self.putaran.get("selesai", 0)})
+        return d
 
     @property
     def exit_code(self) -> int:
@@ -42,6 +81,16 @@ class Ringkasan:
         head = "Per aturan" if lang == "id" else "By rule"
         more = " · …" if len(self.per_rule) > n else ""
         return f"{head}: " + " · ".join(f"{k} {v}" for k, v in top) + more
+
+    def kalimat_putaran(self, lang: str = "id") -> str:
+        if self.putaran is None:
+            return ""
+        p = self.putaran
+        if lang == "en":
+            return (f"Since the previous round: {p.get('baru', 0)} new, {p.get('masih ada', 0)} still open, "
+                    f"{p.get('selesai', 0)} resolved")
+        return (f"Dibanding putaran sebelumnya: {p.get('baru', 0)} baru, {p.get('masih ada', 0)} masih ada, "
+                f"{p.get('selesai', 0)} selesai")
 
     def kalimat(self, lang: str = "id") -> str:
         if lang == "en":

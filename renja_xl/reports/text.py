@@ -7,12 +7,9 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from ..core.models import Berkas
-from .summary import Ringkasan
+from ..putaran import label_status
+from .summary import TINGKAT as _SEV, Ringkasan
 
-_SEV = {
-    "id": {"error": "galat", "warning": "peringatan", "info": "info"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
 _COLOR = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
 
@@ -28,11 +25,18 @@ def pakai_warna(stream: TextIO) -> bool:
 class TulisTeks:
     """Streams one file at a time (a batch never holds all findings in memory)."""
 
-    def __init__(self, out: TextIO, lang: str = "id", warna: bool | None = None):
+    def __init__(self, out: TextIO, lang: str = "id", warna: bool | None = None, putaran: bool = False):
         self.out = out
         self.lang = lang
         self.warna = pakai_warna(out) if warna is None else warna
-        self.ringkasan = Ringkasan()
+        self.ringkasan = Ringkasan.untuk(lang, putaran)
+
+    def _status(self, t) -> str:
+        s = t.ekstra.get("status")
+        if not s:
+            return ""
+        label = label_status(s, self.lang)
+        return f" [{label}]" if s != "baru" else self._c(_BOLD, f" [{label}]")
 
     def _c(self, code: str, text: str) -> str:
         return f"{code}{text}{_RESET}" if self.warna else text
@@ -48,7 +52,7 @@ class TulisTeks:
         w(self._c(_BOLD, b.path) + who + "\n")
         if b.status == "unreadable":
             for t in b.findings:
-                w(f"  {self._c(_COLOR['error'], _SEV[self.lang]['error'])} {t.rule} {t.message}\n")
+                w(f"  {self._c(_COLOR['error'], _SEV[self.lang]['error'])} {t.rule}{self._status(t)} {t.message}\n")
             return
         if not b.findings:
             tables = ", ".join(f"{t.sheet} ({t.kind})" for t in b.tables)
@@ -68,7 +72,15 @@ class TulisTeks:
             loc = f"{t.cell or '':>6}"
             kode = f" {t.kode}" if t.kode else ""
             saran = f" → {t.saran}" if t.saran and t.saran not in t.message else ""
-            w(f"    {loc} {self._c(_COLOR[t.severity], f'{sev:<10}')} {t.rule}{self._c(_DIM, kode)}  {t.message}{saran}\n")
+            w(f"    {loc} {self._c(_COLOR[t.severity], f'{sev:<10}')} {t.rule}{self._c(_DIM, kode)}{self._status(t)}  {t.message}{saran}\n")
+        if b.selesai:
+            head = (f"  {len(b.selesai)} temuan putaran sebelumnya sudah selesai:" if self.lang == "id"
+                    else f"  {len(b.selesai)} findings of the previous round are resolved:")
+            w(self._c(_DIM, head) + "\n")
+            for t in b.selesai:
+                where = " ".join(x for x in (t.sheet, t.cell) if x)
+                kode = f" {t.kode}" if t.kode else ""
+                w(self._c(_DIM, f"    {where} {t.rule}{kode}  {t.message}") + "\n")
         if b.silenced:
             n = len(b.silenced)
             if self.lang == "id":
@@ -78,9 +90,15 @@ class TulisTeks:
             for s in b.silenced:
                 w(f"    {s['rule']} {s.get('kode') or ''} {s.get('cell') or ''}: {s['alasan']}\n")
 
-    def selesai(self) -> None:
+    def selesai(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
         per = self.ringkasan.per_aturan(self.lang)
         self.out.write("\n" + (per + "\n" if per else "") + self.ringkasan.kalimat(self.lang) + "\n")
+        if self.ringkasan.putaran is not None:
+            self.out.write(self.ringkasan.kalimat_putaran(self.lang) + "\n")
+        if tidak_dikirim_ulang:
+            head = ("Berkas putaran sebelumnya yang tidak ada di putaran ini" if self.lang == "id"
+                    else "Files of the previous round missing from this round")
+            self.out.write(f"{head} ({len(tidak_dikirim_ulang)}): " + ", ".join(tidak_dikirim_ulang) + "\n")
         self.out.flush()
 
 

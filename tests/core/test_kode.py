@@ -102,3 +102,66 @@ def test_parent_and_key():
     assert [a.teks for a in k.leluhur()] == ["1.06.01.2.01", "1.06.01", "1.06", "1"]
     assert k.kunci == "1.06.01.2.01.0001" == parse_kode("1.06.01.2.01.0001").kode.kunci
     assert k.adalah_turunan(Kode(("1", "06", "01")))
+
+
+def test_the_fast_reading_of_clean_split_cells_gives_what_the_full_reading_gives():
+    """parse_kode_cells reads the common case (clean digit cells) on a fast path; whenever it answers,
+    it must answer exactly as the full reading does, repairs and errors included."""
+    import itertools
+    import random
+
+    from renja_xl.core.kode import _kode_bersih, _kode_cells_lengkap
+
+    pool = ["1", "06", "6", "01", "1.06", "2", "2.01", "2.1", "01", "0001", "001", "1", "12", "123", "##", "l",
+            "O1", " 01", "01 ", "", None, 6, 2.1, 1.0, "2,1", "1.06.01", "1..2", ".01", "01.", "0l", "１"]
+    widths_options = [None, [1, 1, 1, 1, 1, 1], [1, 1, 1, 2, 1], [2, 1, 2, 1], [1, 1, 1, 1, 1]]
+    rnd = random.Random(7)
+    answered = 0
+    cases = [list(c) for c in itertools.product(["1", "1.06"], ["06", "01"], ["01", "6"], ["2", "2.01"])]
+    cases += [[rnd.choice(pool) for _ in range(rnd.randint(1, 6))] for _ in range(20000)]
+    for cells in cases:
+        for widths in widths_options:
+            fast = _kode_bersih(cells, widths)
+            if fast is not None:
+                answered += 1
+                assert fast == _kode_cells_lengkap(cells, widths), (cells, widths)
+    assert answered > 300  # the fast path is really taken
+
+
+def test_the_fast_path_on_the_seed_rows(seed_hasil):
+    from dataclasses import replace
+
+    from renja_xl.core.kode import _kode_cells_lengkap, parse_kode_cells
+    from renja_xl.readers.layout import cari_blok
+    from renja_xl.readers.tables import _kode_cols
+
+    checked = 0
+    for sh in seed_hasil.lembar:
+        for blok in cari_blok(sh):
+            cols = _kode_cols(blok)
+            if len(cols) < 2:
+                continue
+            for r in range(blok.data_start, blok.data_end):
+                cells = [sh.nilai(r, c) for c in cols]
+                # the public reading adds the readable leading segments of an unreadable kode
+                assert replace(parse_kode_cells(cells), awalan=None) == _kode_cells_lengkap(cells)
+                checked += 1
+    assert checked > 150
+
+
+def test_the_fast_reading_of_a_clean_dotted_kode_gives_what_the_full_reading_gives():
+    import random
+    from dataclasses import replace
+
+    from renja_xl.core.kode import _parse_kode, _parse_kode_lengkap
+
+    rnd = random.Random(11)
+    parts = ["1", "06", "6", "01", "2", "0001", "01", "001", "12345", ""]
+    answered = 0
+    for _ in range(20000):
+        text = ".".join(rnd.choice(parts) for _ in range(rnd.randint(1, 7)))
+        text = rnd.choice(["", " ", "l", "."]) + text if rnd.random() < 0.1 else text
+        # the full reading's result, plus the readable leading segments of an unreadable kode
+        assert replace(_parse_kode(text), awalan=None) == _parse_kode_lengkap(text), text
+        answered += _parse_kode_lengkap(text).kode is not None
+    assert answered > 1000

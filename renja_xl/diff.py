@@ -1,0 +1,235 @@
+"""``renja-xl diff OLD NEW``: what changed between two versions of one Renja (e.g. the Renja and the
+Renja Perubahan, or two rounds of a submission).
+
+Both files are read with the same reader as the check. Their plan tables (``rencana``) are paired by
+sheet name, else in order; within a pair rows are matched by kode (sub kegiatan ``01`` and ``0001``
+are the same), and for every plan year the two tables share the pagu and target are compared, and
+the satuan and the name (uraian). Rows only in the new file are added, only in the old removed.
+The totals are the table's own top rows (the office or program rows, as ``renja-xl ringkasan``
+shows them) and the sum of the sub kegiatan pagu.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .core.models import Nilai, RencanaBaris, Tabel
+from .readers import baca_berkas
+from .reports.ringkasan import total_rencana
+
+__all__ = ["Perubahan", "BarisRingkas", "DiffTabel", "HasilDiff", "bandingkan", "bandingkan_berkas", "SCHEMA"]
+
+SCHEMA = "renja-xl/diff@1"
+LEVEL_EN = {"bidang": "bidang", "program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
+
+
+@dataclass(slots=True)
+class Perubahan:
+    """One changed value of one kode."""
+
+    kode: str
+    uraian: str
+    level: str | None
+    bidang: str  # pagu, target, satuan, uraian
+    tahun: int | None
+    lama: Any
+    baru: Any
+    selisih: int | float | None = None
+    sel_lama: str | None = None
+    sel_baru: str | None = None
+
+
+@dataclass(slots=True)
+class BarisRingkas:
+    """An added or removed row."""
+
+    kode: str
+    uraian: str
+    level: str | None
+    satuan: str | None
+    pagu: dict[int, Any] = field(default_factory=dict)
+    target: dict[int, Any] = field(default_factory=dict)
+    baris: int | None = None
+
+
+@dataclass(slots=True)
+class DiffTabel:
+    sheet_lama: str
+    sheet_baru: str
+    years: list[int]
+    berubah: list[Perubahan] = field(default_factory=list)
+    ditambah: list[BarisRingkas] = field(default_factory=list)
+    dihapus: list[BarisRingkas] = field(default_factory=list)
+    total: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # year → (old, new): top rows
+    jumlah_sub: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # year → (old, new): sub kegiatan sum
+    catatan: list[tuple[str, str]] = field(default_factory=list)  # (Indonesian, English)
+
+
+@dataclass(slots=True)
+class HasilDiff:
+    lama: str
+    baru: str
+    tables: list[DiffTabel] = field(default_factory=list)
+    catatan: list[tuple[str, str]] = field(default_factory=list)  # (Indonesian, English)
+
+    @property
+    def ada_beda(self) -> bool:
+        return any(t.berubah or t.ditambah or t.dihapus for t in self.tables)
+
+    def json(self, lang: str = "id") -> dict[str, Any]:
+        pick = 1 if lang == "en" else 0
+
+        def table(t: DiffTabel) -> dict[str, Any]:
+            d = asdict(t)
+            d["catatan"] = [c[pick] for c in t.catatan]
+            for key in ("total", "jumlah_sub"):
+                d[key] = {str(y): {"lama": a, "baru": b, "selisih": _selisih(a, b)} for y, (a, b) in getattr(t, key).items()}
+            for key in ("ditambah", "dihapus"):
+                for row in d[key]:
+                    row["pagu"] = {str(y): v for y, v in row["pagu"].items()}
+                    row["target"] = {str(y): v for y, v in row["target"].items()}
+            return d
+
+        from . import __version__
+
+        return {"schema": SCHEMA, "tool": {"name": "renja-xl", "version": __version__}, "lama": self.lama,
+                "baru": self.baru, "tables": [table(t) for t in self.tables], "catatan": [c[pick] for c in self.catatan],
+                "summary": {"berubah": sum(len(t.berubah) for t in self.tables),
+                            "ditambah": sum(len(t.ditambah) for t in self.tables),
+                            "dihapus": sum(len(t.dihapus) for t in self.tables)}}
+
+
+def _selisih(a: Any, b: Any) -> int | float | None:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        d = b - a
+        return int(d) if float(d).is_integer() else round(d, 6)
+    return None
+
+
+def _nilai(n: Nilai | None) -> Any:
+    """The number a cell holds, or its text when it cannot be read as one, or None when empty."""
+    if n is None:
+        return None
+    if n.value is not None:
+        v = n.value
+        return int(v) if isinstance(v, float) and v.is_integer() else v
+    if n.raw not in (None, ""):
+        return str(n.raw)
+    return None
+
+
+def _satuan(r: RencanaBaris) -> str | None:
+    return r.satuan.text.strip() if r.satuan and r.satuan.text.strip() else None
+
+
+def _baris(t: Tabel) -> tuple[dict[str, RencanaBaris], list[str]]:
+    rows: dict[str, RencanaBaris] = {}
+    dup: list[str] = []
+    for r in t.rows:
+        if not isinstance(r, RencanaBaris) or not r.kode_kunci:
+            continue
+        if r.kode_kunci in rows:
+            dup.append(r.kode or r.kode_kunci)
+            continue
+        rows[r.kode_kunci] = r
+    return rows, dup
+
+
+def _ringkas(r: RencanaBaris, years: list[int]) -> BarisRingkas:
+    return BarisRingkas(r.kode or "", r.uraian, r.level, _satuan(r),
+                        {y: _nilai(r.pagu.get(y)) for y in years}, {y: _nilai(r.target.get(y)) for y in years}, r.row)
+
+
+def _jumlah_sub(t: Tabel, y: int) -> int | float:
+    total: int | float = 0
+    for r in t.rows:
+        if isinstance(r, RencanaBaris) and r.level == "sub_kegiatan":
+            n = r.pagu.get(y)
+            if n is not None and n.value is not None:
+                total += n.value
+    return int(total) if float(total).is_integer() else total
+
+
+def bandingkan(lama: Tabel, baru: Tabel) -> DiffTabel:
+    """Compare two plan tables."""
+    years = [y for y in lama.years if y in baru.years]
+    out = DiffTabel(lama.sheet, baru.sheet, years)
+    only = sorted(set(lama.years) ^ set(baru.years))
+    if only:
+        ys = ", ".join(map(str, only))
+        out.catatan.append((f"tahun hanya di salah satu tabel (tidak dibandingkan): {ys}",
+                            f"years in one table only (not compared): {ys}"))
+    a, dup_a = _baris(lama)
+    b, dup_b = _baris(baru)
+    for d, which in ((dup_a, "lama"), (dup_b, "baru")):
+        if d:
+            ks = ", ".join(sorted(set(d)))
+            out.catatan.append((f"kode ganda di berkas {which} (baris pertama yang dibandingkan): {ks}",
+                                f"duplicate kode in the {'old' if which == 'lama' else 'new'} file (the first row is compared): {ks}"))
+    for key, rb in b.items():
+        ra = a.get(key)
+        if ra is None:
+            out.ditambah.append(_ringkas(rb, years))
+            continue
+        kode, name = rb.kode or key, rb.uraian or ra.uraian
+        for y in years:
+            for field_name, get in (("pagu", lambda r, y=y: r.pagu.get(y)), ("target", lambda r, y=y: r.target.get(y))):
+                na, nb = get(ra), get(rb)
+                va, vb = _nilai(na), _nilai(nb)
+                if va != vb:
+                    out.berubah.append(Perubahan(kode, name, rb.level, field_name, y, va, vb, _selisih(va, vb),
+                                                 na.cell if na else None, nb.cell if nb else None))
+        sa, sb = _satuan(ra), _satuan(rb)
+        if (sa or "").casefold() != (sb or "").casefold():
+            out.berubah.append(Perubahan(kode, name, rb.level, "satuan", None, sa, sb, None,
+                                         ra.satuan.cell if ra.satuan else None, rb.satuan.cell if rb.satuan else None))
+        if " ".join(ra.uraian.split()).casefold() != " ".join(rb.uraian.split()).casefold():
+            out.berubah.append(Perubahan(kode, name, rb.level, "uraian", None, ra.uraian, rb.uraian, None,
+                                         ra.uraian_cell, rb.uraian_cell))
+    out.dihapus = [_ringkas(ra, years) for key, ra in a.items() if key not in b]
+    ta, tb = total_rencana(lama), total_rencana(baru)
+    for y in years:
+        out.total[y] = (ta.get(y), tb.get(y))
+        out.jumlah_sub[y] = (_jumlah_sub(lama, y), _jumlah_sub(baru, y))
+    return out
+
+
+def _pasangkan(lama: list[Tabel], baru: list[Tabel]) -> tuple[list[tuple[Tabel, Tabel]], list[Tabel], list[Tabel]]:
+    pairs: list[tuple[Tabel, Tabel]] = []
+    rest_b = list(baru)
+    rest_a: list[Tabel] = []
+    for ta in lama:
+        tb = next((t for t in rest_b if t.sheet == ta.sheet), None)
+        if tb is None:
+            rest_a.append(ta)
+        else:
+            pairs.append((ta, tb))
+            rest_b.remove(tb)
+    while rest_a and rest_b:
+        pairs.append((rest_a.pop(0), rest_b.pop(0)))
+    return pairs, rest_a, rest_b
+
+
+def bandingkan_berkas(lama: str | Path, baru: str | Path) -> HasilDiff:
+    """Compare the plan tables of two workbooks (raises ``BerkasTidakTerbaca``)."""
+    ha, hb = baca_berkas(lama), baca_berkas(baru)
+    ra = [t for t in ha.tables if t.kind == "rencana"]
+    rb = [t for t in hb.tables if t.kind == "rencana"]
+    out = HasilDiff(str(lama), str(baru))
+    pairs, only_a, only_b = _pasangkan(ra, rb)
+    # keep the new file's order of tables
+    order = {id(t): i for i, t in enumerate(rb)}
+    for ta, tb in sorted(pairs, key=lambda p: order[id(p[1])]):
+        out.tables.append(bandingkan(ta, tb))
+    for t in only_a:
+        out.catatan.append((f"tabel rencana '{t.sheet}' hanya ada di berkas lama", f"plan table '{t.sheet}' is only in the old file"))
+    for t in only_b:
+        out.catatan.append((f"tabel rencana '{t.sheet}' hanya ada di berkas baru", f"plan table '{t.sheet}' is only in the new file"))
+    if not ra or not rb:
+        where = ("kedua berkas", "both files") if not ra and not rb else ("berkas lama", "the old file") if not ra else (
+            "berkas baru", "the new file")
+        out.catatan.append((f"tidak ada tabel rencana (Tabel 4.1/4.2) untuk dibandingkan di {where[0]}",
+                            f"no plan table (Tabel 4.1/4.2) to compare in {where[1]}"))
+    return out

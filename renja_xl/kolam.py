@@ -1,0 +1,449 @@
+"""Checking many files in worker processes, with a time, size and memory limit per file.
+
+The parent hands one file at a time to each of ``jobs`` long-lived workers and yields the checked
+files in input order (a small reorder window bounds what waits in memory, whatever the number of
+files). A worker sends back the :class:`~renja_xl.core.models.Berkas` without the table rows (the
+reports need the findings, not the rows), so nothing grows with the batch.
+
+A file never ends the batch:
+
+- larger than ``batas_ukuran`` MB: not opened, E001;
+- still being read after ``batas_waktu`` seconds (a hung network share, a FIFO, a pathological
+  file): its worker is killed and replaced, E001;
+- taking more than ``batas_memori`` MB (the worker's address space is limited with
+  ``RLIMIT_AS``; python-calamine aborts the process when an allocation fails, e.g. for a sheet
+  with one stray cell at XFD1048576): the worker is replaced, E001 with what it said on stderr;
+- breaking the reader (any exception): E001 with the exception.
+
+Workers are forked where the platform allows (they start with the parent's imports, in a few
+milliseconds, and talk through two plain pipes) and spawned with multiprocessing elsewhere. Their
+stderr goes to a file the parent reads when one dies.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .core.angka import format_angka
+from .core.config import Konfigurasi
+from .core.models import Berkas
+from .masukan import Masukan
+
+__all__ = ["periksa_satu", "periksa_semua", "jumlah_inti"]
+
+_SINYAL = {6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 7: "SIGBUS", 15: "SIGTERM"}
+
+
+def jumlah_inti() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _tak_terbaca(m: Masukan, cfg: Konfigurasi, alasan: str, reason: str) -> Berkas:
+    from .checker import berkas_tidak_terbaca
+    from .identitas import kenali_berkas
+    from .readers import BerkasTidakTerbaca
+
+    b = berkas_tidak_terbaca(BerkasTidakTerbaca(alasan, reason), cfg, m.tampil)
+    b.identitas = kenali_berkas(b)
+    return b
+
+
+_NOMENKLATUR: dict[str, Any] = {}  # path → loaded nomenclature (forked workers inherit it)
+
+
+def pakai_nomenklatur(cfg: Konfigurasi, nomen: Any) -> None:
+    """Make a nomenclature the parent loaded available to the workers of this batch."""
+    if cfg.nomenklatur and nomen is not None:
+        _NOMENKLATUR[cfg.nomenklatur] = nomen
+
+
+def _nomenklatur(cfg: Konfigurasi) -> Any:
+    """The nomenclature the configuration names: inherited from the parent, or (a spawned worker)
+    loaded from its cache."""
+    if not cfg.nomenklatur:
+        return None
+    n = _NOMENKLATUR.get(cfg.nomenklatur)
+    if n is None:
+        from .nomenklatur import muat_nomenklatur
+
+        n = _NOMENKLATUR[cfg.nomenklatur] = muat_nomenklatur(cfg.nomenklatur)
+    return n
+
+
+def periksa_satu(m: Masukan, cfg: Konfigurasi) -> Berkas:
+    """Check one input (size limit, reader failures as E001) and identify it. The tables' rows are
+    dropped once the checks and the identification are done: the reports need the findings."""
+    from .checker import periksa_hasil
+    from .identitas import baris_judul, kenali_berkas
+    from .readers import BerkasTidakTerbaca, baca_berkas
+
+    if m.galat is not None:
+        return _tak_terbaca(m, cfg, *m.galat)
+    if cfg.batas_ukuran > 0:
+        try:
+            size = m.path.stat().st_size
+        except OSError:
+            size = 0  # the reader says why it cannot open it
+        if size > cfg.batas_ukuran * 1024 * 1024:
+            mb = size / 1024 / 1024
+            return _tak_terbaca(m, cfg, f"berkas terlalu besar ({mb:.1f} MB; batas {cfg.batas_ukuran:g} MB, --batas-ukuran)",
+                                f"file too large ({mb:.1f} MB; limit {cfg.batas_ukuran:g} MB, --batas-ukuran)")
+    try:
+        try:
+            hasil = baca_berkas(m.path)
+        except BerkasTidakTerbaca as exc:
+            return _tak_terbaca(m, cfg, exc.alasan, exc.reason)
+        b = periksa_hasil(hasil, cfg, m.tampil, _nomenklatur(cfg))
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a file that breaks the reader is a finding, not the end
+        detail = f"{type(exc).__name__}: {exc}"[:300]
+        return _tak_terbaca(m, cfg, f"pembaca gagal membaca berkas ini ({detail})",
+                            f"the reader failed on this file ({detail})")
+    b.identitas = kenali_berkas(b, baris_judul(hasil.lembar, b.tables))
+    for t in b.tables:
+        t.rows = []
+    return b
+
+
+# --- the worker side ----------------------------------------------------------------------------
+
+def _batasi_memori(mb: float) -> None:
+    if mb <= 0 or not sys.platform.startswith("linux"):  # RLIMIT_AS means something else (or nothing) elsewhere
+        return
+    try:
+        import resource
+    except ImportError:  # not on this platform
+        return
+    now = 0
+    try:
+        with open("/proc/self/statm") as fh:
+            now = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        pass
+    limit = now + int(mb * 1024 * 1024)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def _pekerja(conn: Any, cfg: Konfigurasi, stderr_path: str) -> None:
+    """A worker: check the files it is sent until it receives None."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    fd = os.open(stderr_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(fd, 2)
+    os.close(fd)
+    _batasi_memori(cfg.batas_memori)
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        idx, m = msg
+        os.ftruncate(2, 0)
+        os.lseek(2, 0, os.SEEK_SET)
+        try:
+            conn.send((idx, periksa_satu(m, cfg)))
+        except MemoryError:
+            conn.send((idx, "memori"))
+            return  # a fresh worker takes over: this one's heap may be in a bad state
+
+
+# --- the parent side ----------------------------------------------------------------------------
+
+class _Saluran:
+    """One side of a forked worker's two pipes: pickled messages with a length prefix. (Lighter
+    than multiprocessing, whose import alone costs a single-file check ~10 ms.)"""
+
+    def __init__(self, r: int, w: int):
+        self.r, self.w = r, w
+
+    def fileno(self) -> int:
+        return self.r
+
+    def send(self, obj: Any) -> None:
+        import pickle
+
+        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+        view = memoryview(len(data).to_bytes(8, "little") + data)
+        while view:
+            view = view[os.write(self.w, view):]
+
+    def _baca(self, n: int) -> bytes:
+        parts = []
+        while n:
+            chunk = os.read(self.r, min(n, 1 << 20))
+            if not chunk:
+                raise EOFError("the worker closed its pipe")
+            parts.append(chunk)
+            n -= len(chunk)
+        return b"".join(parts)
+
+    def recv(self) -> Any:
+        import pickle
+
+        return pickle.loads(self._baca(int.from_bytes(self._baca(8), "little")))
+
+    def close(self) -> None:
+        for fd in (self.r, self.w):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+class _PekerjaFork:
+    """A worker forked directly (POSIX)."""
+
+    def __init__(self, cfg: Konfigurasi, stderr: Path, milik_lain: set[int]):
+        r1, w1 = os.pipe()  # to the worker
+        r2, w2 = os.pipe()  # from the worker
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the worker: it must never return into the parent's code
+            code = 1
+            try:
+                for fd in (*milik_lain, w1, r2):  # other workers' pipes: their end-of-file must not wait for us
+                    try:
+                        os.close(fd)
+                    except OSError:
+                        pass
+                _pekerja(_Saluran(r1, w2), cfg, str(stderr))
+                code = 0
+            except BaseException:  # noqa: BLE001 - said on stderr, where the parent reads why it died
+                import traceback
+
+                traceback.print_exc()
+            finally:
+                os._exit(code)
+        os.close(r1)
+        os.close(w2)
+        self.pid = pid
+        self.conn = _Saluran(r2, w1)
+        self.exitcode: int | None = None
+        self._milik = milik_lain
+        milik_lain.update((r2, w1))
+
+    def join(self, timeout: float) -> None:
+        end = time.monotonic() + timeout
+        while self.exitcode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.exitcode = os.waitstatus_to_exitcode(status)
+                return
+            if time.monotonic() >= end:
+                return
+            time.sleep(0.001)
+
+    def kill(self) -> None:
+        import signal
+
+        if self.exitcode is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+    def close(self) -> None:
+        self._milik.difference_update((self.conn.r, self.conn.w))
+        self.conn.close()
+
+
+class _PekerjaSpawn:
+    """A worker started with multiprocessing (platforms without fork)."""
+
+    def __init__(self, cfg: Konfigurasi, stderr: Path, milik_lain: set[int]):
+        import multiprocessing as mp
+
+        ctx = mp.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_pekerja, args=(child, cfg, str(stderr)), daemon=True)
+        self.proc.start()
+        child.close()
+
+    @property
+    def exitcode(self) -> int | None:
+        return self.proc.exitcode
+
+    def join(self, timeout: float) -> None:
+        self.proc.join(timeout)
+
+    def kill(self) -> None:
+        self.proc.kill()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _Pekerja:
+    """A worker process and the file it is checking."""
+
+    def __init__(self, cfg: Konfigurasi, folder: Path, n: int, milik: set[int]):
+        self.stderr = folder / f"pekerja-{n}.stderr"
+        kind = _PekerjaFork if hasattr(os, "fork") else _PekerjaSpawn
+        self.proses = kind(cfg, self.stderr, milik)
+        self.conn = self.proses.conn
+        self.tugas: tuple[int, Masukan] | None = None
+        self.mulai = 0.0
+
+    def kirim(self, idx: int, m: Masukan) -> None:
+        self.tugas = (idx, m)
+        self.mulai = time.monotonic()
+        self.conn.send((idx, m))
+
+    def hentikan(self, paksa: bool = False) -> None:
+        try:
+            if paksa:
+                self.proses.kill()
+            else:
+                try:
+                    self.conn.send(None)
+                except OSError:
+                    pass
+            self.proses.join(1 if not paksa else 5)
+            if self.proses.exitcode is None:
+                self.proses.kill()
+                self.proses.join(5)
+        finally:
+            self.proses.close()
+
+    def pesan_akhir(self) -> str:
+        try:
+            text = self.stderr.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith(" ")]
+        return lines[0][:200] if lines else ""
+
+
+def _alasan_mati(w: _Pekerja, cfg: Konfigurasi) -> tuple[str, str]:
+    code = w.proses.exitcode
+    said = w.pesan_akhir()
+    m = re.search(r"memory allocation of (\d+) bytes failed", said)
+    if m or "MemoryError" in said or "out of memory" in said.lower():
+        mb = int(m.group(1)) // (1024 * 1024) if m else 0
+        need = f"; {format_angka(mb)} MB diminta" if m else ""
+        need_en = f"; {mb:,} MB requested" if m else ""
+        return (f"berkas menghabiskan memori (batas {cfg.batas_memori:g} MB, --batas-memori{need})",
+                f"the file exhausts memory (limit {cfg.batas_memori:g} MB, --batas-memori{need_en})")
+    sig = _SINYAL.get(-code, f"sinyal {-code}") if code is not None and code < 0 else f"status {code}"
+    extra = f": {said}" if said else ""
+    return (f"proses pembaca berhenti tiba-tiba ({sig}{extra})", f"the reader process died ({sig}{extra})")
+
+
+def _tunggu(conns: list[Any], timeout: float | None) -> list[Any]:
+    """The connections with something to read (or closed) within ``timeout`` seconds."""
+    if conns and isinstance(conns[0], _Saluran):
+        import select
+
+        return select.select(conns, [], [], timeout)[0]
+    from multiprocessing.connection import wait
+
+    return wait(conns, timeout=timeout)
+
+
+def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int,
+                  selesai: Callable[[Berkas], None] | None = None) -> Iterator[Berkas]:
+    """Check ``inputs`` in ``jobs`` worker processes; yields each file's result in input order.
+    ``selesai`` is called as each file finishes (in completion order), e.g. for a progress bar."""
+    if not inputs:
+        return
+    from . import checker  # noqa: F401 - imported once here, so forked workers start with it
+
+    folder = Path(tempfile.mkdtemp(prefix="renja-xl-pekerja-"))
+    jobs = max(1, min(jobs, len(inputs)))
+    window = max(32, 4 * jobs)
+    counter = 0
+    milik: set[int] = set()  # the parent's ends of all workers' pipes
+
+    def baru() -> _Pekerja:
+        nonlocal counter
+        counter += 1
+        return _Pekerja(cfg, folder, counter, milik)
+
+    workers = [baru() for _ in range(jobs)]
+    pending: deque[tuple[int, Masukan]] = deque(enumerate(inputs))
+    done: dict[int, Berkas] = {}
+    next_out = 0
+
+    def hasil(idx: int, b: Berkas) -> None:
+        done[idx] = b
+        if selesai is not None:
+            selesai(b)
+
+    try:
+        while next_out < len(inputs):
+            for i, w in enumerate(workers):
+                if w.tugas is None and pending and pending[0][0] < next_out + window:
+                    try:
+                        w.kirim(*pending[0])
+                    except OSError:  # the worker died while idle: a new one takes the file
+                        w.hentikan(paksa=True)
+                        workers[i] = w = baru()
+                        w.kirim(*pending[0])
+                    pending.popleft()
+            busy = [w for w in workers if w.tugas is not None]
+            if busy:
+                now = time.monotonic()
+                wait_for = None
+                if cfg.batas_waktu > 0:
+                    wait_for = max(0.0, min(w.mulai + cfg.batas_waktu - now for w in busy))
+                ready = _tunggu([w.conn for w in busy], wait_for)
+                for i, w in enumerate(workers):
+                    if w.tugas is None or w.conn not in ready:
+                        continue
+                    idx, m = w.tugas
+                    try:
+                        got_idx, b = w.conn.recv()
+                    except (EOFError, OSError):
+                        w.proses.join(5)
+                        hasil(idx, _tak_terbaca(m, cfg, *_alasan_mati(w, cfg)))
+                        w.hentikan(paksa=True)
+                        workers[i] = baru()
+                        continue
+                    w.tugas = None
+                    if isinstance(b, str):  # "memori": the worker ran out of memory
+                        hasil(idx, _tak_terbaca(m, cfg, *_alasan_mati(w, cfg)))
+                        w.hentikan(paksa=True)
+                        workers[i] = baru()
+                    else:
+                        hasil(got_idx, b)
+                if cfg.batas_waktu > 0:
+                    now = time.monotonic()
+                    for i, w in enumerate(workers):
+                        if w.tugas is not None and now - w.mulai >= cfg.batas_waktu and w.conn not in ready:
+                            idx, m = w.tugas
+                            w.hentikan(paksa=True)
+                            hasil(idx, _tak_terbaca(
+                                m, cfg, f"pemeriksaan dihentikan setelah {cfg.batas_waktu:g} detik (batas --batas-waktu)",
+                                f"check stopped after {cfg.batas_waktu:g} seconds (limit --batas-waktu)"))
+                            workers[i] = baru()
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+    finally:
+        for w in workers:
+            w.hentikan(paksa=next_out < len(inputs))
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)

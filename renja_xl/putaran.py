@@ -1,0 +1,130 @@
+"""Rounds of submissions: ``renja-xl check … --baseline PREVIOUS.json``.
+
+Each submission of this round is matched to one of the previous round's report by its identity
+(pemda + office + year, :func:`renja_xl.identitas.kunci`), never by file name. Its findings are then
+matched to the previous ones by rule + kode + table kind — first those on the same sheet and cell,
+then the rest — and marked ``baru`` (new) or ``masih ada`` (still open); the previous findings left
+over are ``selesai`` (resolved) and travel with the file (``Berkas.selesai``), since they are no
+longer in it. A file that cannot be read this round resolves nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .core.models import Berkas, Temuan, validasi
+from .identitas import kunci
+
+__all__ = ["Putaran", "BARU", "MASIH_ADA", "SELESAI", "label_status", "BaselineTidakValid"]
+
+BARU, MASIH_ADA, SELESAI = "baru", "masih ada", "selesai"
+_STATUS_EN = {BARU: "new", MASIH_ADA: "still open", SELESAI: "resolved"}
+
+
+def label_status(status: str, lang: str = "id") -> str:
+    """How a round status is shown (the JSON keeps the Indonesian value)."""
+    return _STATUS_EN.get(status, status) if lang == "en" else status
+
+
+class BaselineTidakValid(ValueError):
+    """The --baseline file is not a renja-xl JSON report."""
+
+
+@dataclass(slots=True)
+class _TabelLama:
+    sheet: str
+    kind: str
+
+
+@dataclass(slots=True)
+class _BerkasLama:
+    path: str
+    status: str = "checked"
+    tables: list[_TabelLama] = field(default_factory=list)
+    findings: list[Temuan] = field(default_factory=list)
+    identitas: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Laporan:
+    schema: str
+    files: list[_BerkasLama]
+
+
+def _kunci_temuan(t: Temuan) -> tuple[str, str | None, str | None]:
+    return (t.rule, t.kode, t.kind)
+
+
+class Putaran:
+    """The previous round, read from its JSON report, ready to mark this round's files."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise BaselineTidakValid(f"tidak dapat membaca {path}: {exc}") from exc
+        except ValueError as exc:
+            raise BaselineTidakValid(f"{path} bukan JSON: {exc}") from exc
+        if not isinstance(data, dict) or not str(data.get("schema", "")).startswith("renja-xl/check@"):
+            raise BaselineTidakValid(f"{path} bukan laporan JSON renja-xl (schema renja-xl/check@1)")
+        try:
+            laporan: _Laporan = validasi(_Laporan, data)
+        except Exception as exc:  # pydantic.ValidationError: say what is wrong where
+            raise BaselineTidakValid(f"{path}: {exc}") from exc
+        self._sisa: dict[tuple[str, ...], deque[_BerkasLama]] = defaultdict(deque)
+        self.urutan: list[_BerkasLama] = []
+        for f in laporan.files:
+            kinds = {t.sheet: t.kind for t in f.tables}
+            for t in f.findings:
+                t.ekstra = {}
+                if t.kind is None and t.sheet in kinds:  # a report written before findings carried kind
+                    t.kind = kinds[t.sheet]
+            self._sisa[kunci(f.identitas, f.path)].append(f)
+            self.urutan.append(f)
+        self._dipakai: set[int] = set()
+
+    def tandai(self, b: Berkas) -> None:
+        """Mark ``b``'s findings baru / masih ada and attach the resolved ones (``b.selesai``)."""
+        queue = self._sisa.get(kunci(b.identitas, b.path))
+        lama = queue.popleft() if queue else None
+        if lama is None:
+            for t in b.findings:
+                t.ekstra["status"] = BARU
+            return
+        self._dipakai.add(id(lama))
+        old = list(lama.findings)
+        taken = [False] * len(old)
+        status: list[str | None] = [None] * len(b.findings)
+        for exact in (True, False):
+            index: dict[tuple, deque[int]] = defaultdict(deque)
+            for j, t in enumerate(old):
+                if not taken[j]:
+                    k = (*_kunci_temuan(t), t.sheet, t.cell) if exact else _kunci_temuan(t)
+                    index[k].append(j)
+            for i, t in enumerate(b.findings):
+                if status[i] is not None:
+                    continue
+                k = (*_kunci_temuan(t), t.sheet, t.cell) if exact else _kunci_temuan(t)
+                if index.get(k):
+                    taken[index[k].popleft()] = True
+                    status[i] = MASIH_ADA
+        for t, s in zip(b.findings, status):
+            t.ekstra["status"] = s or BARU
+            if s:
+                t.ekstra["sebelumnya"] = lama.path
+        if b.status == "unreadable":
+            return  # nothing can be said resolved in a file we could not read
+        for j, t in enumerate(old):
+            if not taken[j]:
+                t.ekstra = {"status": SELESAI, "sebelumnya": lama.path}
+                b.selesai.append(t)
+
+    def tidak_dikirim_ulang(self) -> list[str]:
+        """Files of the previous round that no file of this round matched."""
+        return [f.path for f in self.urutan if id(f) not in self._dipakai]
+

@@ -1,0 +1,105 @@
+"""The annotated copy of a single checked workbook (``--format excel`` on one file).
+
+A new file next to the report (``rekap.xlsx`` → ``rekap_anotasi.xlsx``; ``.xlsm`` stays ``.xlsm``
+with its macros kept as they are), never the input: every cell with a finding is coloured by its
+worst severity and carries a note listing the findings (rule, message, suggestion). A first sheet
+``renja-xl`` lists all findings with a link to each cell, file-level ones included.
+openpyxl can only rewrite ``.xlsx``/``.xlsm``: other formats get the recap without the copy.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..core.models import SEVERITY_ORDER, Berkas, Temuan
+
+__all__ = ["path_anotasi", "tulis_anotasi", "SHEET_DAFTAR"]
+
+SHEET_DAFTAR = "renja-xl"
+_DAPAT = (".xlsx", ".xlsm")
+
+
+def path_anotasi(report: Path, masukan) -> Path | None:
+    """Where the annotated copy of ``masukan`` goes, or None (not an .xlsx/.xlsm, or the report is a device)."""
+    ext = masukan.path.suffix.lower()
+    if ext not in _DAPAT:
+        print(f"renja-xl: salinan beranotasi hanya dibuat untuk .xlsx/.xlsm; {masukan.tampil} dilewati",
+              file=sys.stderr)
+        return None
+    if report.exists() and not report.is_file():
+        return None
+    return report.with_name(f"{report.stem}_anotasi{ext}")
+
+
+def _tingkat(t: Temuan, lang: str) -> str:
+    from .summary import TINGKAT
+
+    return TINGKAT[lang][t.severity]
+
+
+def _teks(t: Temuan, lang: str) -> str:
+    sev = _tingkat(t, lang)
+    saran = f" → {t.saran}" if t.saran and t.saran not in t.message else ""
+    return f"[{t.rule} {sev}] {t.message}{saran}"
+
+
+def tulis_anotasi(src: Path, berkas: Berkas, out: Path, lang: str = "id") -> None:
+    """Write the annotated copy of ``src`` to ``out`` (atomically; never over an input)."""
+    from openpyxl import load_workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    from ..batch import tujuan
+    from ..masukan import Masukan
+    from .excel import WARNA
+
+    wb = load_workbook(src, keep_vba=src.suffix.lower() == ".xlsm")
+    by_cell: dict[tuple[str, str], list[Temuan]] = {}
+    for t in berkas.findings:
+        if t.sheet and t.cell and t.sheet in wb.sheetnames:
+            by_cell.setdefault((t.sheet, t.cell), []).append(t)
+    where: dict[tuple[str, str], str] = {}
+    for (sheet, a1), found in by_cell.items():
+        ws = wb[sheet]
+        target = a1
+        for rng in ws.merged_cells.ranges:  # a note goes on the merged block's first cell
+            if a1 in rng:
+                target = rng.start_cell.coordinate
+                break
+        worst = min(found, key=lambda t: SEVERITY_ORDER[t.severity]).severity
+        cell = ws[target]
+        fill, font = WARNA[worst]
+        cell.fill = PatternFill("solid", fgColor=fill)
+        f = cell.font
+        cell.font = Font(name=f.name, size=f.size, bold=f.bold, italic=f.italic, underline=f.underline, color=font)
+        text = "\n".join(_teks(t, lang) for t in found)
+        old = cell.comment.text + "\n" if cell.comment else ""
+        note = Comment(old + text, "renja-xl")
+        note.width, note.height = 360, min(60 + 40 * len(found), 400)
+        cell.comment = note
+        where[(sheet, a1)] = target
+    daftar = wb.create_sheet(SHEET_DAFTAR, 0)
+    head = (["Sheet", "Sel", "Kode", "Aturan", "Tingkat", "Pesan"] if lang == "id"
+            else ["Sheet", "Cell", "Kode", "Rule", "Severity", "Message"])
+    daftar.append(head)
+    for c in daftar[1]:
+        c.font = Font(bold=True)
+    daftar.freeze_panes = "A2"
+    for t in berkas.findings:
+        daftar.append([t.sheet, t.cell, t.kode, t.rule, _tingkat(t, lang), _teks(t, lang)])
+        target = where.get((t.sheet or "", t.cell or ""))
+        if target:
+            c = daftar.cell(row=daftar.max_row, column=2)
+            c.hyperlink = Hyperlink(ref=c.coordinate, location=f"'{t.sheet}'!{target}")
+            c.font = Font(color="0563C1", underline="single")
+    for col, w in zip("ABCDEF", (16, 8, 20, 8, 11, 100)):
+        daftar.column_dimensions[col].width = w
+    daftar.auto_filter.ref = f"A1:F{daftar.max_row}"
+    for ws in wb.worksheets:  # one selected tab, or Excel opens the sheets grouped
+        ws.sheet_view.tabSelected = False
+    daftar.sheet_view.tabSelected = True
+    wb.active = 0
+    with tujuan(str(out), [Masukan(str(src), src)], binary=True) as fh:
+        wb.save(fh)

@@ -1,0 +1,224 @@
+"""``--format excel -o REKAP.xlsx``: a recap workbook to forward.
+
+Sheets: **Ringkasan** (one row per file: pemda, office, year, tables, errors, warnings, status),
+**Per Aturan** (rule × pemda counts), **Temuan** (every finding with its suggestion and a link to
+the rule's page), **Aturan** (each rule's documentation, the target of those links). Headers are
+frozen, the lists have an autofilter, severities are coloured.
+
+The workbook is written in openpyxl's write-only mode: rows go to disk as files arrive, so a batch
+of thousands of files does not build the recap in memory. openpyxl is imported only here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import IO, Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
+
+from ..core.models import Berkas, Temuan
+from ..putaran import label_status
+from ..rules import REGISTRY, muat_semua
+from .summary import TINGKAT, Ringkasan, nama_pemda, urut_pemda
+
+__all__ = ["TulisExcel", "WARNA", "NAMA_SHEET"]
+
+# fill, font colour per severity (Excel's own "bad / neutral / note" styles)
+WARNA = {"error": ("FFC7CE", "9C0006"), "warning": ("FFEB9C", "9C5700"), "info": ("DDEBF7", "1F4E78")}
+_HIJAU = ("C6EFCE", "006100")
+_KEPALA = PatternFill("solid", fgColor="305496")
+_FONT_KEPALA = Font(bold=True, color="FFFFFF")
+_TAUTAN = Font(color="0563C1", underline="single")
+_ILEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
+
+NAMA_SHEET = {
+    "id": {"ringkasan": "Ringkasan", "aturan_pemda": "Per Aturan", "temuan": "Temuan", "aturan": "Aturan"},
+    "en": {"ringkasan": "Summary", "aturan_pemda": "By Rule", "temuan": "Findings", "aturan": "Rules"},
+}
+_T = {
+    "id": {
+        "ringkasan": ["Berkas", "Pemda", "Perangkat Daerah", "Tahun", "Dokumen", "Tabel", "Galat", "Peringatan",
+                      "Info", "Status", "Keterangan"],
+        "putaran": ["Baru", "Masih ada", "Selesai"],
+        "temuan": ["Berkas", "Pemda", "Perangkat Daerah", "Sheet", "Sel", "Kode", "Aturan", "Tingkat", "Pesan", "Saran"],
+        "status_putaran": "Putaran",
+        "aturan": ["Kode", "Slug", "Tingkat", "Kategori", "Judul", "Apa yang diperiksa", "Mengapa penting", "Contoh",
+                   "Cara memperbaiki"],
+        "per": ["Aturan", "Judul", "Tingkat"],
+        "jumlah": "Jumlah",
+        "checked": "diperiksa", "unreadable": "tidak terbaca",
+        "sev": TINGKAT["id"],
+        "lama": "Tidak dikirim ulang (ada di putaran sebelumnya)",
+    },
+    "en": {
+        "ringkasan": ["File", "Pemda", "Office", "Year", "Document", "Tables", "Errors", "Warnings", "Info", "Status",
+                      "Note"],
+        "putaran": ["New", "Still open", "Resolved"],
+        "temuan": ["File", "Pemda", "Office", "Sheet", "Cell", "Kode", "Rule", "Severity", "Message", "Suggestion"],
+        "status_putaran": "Round",
+        "aturan": ["Code", "Slug", "Severity", "Category", "Title", "What it checks", "Why it matters", "Example",
+                   "How to fix"],
+        "per": ["Rule", "Title", "Severity"],
+        "jumlah": "Total",
+        "checked": "checked", "unreadable": "unreadable",
+        "sev": TINGKAT["en"],
+        "lama": "Not sent again (in the previous round)",
+    },
+}
+
+
+def _isi(value: Any) -> Any:
+    """A value Excel accepts: no control characters, at most 32,000 characters."""
+    if isinstance(value, str):
+        return _ILEGAL.sub("", value)[:32000]
+    return value
+
+
+class TulisExcel:
+    def __init__(self, out: IO[bytes], lang: str = "id", putaran: bool = False):
+        muat_semua()
+        self.out = out
+        self.lang = lang
+        self.t = _T[lang]
+        self.nama = NAMA_SHEET[lang]
+        self.ringkasan = Ringkasan.untuk(lang, putaran)
+        self.putaran = putaran
+        self.fills = {k: (PatternFill("solid", fgColor=f), Font(color=c)) for k, (f, c) in WARNA.items()}
+        self.fills["ok"] = (PatternFill("solid", fgColor=_HIJAU[0]), Font(color=_HIJAU[1]))
+        self.wb = Workbook(write_only=True)
+        self.ws_ring = self.wb.create_sheet(self.nama["ringkasan"])
+        self.ws_per = self.wb.create_sheet(self.nama["aturan_pemda"])
+        self.ws_tem = self.wb.create_sheet(self.nama["temuan"])
+        self.ws_atur = self.wb.create_sheet(self.nama["aturan"])
+        self.baris_aturan = self._tulis_aturan()
+        ring_head = self.t["ringkasan"] + (self.t["putaran"] if putaran else [])
+        tem_head = self.t["temuan"] + ([self.t["status_putaran"]] if putaran else [])
+        self._kepala(self.ws_ring, ring_head, [48, 26, 34, 7, 16, 7, 8, 11, 7, 14, 50] + [10, 10, 10])
+        self._kepala(self.ws_tem, tem_head, [40, 22, 28, 16, 7, 20, 8, 11, 80, 28, 12])
+        self.n_ring = 1
+        self.n_tem = 1
+        self.lebar_ring = len(ring_head)
+        self.lebar_tem = len(tem_head)
+
+    # --- helpers --------------------------------------------------------------------------------
+    def _sel(self, ws: Any, value: Any, warna: str | None = None, tautan: str | None = None,
+             bold: bool = False, wrap: bool = False) -> WriteOnlyCell:
+        cell = WriteOnlyCell(ws, value=_isi(value))
+        if isinstance(value, str):
+            cell.data_type = "s"  # text that starts with '=' stays text, never a formula
+        if warna is not None:
+            cell.fill, cell.font = self.fills[warna]
+        if tautan is not None:
+            cell.hyperlink = Hyperlink(ref="", location=tautan, display=str(value))
+            cell.font = _TAUTAN
+        if bold:
+            cell.font = Font(bold=True)
+        if wrap:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        return cell
+
+    def _kepala(self, ws: Any, head: list[str], widths: list[float]) -> None:
+        ws.freeze_panes = "A2"
+        for i, w in enumerate(widths[: len(head)], start=1):
+            ws.column_dimensions[get_column_letter(i)].width = w
+        row = []
+        for h in head:
+            c = WriteOnlyCell(ws, value=h)
+            c.fill, c.font = _KEPALA, _FONT_KEPALA
+            row.append(c)
+        ws.append(row)
+
+    def _link_aturan(self, rule: str) -> str | None:
+        row = self.baris_aturan.get(rule)
+        return f"'{self.nama['aturan']}'!A{row}" if row else None
+
+    def _tulis_aturan(self) -> dict[str, int]:
+        ws = self.ws_atur
+        self._kepala(ws, self.t["aturan"], [8, 30, 11, 16, 36, 70, 60, 50, 60])
+        rows: dict[str, int] = {}
+        for n, code in enumerate(sorted(REGISTRY), start=2):
+            a = REGISTRY[code]
+            d = a.dok.get(self.lang, a.dok["id"])
+            ws.append([self._sel(ws, a.kode, bold=True), a.slug, self._sel(ws, self.t["sev"][a.severity], a.severity),
+                       a.kategori, d.judul] + [self._sel(ws, x.strip(), wrap=True) for x in (d.apa, d.mengapa, d.contoh, d.perbaikan)])
+            rows[code] = n
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(self.t['aturan']))}{len(rows) + 1}"
+        return rows
+
+    # --- streaming ------------------------------------------------------------------------------
+    def berkas(self, b: Berkas) -> None:
+        self.ringkasan.tambah(b)
+        ident = b.identitas
+        pemda = nama_pemda(b, self.lang)
+        sev = {"error": 0, "warning": 0, "info": 0}
+        for t in b.findings:
+            sev[t.severity] += 1
+        ws = self.ws_ring
+        rusak = b.status == "unreadable"
+        note = b.findings[0].message if rusak and b.findings else ""
+        row = [
+            self._sel(ws, b.path), pemda, ident.get("opd"), ident.get("tahun"), ident.get("dokumen"), len(b.tables),
+            self._sel(ws, sev["error"], "error" if sev["error"] else None),
+            self._sel(ws, sev["warning"], "warning" if sev["warning"] else None),
+            sev["info"],
+            self._sel(ws, self.t[b.status], "error" if rusak else "ok"),
+            note,
+        ]
+        if self.putaran:
+            st = [t.ekstra.get("status") for t in b.findings]
+            row += [st.count("baru"), st.count("masih ada"), len(b.selesai)]
+        ws.append([_isi(v) for v in row])
+        self.n_ring += 1
+        for t in b.findings:
+            self._temuan(b, pemda, t)
+        for t in b.selesai:
+            self._temuan(b, pemda, t)
+
+    def _temuan(self, b: Berkas, pemda: str, t: Temuan) -> None:
+        ws = self.ws_tem
+        saran = t.saran if t.saran and t.saran not in t.message else None
+        row: list[Any] = [
+            self._sel(ws, b.path), pemda, b.identitas.get("opd"), t.sheet, t.cell, t.kode,
+            self._sel(ws, t.rule, tautan=self._link_aturan(t.rule)),
+            self._sel(ws, self.t["sev"][t.severity], t.severity),
+            self._sel(ws, t.message), self._sel(ws, saran) if saran else None,
+        ]
+        if self.putaran:
+            s = t.ekstra.get("status", "baru")
+            row.append(self._sel(ws, label_status(s, self.lang), "ok" if s == "selesai" else None))
+        ws.append([_isi(v) for v in row])
+        self.n_tem += 1
+
+    def _tulis_per_aturan(self) -> None:
+        ws = self.ws_per
+        r = self.ringkasan
+        pemdas = urut_pemda(r.per_pemda)
+        head = self.t["per"] + pemdas + [self.t["jumlah"]]
+        self._kepala(ws, head, [8, 40, 11] + [14] * len(pemdas) + [10])
+        rules = sorted(r.per_rule)
+        for code in rules:
+            a = REGISTRY.get(code)
+            counts = [r.per_rule_pemda.get((code, p), 0) for p in pemdas]
+            sev = a.severity if a else "info"
+            ws.append([self._sel(ws, code, tautan=self._link_aturan(code)), a.judul(self.lang) if a else "",
+                       self._sel(ws, self.t["sev"][sev], sev)] + [c or None for c in counts] + [sum(counts)])
+        totals = [r.per_pemda.get(p, 0) for p in pemdas]
+        ws.append([self._sel(ws, self.t["jumlah"], bold=True), None, None]
+                  + [self._sel(ws, c, bold=True) for c in totals] + [self._sel(ws, sum(totals), bold=True)])
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(head))}{len(rules) + 1}"
+
+    def selesai(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
+        self._tulis_per_aturan()
+        self.ws_ring.auto_filter.ref = f"A1:{get_column_letter(self.lebar_ring)}{self.n_ring}"
+        self.ws_tem.auto_filter.ref = f"A1:{get_column_letter(self.lebar_tem)}{self.n_tem}"
+        if tidak_dikirim_ulang:
+            ws = self.ws_ring
+            ws.append([])
+            ws.append([self._sel(ws, self.t["lama"], bold=True)])
+            for p in tidak_dikirim_ulang:
+                ws.append([self._sel(ws, p)])
+        self.wb.save(self.out)
