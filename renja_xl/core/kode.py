@@ -55,6 +55,8 @@ _LOOKALIKE = {
 _DOT_LIKE = {"·": ".", "•": ".", "．": ".", "。": "."}
 _DIGIT = re.compile(r"^\d+$")
 _KODE_BERSIH = re.compile(r"\d+(?:\.\d+)*")  # digits and dots only: nothing to repair
+# A whole valid kode of a known level, every segment of its width (U.BB, .PP, .K.KK, .SS or .SSSS).
+_KODE_SAH = re.compile(r"\d\.\d\d(?:\.\d\d(?:\.\d\.\d\d(?:\.(?:\d\d|\d{4}))?)?)?")
 
 
 class KodeTidakValid(ValueError):
@@ -226,10 +228,8 @@ def _awalan(parts: list[tuple[str, bool]]) -> str | None:
 
 
 def _parse_kode(teks: str | int | float | None) -> BacaanKode:
-    if teks.__class__ is str and _KODE_BERSIH.fullmatch(teks):  # already clean (the reader's own output)
-        segs = teks.split(".")
-        if _check_segments(segs, teks) is None:
-            return BacaanKode(teks, kode=Kode(tuple(segs)))
+    if teks.__class__ is str and _KODE_SAH.fullmatch(teks):  # already clean (the reader's own output)
+        return BacaanKode(teks, kode=Kode(tuple(teks.split("."))))
     hasil = _parse_kode_lengkap(teks)
     if hasil.galat:  # an unreadable kode also gets its readable leading segments
         text, _ = _cell_text(teks)
@@ -314,30 +314,27 @@ def _awalan_sel(cells: Sequence[object], widths: Sequence[int] | None) -> str | 
 
 
 def _kode_bersih(cells: Sequence[object], widths: Sequence[int] | None) -> BacaanKode | None:
-    """The common case read fast: text cells of digits and dots, each of its expected width, nothing
-    to repair. None when anything is unusual: then :func:`_kode_cells_lengkap` reads it (and gives
-    exactly what it would give here: ``tests/core/test_kode.py`` compares the two)."""
+    """The common case read fast: text cells of digits and dots, each holding its expected number of
+    segments, together a valid kode with nothing to repair. None when anything is unusual: then
+    :func:`_kode_cells_lengkap` reads it (and gives exactly what it would give here:
+    ``tests/core/test_kode.py`` compares the two)."""
     n = len(cells)
     while n and (cells[n - 1] is None or cells[n - 1] == ""):
         n -= 1
     if n < 2:
         return None
-    segs: list[str] = []
-    for i in range(n):
-        t = cells[i]
-        if t.__class__ is not str or not _KODE_BERSIH.fullmatch(t):
+    used = cells[:n] if n < len(cells) else cells
+    for t in used:
+        if t.__class__ is not str:
             return None
-        parts = t.split(".")
-        if widths is not None and i < len(widths) and len(parts) != widths[i]:
-            return None
-        if len(parts) == 1:
-            idx = len(segs)
-            if idx < 6 and len(t) < (2 if idx == 5 and len(t) <= 2 else _SEGMENT_WIDTH[idx]):
-                return None  # a lost leading zero: repaired and reported by the full reading
-        segs.extend(parts)
-    if _check_segments(segs, "") is not None:
-        return None
-    return BacaanKode(" | ".join(cells[:n]), kode=Kode(tuple(segs)))
+    if widths is not None:
+        for i, t in enumerate(used):
+            if i < len(widths) and t.count(".") + 1 != widths[i]:
+                return None
+    joined = ".".join(used)
+    if not _KODE_SAH.fullmatch(joined):
+        return None  # a lost zero, a letter, a space, a missing part: the full reading says what
+    return BacaanKode(" | ".join(used), kode=Kode(tuple(joined.split("."))))
 
 
 def _parse_kode_cells(
@@ -447,11 +444,17 @@ def infer_segment_widths(columns: Sequence[Sequence[object]]) -> list[int] | Non
     for col in columns:
         counts: Counter[int] = Counter()
         for v in col:
-            text, numeric = _cell_text(v)
-            text = text.strip()
-            if not text or numeric and "," in text:
+            if v is None or v == "":
                 continue
-            counts[len(text.strip(".").split("."))] += 1
+            if v.__class__ is str:
+                text = v.strip().strip(".")
+                if not text:
+                    continue
+                counts[text.count(".") + 1] += 1
+            elif v.__class__ is float and not v.is_integer():
+                continue  # a kode Excel turned into a decimal number says nothing of the layout
+            else:
+                counts[1] += 1
         if not counts:
             widths.append(1)
             continue

@@ -85,6 +85,7 @@ class Baris:
     row: int
     kode: str | None = None  # normalised dotted kode
     kode_kunci: str | None = None  # comparison key (sub kegiatan as 4 digits)
+    induk_kunci: str | None = None  # the parent's comparison key (one level up), read once here
     level: str | None = None  # bidang, program, kegiatan, sub_kegiatan
     kode_asli: str = ""  # as shown, cells joined with " | "
     kode_galat: str | None = None  # why the kode cannot be read (K001 error)

@@ -9,6 +9,7 @@ every cell a rule may point at.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ..core.angka import parse_angka
@@ -77,9 +78,13 @@ class _Reader:
         self._sel = self.sheet.sel
         self._b0 = self.sheet.baris0
         self._k0 = self.sheet.kolom0
-        rows = range(blok.data_start, blok.data_end)
-        cols = [[self.sheet.nilai(r, c) for r in rows] for c in kode_cols]
-        self.widths = infer_segment_widths(cols) if len(kode_cols) > 1 else None
+        self.widths = None
+        if len(kode_cols) > 1:
+            # the layout of the kode cells, from (at most) the first 400 data rows: plenty for a mode
+            b0, k0, sel = self._b0, self._k0, self._sel
+            rows = [sel[i] for i in range(max(0, blok.data_start - b0), min(len(sel), blok.data_end - b0))][:400]
+            cols = [[row[c - k0] if 0 <= c - k0 < len(row) else None for row in rows] for c in kode_cols]
+            self.widths = infer_segment_widths(cols)
 
     def v(self, r: int, c: int | None) -> Any:
         """The value at absolute (r, c) (:meth:`Lembar.nilai`, inlined: called for every cell read)."""
@@ -99,11 +104,21 @@ class _Reader:
         t = self.text(r, c)
         return Teks(cell=alamat(r, c), text=t) if t and c is not None else None
 
-    def nilai(self, r: int, c: int | None, unit_ok: bool = True) -> tuple[Nilai | None, Teks | None]:
-        """A number cell; ``unit_ok``: text such as ``12 Jenis`` splits into 12 and the unit."""
+    def baris(self, r: int) -> Sequence[Any]:
+        """The values of worksheet row ``r`` (absolute, 0-based), as the grid holds them."""
+        i = r - self._b0
+        return self._sel[i] if 0 <= i < len(self._sel) else ()
+
+    def nilai(self, r: int, c: int | None, unit_ok: bool = True, vals: Sequence[Any] | None = None) -> tuple[Nilai | None, Teks | None]:
+        """A number cell; ``unit_ok``: text such as ``12 Jenis`` splits into 12 and the unit.
+        ``vals``: the row's values when the caller already has them (the hot loop of a table)."""
         if c is None:
             return None, None
-        raw = self.v(r, c)
+        if vals is None:
+            raw = self.v(r, c)
+        else:
+            j = c - self._k0
+            raw = vals[j] if 0 <= j < len(vals) else None
         cell = alamat(r, c)
         cls = raw.__class__
         if (cls is int or cls is float) and raw == raw and raw not in (_INF, -_INF):
@@ -131,16 +146,22 @@ class _Reader:
                     return Nilai(cell=cell, raw=raw, value=num.nilai), Teks(cell=cell, text=m.group("unit"))
         return Nilai(cell=cell, raw=raw, error=hasil.galat.pesan, error_en=hasil.galat.pesan_en), None
 
-    def kode_fields(self, r: int) -> dict[str, Any]:
+    def kode_fields(self, r: int, vals: Sequence[Any] | None = None) -> dict[str, Any]:
         if not self.kode_cols:
             return {}
-        cells = [self.v(r, c) for c in self.kode_cols]
+        if vals is None:
+            cells = [self.v(r, c) for c in self.kode_cols]
+        else:
+            k0, n = self._k0, len(vals)
+            cells = [vals[c - k0] if 0 <= c - k0 < n else None for c in self.kode_cols]
         bacaan = parse_kode_cells(cells, self.widths)
         sel = min(bacaan.sel or 0, len(self.kode_cols) - 1)
         out: dict[str, Any] = {"kode_cell": alamat(r, self.kode_cols[sel]), "kode_asli": bacaan.asli}
         if bacaan.kode is not None:
-            out.update(kode=bacaan.kode.teks, kode_kunci=bacaan.kode.kunci, level=bacaan.kode.level,
-                       kode_perbaikan=list(bacaan.perbaikan))
+            k = bacaan.kode
+            induk = k.induk
+            out.update(kode=k.teks, kode_kunci=k.kunci, level=k.level, kode_perbaikan=list(bacaan.perbaikan),
+                       induk_kunci=induk.kunci if induk is not None else None)
         elif bacaan.galat:
             out["kode_galat"] = bacaan.galat
             out["kode_galat_en"] = bacaan.galat_en
@@ -175,14 +196,22 @@ def _is_uraian(k: Kolom) -> bool:
     ) and "%" not in k.leaf
 
 
-def _base(reader: _Reader, r: int, uraian_c: int | None, indikator_c: int | None) -> dict[str, Any]:
-    d: dict[str, Any] = {"row": r + 1}
-    d.update(reader.kode_fields(r))
+def _sel(vals: Sequence[Any], j: int) -> Any:
+    return vals[j] if 0 <= j < len(vals) else None
+
+
+def _base(reader: _Reader, r: int, uraian_c: int | None, indikator_c: int | None,
+          vals: Sequence[Any] | None = None) -> dict[str, Any]:
+    if vals is None:
+        vals = reader.baris(r)
+    k0 = reader._k0
+    d: dict[str, Any] = reader.kode_fields(r, vals)
+    d["row"] = r + 1
     if uraian_c is not None:
-        d["uraian"] = reader.text(r, uraian_c)
+        d["uraian"] = teks_sel(_sel(vals, uraian_c - k0))
         d["uraian_cell"] = alamat(r, uraian_c)
     if indikator_c is not None:
-        d["indikator"] = reader.text(r, indikator_c)
+        d["indikator"] = teks_sel(_sel(vals, indikator_c - k0))
         d["indikator_cell"] = alamat(r, indikator_c)
     if not d.get("kode") and not d.get("kode_galat") and _TOTAL.match(d.get("uraian", "") or ""):
         d["total"] = True
@@ -237,20 +266,28 @@ def _rencana(blok: BlokTabel, reader: _Reader, tahun_berkas: int | None) -> Tabe
     for y, c in pagu_by_year.items():
         columns[f"pagu {y}"] = kolom_huruf(c)
     rows = []
+    k0 = reader._k0
+    targets_y = list(target_by_year.items())
+    pagus_y = list(pagu_by_year.items())
     for r in range(blok.data_start, blok.data_end):
-        d = _base(reader, r, uraian_c, indikator_c)
-        satuan = reader.teks(r, satuan_c)
+        vals = reader.baris(r)
+        if not vals:
+            continue  # nothing on this worksheet row
+        d = _base(reader, r, uraian_c, indikator_c, vals)
+        satuan = None
+        if satuan_c is not None:
+            t = teks_sel(_sel(vals, satuan_c - k0))
+            if t:
+                satuan = Teks(cell=alamat(r, satuan_c), text=t)
         target: dict[int, Nilai] = {}
-        for y, c in target_by_year.items():
-            n, unit = reader.nilai(r, c, unit_ok=True)
+        for y, c in targets_y:
+            n, unit = reader.nilai(r, c, True, vals)
             target[y] = n
             if satuan is None and unit is not None:
                 satuan = unit
-        pagu = {y: reader.nilai(r, c, unit_ok=False)[0] for y, c in pagu_by_year.items()}
-        rows.append(RencanaBaris(
-            **d, satuan=satuan, lokasi=reader.text(r, lokasi_c) or None,
-            target=target, pagu=pagu,
-        ))
+        pagu = {y: reader.nilai(r, c, False, vals)[0] for y, c in pagus_y}
+        lokasi = teks_sel(_sel(vals, lokasi_c - k0)) if lokasi_c is not None else ""
+        rows.append(RencanaBaris(**d, satuan=satuan, lokasi=lokasi or None, target=target, pagu=pagu))
     years_sorted = sorted(set(target_by_year) | set(pagu_by_year))
     return _tabel(blok, "rencana", columns, rows, years_sorted, bool(reader.kode_cols))
 

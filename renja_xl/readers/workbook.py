@@ -43,9 +43,12 @@ def kolom_huruf(c: int) -> str:
     return s
 
 
+_HURUF = [kolom_huruf(i) for i in range(702)]  # A … ZZ: the letters of every column a Renja uses
+
+
 def alamat(r: int, c: int) -> str:
     """0-based (row, column) → A1 address."""
-    return f"{kolom_huruf(c)}{r + 1}"
+    return f"{_HURUF[c] if c < 702 else kolom_huruf(c)}{r + 1}"
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...core.models import Baris, Nilai, RealisasiBaris, RencanaBaris, Tabel
-from ..kode.common import kode_obj, pemilik
+from ..kode.common import pemilik
 
 
 def rupiah(x: int | float) -> int:
@@ -46,9 +46,8 @@ def rincian_induk(tabel: Tabel) -> Iterator[Rincian]:
     rows = [r for r in tabel.rows if r.kode_kunci and not r.kode_galat]
     children: dict[str, list[Baris]] = {}
     for r in rows:
-        k = kode_obj(r.kode)
-        if k is not None and k.induk is not None:
-            children.setdefault(k.induk.kunci, []).append(r)
+        if r.induk_kunci is not None:
+            children.setdefault(r.induk_kunci, []).append(r)
     tainted = set(pemilik(tabel).values())
     seen: set[str] = set()
     for parent in rows:

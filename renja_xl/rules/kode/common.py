@@ -35,14 +35,12 @@ def pemilik(tabel: Tabel) -> dict[int, str]:
     """For each row index without a readable kode, the kunci of the coded row it belongs to: the coded
     row just above it, or that row's parent when it is a sub kegiatan (rules.md, A001)."""
     out: dict[int, str] = {}
-    last: Kode | None = None
+    owner: str | None = None
     for i, row in enumerate(tabel.rows):
         if row.kode and not row.kode_galat:
-            last = kode_obj(row.kode)
+            owner = row.induk_kunci if row.level == "sub_kegiatan" else row.kode_kunci
             continue
-        if row.total or last is None:
+        if row.total or owner is None:
             continue
-        owner = last.induk if last.level == "sub_kegiatan" else last
-        if owner is not None:
-            out[i] = owner.kunci
+        out[i] = owner
     return out

@@ -39,12 +39,11 @@ def periksa(ctx):
         for i, row in enumerate(tabel.rows):
             if row.level not in ("kegiatan", "sub_kegiatan"):
                 continue
-            k = kode_obj(row.kode)
-            parent = k.induk if k else None
-            if parent is None or parent.kunci in known:
+            if row.induk_kunci is None or row.induk_kunci in known:
                 continue
-            if _place_taken_by_unreadable(tabel, i, parent.kunci):
+            if _place_taken_by_unreadable(tabel, i, row.induk_kunci):
                 continue
+            parent = kode_obj(row.kode).induk  # the parent as this row writes it (2-digit sub kept)
             yield ctx.temuan(
                 tabel, row, row.kode_cell,
                 f"Induk {parent.teks} dari kode {row.kode} tidak ada di tabel ini",
@@ -56,8 +55,7 @@ def periksa(ctx):
 def _place_taken_by_unreadable(tabel, i: int, parent_kunci: str) -> bool:
     """Walk up over the siblings; the first other row decides."""
     for row in reversed(tabel.rows[:i]):
-        k = kode_obj(row.kode) if row.kode else None
-        if k is not None and k.induk is not None and k.induk.kunci == parent_kunci:
+        if row.kode and row.induk_kunci == parent_kunci:
             continue  # a sibling
         return bool(row.kode_galat)
     return False
