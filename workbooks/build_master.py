@@ -28,13 +28,11 @@ The build needs the test extra (``pip install -e ".[test]"``: ms-ovba, oletools)
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import io
 import re
 import subprocess
 import sys
-import tempfile
 import textwrap
 import zipfile
 from pathlib import Path
@@ -48,7 +46,7 @@ from openpyxl import load_workbook  # noqa: E402
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # noqa: E402
 from openpyxl.worksheet.datavalidation import DataValidation  # noqa: E402
 
-from build_seed import FIXED_TIME, normalise_zip  # noqa: E402
+from build_seed import FIXED_TIME, normalise_zip, perintah  # noqa: E402
 from renja_xl.core.capaian import capaian, tingkat_realisasi  # noqa: E402
 from renja_xl.core.models import EvaluasiBaris, Nilai, RealisasiBaris  # noqa: E402
 from renja_xl.core.satuan import kamus_bawaan  # noqa: E402
@@ -611,20 +609,11 @@ def build(out: Path) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--check", action="store_true", help="fail when a rebuild differs from the committed file")
-    args = ap.parse_args(argv)
-    if args.check:
-        with tempfile.TemporaryDirectory() as tmp:
-            fresh = Path(tmp) / OUT.name
-            build(fresh)
-            same = fresh.read_bytes() == args.out.read_bytes()
-        print("sama" if same else f"BERBEDA: jalankan python workbooks/{Path(__file__).name} lalu commit hasilnya")
-        return 0 if same else 1
-    stats = build(args.out)
-    print(f"ditulis: {args.out} ({', '.join(f'{k} {v}' for k, v in stats.items())})")
-    return 0
+    def tulis(path: Path) -> str:
+        stats = build(path)
+        return f" ({', '.join(f'{k} {v}' for k, v in stats.items())})"
+
+    return perintah(tulis, OUT, Path(__file__).name, __doc__, argv)
 
 
 if __name__ == "__main__":

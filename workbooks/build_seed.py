@@ -181,20 +181,30 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=OUT)
+def perintah(build_fn, out_default: Path, script: str, doc: str, argv: list[str] | None = None) -> int:
+    """The command line of a workbook builder: build into ``--out``, or ``--check`` that a rebuild
+    gives the committed file's bytes. ``build_fn(path)`` returns what to say after writing."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=out_default)
     ap.add_argument("--check", action="store_true", help="fail when a rebuild differs from the committed file")
     args = ap.parse_args(argv)
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
-            fresh = build(Path(tmp) / OUT.name)
+            fresh = Path(tmp) / out_default.name
+            build_fn(fresh)
             same = fresh.read_bytes() == args.out.read_bytes()
-        print("sama" if same else f"BERBEDA: jalankan python {Path(__file__).name} lalu commit hasilnya")
+        print("sama" if same else f"BERBEDA: jalankan python workbooks/{script} lalu commit hasilnya")
         return 0 if same else 1
-    path = build(args.out)
-    print(f"ditulis: {path}")
+    print(f"ditulis: {args.out}{build_fn(args.out)}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    def tulis(path: Path) -> str:
+        build(path)
+        return ""
+
+    return perintah(tulis, OUT, Path(__file__).name, __doc__, argv)
 
 
 if __name__ == "__main__":
