@@ -264,16 +264,23 @@ def _nomenklatur(berkas: Sel, caller: Any) -> tuple[Any, str]:
     return _NOMEN_CACHE[path], ""
 
 
-def _entri(nomen: Any, k: Sel) -> tuple[Any, str] | None:
-    if k is None or isinstance(k, bool) or (isinstance(k, str) and not k.strip()):
-        return None
-    from .core.kode import parse_kode
+def _per_kode(kode: Any, berkas: Sel, caller: Any, ambil: Callable[[Any], str | None]) -> Sel:
+    """``ambil(entry)`` for each kode cell (empty for a kode the decree does not have); the reason in
+    the cell when no nomenclature is configured."""
+    nomen, why = _nomenklatur(berkas, caller)
+    if nomen is None:
+        return why
 
-    bacaan = parse_kode(k if isinstance(k, str) else str(k))
-    if bacaan.kode is None:
-        return None
-    e = nomen.cari_kode(bacaan.kode.teks)
-    return (e, ".".join(bacaan.kode.segmen[:2])) if e is not None else None
+    def satu(k: Sel) -> str | None:
+        if k is None or isinstance(k, bool) or (isinstance(k, str) and not k.strip()):
+            return None
+        from .core.kode import parse_kode
+
+        bacaan = parse_kode(k if isinstance(k, str) else str(k))
+        e = nomen.cari_kode(bacaan.kode.teks) if bacaan.kode is not None else None
+        return (ambil(e) or None) if e is not None else None
+
+    return _peta(satu, kode)
 
 
 @xw.func(category=KATEGORI)
@@ -281,15 +288,7 @@ def _entri(nomen: Any, k: Sel) -> tuple[Any, str] | None:
 @xw.arg("berkas", ndim=2, doc="(opsional) berkas nomenklatur; bawaan: nomenklatur di renja-xl.toml di samping workbook")
 def RENJA_NOMENKLATUR(kode, berkas=None, caller=None):
     """Nama resmi menurut nomenklatur Kepmendagri untuk kode; kode yang tidak ada memberi hasil kosong."""
-    nomen, why = _nomenklatur(berkas, caller)
-    if nomen is None:
-        return why
-
-    def satu(k: Sel) -> str | None:
-        hit = _entri(nomen, k)
-        return hit[0].nama if hit else None
-
-    return _peta(satu, kode)
+    return _per_kode(kode, berkas, caller, lambda e: e.nama)
 
 
 @xw.func(category=KATEGORI)
@@ -297,15 +296,7 @@ def RENJA_NOMENKLATUR(kode, berkas=None, caller=None):
 @xw.arg("berkas", ndim=2, doc="(opsional) berkas nomenklatur; bawaan: nomenklatur di renja-xl.toml di samping workbook")
 def RENJA_SATUAN_BAKU(kode, berkas=None, caller=None):
     """Satuan yang ditetapkan nomenklatur untuk sub kegiatan; kode yang tidak ada memberi hasil kosong."""
-    nomen, why = _nomenklatur(berkas, caller)
-    if nomen is None:
-        return why
-
-    def satu(k: Sel) -> str | None:
-        hit = _entri(nomen, k)
-        return (hit[0].satuan or None) if hit else None
-
-    return _peta(satu, kode)
+    return _per_kode(kode, berkas, caller, lambda e: e.satuan)
 
 
 def fungsi(modul: Any = None) -> list[Callable[..., Any]]:
