@@ -12,7 +12,7 @@ python-calamine; the check path builds these objects from values the reader has 
 it has nothing for pydantic to validate (``benchmarks/README.md``).
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -32,7 +32,6 @@ __all__ = [
     "Temuan",
     "Berkas",
     "validasi",
-    "sebagai_dict",
 ]
 
 Severity = Literal["error", "warning", "info"]
@@ -53,11 +52,6 @@ class Nilai:
     error_en: str | None = None
     persen: bool = False
     rumus: bool = False  # a formula whose cached value was missing (rule E003)
-
-    @property
-    def ada(self) -> bool:
-        """A readable number is there."""
-        return self.value is not None
 
     @property
     def kosong(self) -> bool:
@@ -206,15 +200,6 @@ class Temuan:
     kind: str | None = None  # kind of the table the finding is in
     ekstra: dict[str, Any] = field(default_factory=dict)  # more keys for the reports (e.g. round status)
 
-    def sort_key(self) -> tuple:
-        return (
-            self.sheet or "",
-            self.row if self.row is not None else -1,
-            self.cell or "",
-            self.rule,
-            self.message,
-        )
-
 
 @dataclass(slots=True, kw_only=True)
 class Berkas:
@@ -241,8 +226,3 @@ def validasi(tipe: Any, data: Any) -> Any:
     """Validate outside data (a mapping from JSON or TOML) into one of these types with pydantic.
     Raises ``pydantic.ValidationError`` with the path of every wrong value."""
     return _adapter(tipe).validate_python(data)
-
-
-def sebagai_dict(obj: Any) -> dict[str, Any]:
-    """A plain dict of a dataclass instance (nested)."""
-    return asdict(obj)

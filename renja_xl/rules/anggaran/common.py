@@ -24,10 +24,6 @@ def pagu_per_tahun(tabel: Tabel, row) -> dict[int, Nilai]:
     return {}
 
 
-def tahun_label(y: int, lang: str) -> str:
-    return f" {y}" if y else ""
-
-
 @dataclass(slots=True)
 class Rincian:
     """A parent row (bidang, program or kegiatan) and its child rows found by kode in one table.
