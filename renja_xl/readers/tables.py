@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from ..core.angka import parse_angka
-from ..core.kode import infer_segment_widths, parse_kode_cells
+from ..core.angka import _BULAT_CEPAT, parse_angka
+from ..core.kode import _KODE_SAH, LEVELS, infer_segment_widths, parse_kode_cells
 from ..core.models import (
     EvaluasiBaris,
     Nilai,
@@ -27,7 +28,7 @@ from ..core.models import (
 )
 from ..core.satuan import kamus_bawaan
 from .layout import BlokTabel, Kolom, tahun_dalam, teks_sel
-from .workbook import alamat, kolom_huruf
+from .workbook import _HURUF, alamat, kolom_huruf
 
 __all__ = ["jenis_tabel", "bangun_tabel"]
 
@@ -74,6 +75,7 @@ class _Reader:
         self.blok = blok
         self.sheet = blok.lembar
         self.kode_cols = kode_cols
+        self._kode_berurut = kode_cols == list(range(kode_cols[0], kode_cols[0] + len(kode_cols))) if kode_cols else False
         self.kamus = kamus_bawaan()
         self._sel = self.sheet.sel
         self._b0 = self.sheet.baris0
@@ -84,7 +86,8 @@ class _Reader:
             b0, k0, sel = self._b0, self._k0, self._sel
             rows = [sel[i] for i in range(max(0, blok.data_start - b0), min(len(sel), blok.data_end - b0))][:400]
             cols = [[row[c - k0] if 0 <= c - k0 < len(row) else None for row in rows] for c in kode_cols]
-            self.widths = infer_segment_widths(cols)
+            w = infer_segment_widths(cols)
+            self.widths = tuple(w) if w is not None else None
 
     def v(self, r: int, c: int | None) -> Any:
         """The value at absolute (r, c) (:meth:`Lembar.nilai`, inlined: called for every cell read)."""
@@ -119,11 +122,15 @@ class _Reader:
         else:
             j = c - self._k0
             raw = vals[j] if 0 <= j < len(vals) else None
-        cell = alamat(r, c)
         cls = raw.__class__
-        if (cls is int or cls is float) and raw == raw and raw not in (_INF, -_INF):
+        if (cls is float or cls is int) and raw == raw and raw != _INF and raw != -_INF:
             # a typed number: what parse_angka gives for it, without the detour
-            return Nilai(cell=cell, raw=raw, value=int(raw) if cls is float and raw.is_integer() else raw), None
+            return Nilai(_huruf(c) + str(r + 1), raw, int(raw) if cls is float and raw.is_integer() else raw), None
+        return self._nilai_lain(r, c, raw, unit_ok)
+
+    def _nilai_lain(self, r: int, c: int, raw: Any, unit_ok: bool) -> tuple[Nilai, Teks | None]:
+        """A number cell that is not a typed number: empty, a date, or text to parse."""
+        cell = alamat(r, c)
         if raw is None or raw == "":
             return Nilai(cell=cell, rumus=(r, c) in self.sheet.rumus_kosong), None
         if hasattr(raw, "year") and not isinstance(raw, (int, float)):  # a date in a number column
@@ -147,26 +154,85 @@ class _Reader:
         return Nilai(cell=cell, raw=raw, error=hasil.galat.pesan, error_en=hasil.galat.pesan_en), None
 
     def kode_fields(self, r: int, vals: Sequence[Any] | None = None) -> dict[str, Any]:
-        if not self.kode_cols:
+        """The kode fields of a row: a fresh dict (the caller adds to it)."""
+        cols = self.kode_cols
+        if not cols:
             return {}
         if vals is None:
-            cells = [self.v(r, c) for c in self.kode_cols]
-        else:
-            k0, n = self._k0, len(vals)
-            cells = [vals[c - k0] if 0 <= c - k0 < n else None for c in self.kode_cols]
-        bacaan = parse_kode_cells(cells, self.widths)
-        sel = min(bacaan.sel or 0, len(self.kode_cols) - 1)
-        out: dict[str, Any] = {"kode_cell": alamat(r, self.kode_cols[sel]), "kode_asli": bacaan.asli}
-        if bacaan.kode is not None:
-            k = bacaan.kode
-            induk = k.induk
-            out.update(kode=k.teks, kode_kunci=k.kunci, level=k.level, kode_perbaikan=list(bacaan.perbaikan),
-                       induk_kunci=induk.kunci if induk is not None else None)
-        elif bacaan.galat:
-            out["kode_galat"] = bacaan.galat
-            out["kode_galat_en"] = bacaan.galat_en
-            out["kode_awalan"] = bacaan.awalan
+            vals = self.baris(r)
+        # the kode columns are normally one contiguous run (_kode_cols): then a slice of the row
+        j0 = cols[0] - self._k0
+        cells = tuple(vals[j0:j0 + len(cols)]) if self._kode_berurut and j0 >= 0 else ()
+        if len(cells) < len(cols):  # not contiguous, or the row ends early
+            cells = tuple([vals[c - self._k0] if 0 <= c - self._k0 < len(vals) else None for c in cols])
+        try:
+            sel, tetap = _kode_info(cells, self.widths)
+        except TypeError:  # an unhashable cell value (never from calamine; possible from a caller)
+            sel, tetap = _kode_info.__wrapped__(cells, self.widths)
+        out = tetap.copy()
+        out["kode_cell"] = _huruf(cols[min(sel, len(cols) - 1)]) + str(r + 1)
+        if "kode_perbaikan" in out:
+            out["kode_perbaikan"] = list(out["kode_perbaikan"])
         return out
+
+
+def _huruf(c: int) -> str:
+    return _HURUF[c] if c < 702 else kolom_huruf(c)
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _kode_info(cells: tuple[Any, ...], widths: tuple[int, ...] | None) -> tuple[int, dict[str, Any]]:
+    """What a row's kode cells give, apart from the cell address: the reading is pure, and the same
+    kode comes back in every table that names it and in every submission of a batch, so it is
+    memoised (bounded). ``kode_perbaikan`` is kept as a tuple here and copied per row."""
+    cepat = _kode_bersih(cells, widths)
+    if cepat is not None:
+        return 0, cepat
+    bacaan = parse_kode_cells(cells, widths)
+    out: dict[str, Any] = {"kode_asli": bacaan.asli}
+    if bacaan.kode is not None:
+        k = bacaan.kode
+        induk = k.induk
+        out.update(kode=k.teks, kode_kunci=k.kunci, level=k.level, kode_perbaikan=bacaan.perbaikan,
+                   induk_kunci=induk.kunci if induk is not None else None)
+    elif bacaan.galat:
+        out["kode_galat"] = bacaan.galat
+        out["kode_galat_en"] = bacaan.galat_en
+        out["kode_awalan"] = bacaan.awalan
+    return bacaan.sel or 0, out
+
+
+_INDUK = {2: 1, 3: 2, 5: 3, 6: 5}  # segments of a kode → segments of its parent
+
+
+def _kode_bersih(cells: tuple[Any, ...], widths: tuple[int, ...] | None) -> dict[str, Any] | None:
+    """The fields of a clean kode, read straight from its text: text cells of digits and dots, each
+    with its expected number of segments, together a valid kode with nothing to repair (nearly every
+    row of a real table). None for anything else: :func:`parse_kode_cells` reads that and says what
+    is wrong. Gives exactly what the full reading gives (``tests/readers/test_tables.py``)."""
+    n = len(cells)
+    while n and (cells[n - 1] is None or cells[n - 1] == ""):
+        n -= 1
+    if not n:
+        return None
+    used = cells[:n]
+    for t in used:
+        if t.__class__ is not str:
+            return None
+    if widths is not None and n > 1:
+        for i, t in enumerate(used):
+            if i < len(widths) and t.count(".") + 1 != widths[i]:
+                return None
+    teks = ".".join(used)
+    if not _KODE_SAH.fullmatch(teks):
+        return None
+    segmen = teks.split(".")
+    jumlah = len(segmen)
+    kunci = teks
+    if jumlah == 6 and len(segmen[5]) == 2:
+        kunci = teks[:-2] + "00" + segmen[5]
+    return {"kode_asli": " | ".join(used), "kode": teks, "kode_kunci": kunci, "level": LEVELS[jumlah],
+            "kode_perbaikan": (), "induk_kunci": ".".join(segmen[:_INDUK[jumlah]])}
 
 
 def _first(kolom: list[Kolom], pred) -> int | None:
@@ -207,13 +273,18 @@ def _base(reader: _Reader, r: int, uraian_c: int | None, indikator_c: int | None
     k0 = reader._k0
     d: dict[str, Any] = reader.kode_fields(r, vals)
     d["row"] = r + 1
+    rs = str(r + 1)
     if uraian_c is not None:
-        d["uraian"] = teks_sel(_sel(vals, uraian_c - k0))
-        d["uraian_cell"] = alamat(r, uraian_c)
+        j = uraian_c - k0
+        v = vals[j] if 0 <= j < len(vals) else None
+        d["uraian"] = " ".join(v.split()) if v.__class__ is str else teks_sel(v)
+        d["uraian_cell"] = _huruf(uraian_c) + rs
     if indikator_c is not None:
-        d["indikator"] = teks_sel(_sel(vals, indikator_c - k0))
-        d["indikator_cell"] = alamat(r, indikator_c)
-    if not d.get("kode") and not d.get("kode_galat") and _TOTAL.match(d.get("uraian", "") or ""):
+        j = indikator_c - k0
+        v = vals[j] if 0 <= j < len(vals) else None
+        d["indikator"] = " ".join(v.split()) if v.__class__ is str else teks_sel(v)
+        d["indikator_cell"] = _huruf(indikator_c) + rs
+    if "kode" not in d and "kode_galat" not in d and _TOTAL.match(d.get("uraian", "")):
         d["total"] = True
     return d
 
@@ -267,26 +338,46 @@ def _rencana(blok: BlokTabel, reader: _Reader, tahun_berkas: int | None) -> Tabe
         columns[f"pagu {y}"] = kolom_huruf(c)
     rows = []
     k0 = reader._k0
-    targets_y = list(target_by_year.items())
-    pagus_y = list(pagu_by_year.items())
+    targets_y = [(y, c, c - k0, _huruf(c)) for y, c in target_by_year.items()]
+    pagus_y = [(y, c, c - k0, _huruf(c)) for y, c in pagu_by_year.items()]
+    satuan_j = satuan_c - k0 if satuan_c is not None else None
+    lokasi_j = lokasi_c - k0 if lokasi_c is not None else None
+    nilai_lain = reader._nilai_lain
     for r in range(blok.data_start, blok.data_end):
         vals = reader.baris(r)
         if not vals:
             continue  # nothing on this worksheet row
+        n_vals = len(vals)
+        rs = str(r + 1)
         d = _base(reader, r, uraian_c, indikator_c, vals)
         satuan = None
-        if satuan_c is not None:
-            t = teks_sel(_sel(vals, satuan_c - k0))
+        if satuan_j is not None and 0 <= satuan_j < n_vals:
+            t = teks_sel(vals[satuan_j])
             if t:
-                satuan = Teks(cell=alamat(r, satuan_c), text=t)
+                satuan = Teks(_huruf(satuan_c) + rs, t)
+        # typed numbers (nearly every value cell) are read here, inline; the rest by _nilai_lain
         target: dict[int, Nilai] = {}
-        for y, c in targets_y:
-            n, unit = reader.nilai(r, c, True, vals)
-            target[y] = n
-            if satuan is None and unit is not None:
-                satuan = unit
-        pagu = {y: reader.nilai(r, c, False, vals)[0] for y, c in pagus_y}
-        lokasi = teks_sel(_sel(vals, lokasi_c - k0)) if lokasi_c is not None else ""
+        for y, c, j, huruf in targets_y:
+            raw = vals[j] if 0 <= j < n_vals else None
+            cls = raw.__class__
+            if (cls is float or cls is int) and raw == raw and raw != _INF and raw != -_INF:
+                target[y] = Nilai(huruf + rs, raw, int(raw) if cls is float and raw.is_integer() else raw)
+            else:
+                n, unit = nilai_lain(r, c, raw, True)
+                target[y] = n
+                if satuan is None and unit is not None:
+                    satuan = unit
+        pagu: dict[int, Nilai] = {}
+        for y, c, j, huruf in pagus_y:
+            raw = vals[j] if 0 <= j < n_vals else None
+            cls = raw.__class__
+            if (cls is float or cls is int) and raw == raw and raw != _INF and raw != -_INF:
+                pagu[y] = Nilai(huruf + rs, raw, int(raw) if cls is float and raw.is_integer() else raw)
+            elif cls is str and _BULAT_CEPAT.fullmatch(raw):  # an amount as text, "1.185.270"
+                pagu[y] = Nilai(huruf + rs, raw, int(raw.replace(".", "")))
+            else:
+                pagu[y] = nilai_lain(r, c, raw, False)[0]
+        lokasi = teks_sel(vals[lokasi_j]) if lokasi_j is not None and 0 <= lokasi_j < n_vals else ""
         rows.append(RencanaBaris(**d, satuan=satuan, lokasi=lokasi or None, target=target, pagu=pagu))
     years_sorted = sorted(set(target_by_year) | set(pagu_by_year))
     return _tabel(blok, "rencana", columns, rows, years_sorted, bool(reader.kode_cols))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..core.angka import format_angka, format_rupiah
@@ -46,11 +47,9 @@ class Konteks:
     @property
     def kamus(self) -> Kamus:
         if self._kamus is None:
-            if self.config.satuan_tambahan:
-                k = Kamus(SATUAN)
-                for name, aliases in self.config.satuan_tambahan.items():
-                    k.tambah(name, aliases)
-                self._kamus = k
+            tambahan = self.config.satuan_tambahan
+            if tambahan:
+                self._kamus = _kamus_dengan(tuple((n, tuple(a)) for n, a in tambahan.items()))
             else:
                 self._kamus = kamus_bawaan()
         return self._kamus
@@ -102,3 +101,13 @@ class Konteks:
             saran=saran,
             kind=tabel.kind if tabel else None,
         )
+
+
+@lru_cache(maxsize=8)
+def _kamus_dengan(tambahan: tuple[tuple[str, tuple[str, ...]], ...]) -> Kamus:
+    """The built-in dictionary plus a config's extra units: one per distinct config, built once (a
+    batch checks every file with the same config; the rules' memoised lookups key on it)."""
+    k = Kamus(SATUAN)
+    for name, aliases in tambahan:
+        k.tambah(name, aliases)
+    return k

@@ -83,3 +83,15 @@ def test_format_back_the_indonesian_way():
 def test_round_trip(n):
     desimal = 0 if float(n).is_integer() else 2
     assert baca_angka(format_angka(n, desimal)) == n
+
+
+@pytest.mark.parametrize("teks", [
+    "1.185.270", "250", "007", "0", "1.000.000.000", "١٢٣", "1.2345", "12.34", "1.000\n", " 1.000",
+    "1000.000", "1.00.000", "99.999", "-1.000",
+])
+def test_whole_number_shortcut_reads_what_the_full_reading_reads(teks):
+    """parse_angka reads a plain or dot-grouped whole number directly; the full reading of the same
+    text (memoised _parse_teks, which the shortcut skips) must give the same result."""
+    from renja_xl.core.angka import _parse_teks
+
+    assert parse_angka(teks) == _parse_teks(teks)

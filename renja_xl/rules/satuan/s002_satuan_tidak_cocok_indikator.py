@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..registry import Dok, aturan
 from .common import indikator_dan_satuan
@@ -51,32 +52,45 @@ def periksa(ctx):
                 continue
             if tabel.kind == "evaluasi" and not any(n.value is not None for n in row.kolom.values()):
                 continue  # a row of "%" placeholders: no value, so its unit cells say nothing
-            sat = kamus.baca(cell.text).efektif
-            if sat is None:
-                continue  # unknown units are S001's business
-            if _PERSEN.search(indikator):
-                if sat != "%":
-                    yield ctx.temuan(
-                        tabel, row, cell.cell,
-                        f"Indikator persentase \"{_short(indikator)}\" bersatuan {sat}, seharusnya %",
-                        f"Percentage indicator \"{_short(indikator)}\" has unit {sat}, expected %",
-                        expected="%", actual=cell.text, saran="%",
-                    )
+            salah = _tidak_cocok(kamus, nomen, indikator, cell.text)
+            if salah is None:
                 continue
-            m = _JUMLAH.match(indikator)
-            if not m:
-                continue
-            noun = kamus.awal_frasa(m.group("rest").replace(",", " ").split())
-            if noun is None or kamus.sejenis(noun, sat):
-                continue
-            if nomen is not None and nomen.pasangan_dipakai(noun, sat):
-                continue
-            yield ctx.temuan(
-                tabel, row, cell.cell,
-                f"Indikator \"{_short(indikator)}\" menghitung {noun}, tetapi satuannya {sat}",
-                f"Indicator \"{_short(indikator)}\" counts {noun}, but its unit is {sat}",
-                expected=noun, actual=cell.text, saran=noun,
-            )
+            jenis, sat, noun = salah
+            if jenis == "persen":
+                yield ctx.temuan(
+                    tabel, row, cell.cell,
+                    f"Indikator persentase \"{_short(indikator)}\" bersatuan {sat}, seharusnya %",
+                    f"Percentage indicator \"{_short(indikator)}\" has unit {sat}, expected %",
+                    expected="%", actual=cell.text, saran="%",
+                )
+            else:
+                yield ctx.temuan(
+                    tabel, row, cell.cell,
+                    f"Indikator \"{_short(indikator)}\" menghitung {noun}, tetapi satuannya {sat}",
+                    f"Indicator \"{_short(indikator)}\" counts {noun}, but its unit is {sat}",
+                    expected=noun, actual=cell.text, saran=noun,
+                )
+
+
+@lru_cache(maxsize=8192)
+def _tidak_cocok(kamus, nomen, indikator: str, satuan: str) -> tuple[str, str, str | None] | None:
+    """Whether an indicator and its unit text disagree: ("persen", unit, None) or ("jumlah", unit,
+    the counted noun), else None. Pure for one dictionary and nomenclature, and the same pair comes
+    back in every table and submission, so it is memoised (bounded)."""
+    sat = kamus.baca(satuan).efektif
+    if sat is None:
+        return None  # unknown units are S001's business
+    if _PERSEN.search(indikator):
+        return ("persen", sat, None) if sat != "%" else None
+    m = _JUMLAH.match(indikator)
+    if not m:
+        return None
+    noun = kamus.awal_frasa(m.group("rest").replace(",", " ").split())
+    if noun is None or kamus.sejenis(noun, sat):
+        return None
+    if nomen is not None and nomen.pasangan_dipakai(noun, sat):
+        return None
+    return "jumlah", sat, noun
 
 
 def _short(text: str, n: int = 70) -> str:

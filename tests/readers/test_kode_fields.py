@@ -1,0 +1,59 @@
+"""The reader's shortcut for clean kode cells must give exactly the fields the full reading gives."""
+
+import pytest
+
+from renja_xl.core.kode import parse_kode_cells
+from renja_xl.readers import tables
+
+
+def _lengkap(cells, widths):
+    """The row fields from the full reading (parse_kode_cells), as the reader stores them."""
+    b = parse_kode_cells(cells, widths)
+    out = {"kode_asli": b.asli}
+    if b.kode is not None:
+        induk = b.kode.induk
+        out.update(kode=b.kode.teks, kode_kunci=b.kode.kunci, level=b.kode.level, kode_perbaikan=b.perbaikan,
+                   induk_kunci=induk.kunci if induk is not None else None)
+    return out
+
+
+@pytest.mark.parametrize("cells, widths", [
+    (("1.06.01.2.01.0001",), None),
+    (("1.06.01.2.01.01",), None),
+    (("1.06.01.2.01",), None),
+    (("1.06.01",), None),
+    (("1.06",), None),
+    (("1", "06", "01", "2", "01", "0001"), (1, 1, 1, 1, 1, 1)),
+    (("1", "06", "01", "2.01", "0001"), (1, 1, 1, 2, 1)),
+    (("1", "06", "01", "", ""), (1, 1, 1, 2, 1)),
+    (("1", "06", "01", None, None, None), (1, 1, 1, 1, 1, 1)),
+    (("1", "06", "01", "2", "01", "04"), None),
+    (("1.06.01.2.01.0001", "", None), (1, 1, 1)),
+])
+def test_clean_kode_shortcut_matches_full_reading(cells, widths):
+    cepat = tables._kode_bersih(cells, widths)
+    assert cepat is not None, "a clean kode takes the shortcut"
+    assert cepat == _lengkap(cells, widths)
+
+
+@pytest.mark.parametrize("cells, widths", [
+    (("l.06.01.2.01.0001",), None),      # a look-alike letter: repaired and reported
+    ((1, 6, 1, 2, 1, 1), None),          # numbers that lost their zeros
+    (("1", "6", "01", "2", "01", "0001"), (1, 1, 1, 1, 1, 1)),
+    (("1", "06", "01", "2.01", "0001"), (1, 1, 1, 1, 1, 1)),  # a cell with the wrong number of parts
+    (("1 .06.01",), None),
+    (("1.06.01.2.09.##",), None),
+    (("1", "", "01"), None),
+    (("", "", ""), None),
+    (("1",), None),
+])
+def test_anything_unusual_goes_to_the_full_reading(cells, widths):
+    assert tables._kode_bersih(cells, widths) is None
+    sel, fields = tables._kode_info(cells, widths)
+    expected = _lengkap(cells, widths)
+    b = parse_kode_cells(cells, widths)
+    if b.galat:
+        assert fields["kode_galat"] == b.galat and fields["kode_awalan"] == b.awalan
+    else:
+        assert fields == expected
+    assert sel == (b.sel or 0)
