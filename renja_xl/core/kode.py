@@ -13,10 +13,10 @@ kegiatan 4 (or 2 in older documents; ``.01`` and ``.0001`` are the same sub kegi
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import itemgetter
 
 __all__ = [
     "LEVELS",
@@ -432,6 +432,9 @@ def _kode_cells_lengkap(
 _parse_kode_cells_cached = lru_cache(maxsize=4096, typed=True)(_parse_kode_cells)
 
 
+_JUMLAH = itemgetter(1)
+
+
 def infer_segment_widths(columns: Sequence[Sequence[object]]) -> list[int] | None:
     """How many kode segments each kode column holds, from the column's content.
 
@@ -442,23 +445,25 @@ def infer_segment_widths(columns: Sequence[Sequence[object]]) -> list[int] | Non
     """
     widths: list[int] = []
     for col in columns:
-        counts: Counter[int] = Counter()
+        counts: dict[int, int] = {}  # insertion-ordered: a tie goes to the width seen first
         for v in col:
-            if v is None or v == "":
-                continue
-            if v.__class__ is str:
+            cls = v.__class__
+            if cls is str:
                 text = v.strip().strip(".")
                 if not text:
                     continue
-                counts[text.count(".") + 1] += 1
-            elif v.__class__ is float and not v.is_integer():
+                n = text.count(".") + 1
+            elif v is None:
+                continue
+            elif cls is float and not v.is_integer():
                 continue  # a kode Excel turned into a decimal number says nothing of the layout
             else:
-                counts[1] += 1
+                n = 1
+            counts[n] = counts.get(n, 0) + 1
         if not counts:
             widths.append(1)
             continue
-        widths.append(counts.most_common(1)[0][0])
+        widths.append(max(counts.items(), key=_JUMLAH)[0])
     if sum(widths) in (5, 6):
         return widths
     return None

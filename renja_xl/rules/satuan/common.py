@@ -9,6 +9,11 @@ from ...core.models import EvaluasiBaris, RencanaBaris, ReviewBaris, Teks
 
 def sel_satuan(row) -> Iterator[Teks]:
     """Every satuan cell of a row, each distinct text once (first cell wins)."""
+    if row.__class__ is RencanaBaris:  # one satuan cell: nothing to de-duplicate
+        t = row.satuan
+        if t is not None and t.text.strip():
+            yield t
+        return
     seen: set[str] = set()
     cells: list[Teks | None] = []
     if isinstance(row, RencanaBaris):

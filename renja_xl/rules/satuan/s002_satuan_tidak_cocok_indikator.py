@@ -52,10 +52,12 @@ def periksa(ctx):
                 continue
             if tabel.kind == "evaluasi" and not any(n.value is not None for n in row.kolom.values()):
                 continue  # a row of "%" placeholders: no value, so its unit cells say nothing
-            salah = _tidak_cocok(kamus, nomen, indikator, cell.text)
+            salah = _tidak_cocok(kamus, indikator, cell.text)
             if salah is None:
                 continue
             jenis, sat, noun = salah
+            if jenis == "jumlah" and nomen is not None and nomen.pasangan_dipakai(noun, sat):
+                continue  # the decree itself pairs them
             if jenis == "persen":
                 yield ctx.temuan(
                     tabel, row, cell.cell,
@@ -73,9 +75,9 @@ def periksa(ctx):
 
 
 @lru_cache(maxsize=8192)
-def _tidak_cocok(kamus, nomen, indikator: str, satuan: str) -> tuple[str, str, str | None] | None:
-    """Whether an indicator and its unit text disagree: ("persen", unit, None) or ("jumlah", unit,
-    the counted noun), else None. Pure for one dictionary and nomenclature, and the same pair comes
+def _tidak_cocok(kamus, indikator: str, satuan: str) -> tuple[str, str, str | None] | None:
+    """Whether an indicator and its unit text disagree by their wording: ("persen", unit, None) or
+    ("jumlah", unit, the counted noun), else None. Pure for one dictionary, and the same pair comes
     back in every table and submission, so it is memoised (bounded)."""
     sat = kamus.baca(satuan).efektif
     if sat is None:
@@ -87,8 +89,6 @@ def _tidak_cocok(kamus, nomen, indikator: str, satuan: str) -> tuple[str, str, s
         return None
     noun = kamus.awal_frasa(m.group("rest").replace(",", " ").split())
     if noun is None or kamus.sejenis(noun, sat):
-        return None
-    if nomen is not None and nomen.pasangan_dipakai(noun, sat):
         return None
     return "jumlah", sat, noun
 

@@ -30,7 +30,7 @@ def periksa(ctx):
         for row in tabel.rows:
             if row.level != "sub_kegiatan":
                 continue
-            for year in sorted(set(row.pagu) | set(row.target)):
+            for year in sorted(row.pagu.keys() | row.target.keys()):
                 p, t = row.pagu.get(year), row.target.get(year)
                 if (p is not None and p.tidak_pasti) or (t is not None and t.tidak_pasti):
                     continue
