@@ -76,8 +76,9 @@ _GROUPED_DEC = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d+$")  # 1.185.270,50
 _PLAIN = re.compile(r"^\d+$")
 _PLAIN_DEC = re.compile(r"^\d+,\d+$")                    # 79,71
 _DOT_DEC = re.compile(r"^\d+\.\d{1,2}$")                 # 100.00 (SIPD), 2.5
-# A whole number as text, plain or grouped with dots: what _read_core gives for it, without the detour.
-_BULAT_CEPAT = re.compile(r"\d+|\d{1,3}(?:\.\d{3})+")
+# A whole number as text, plain or grouped with dots, optionally as rupiah ("Rp 1.185.270,-"): group 1
+# is the number. What the full reading gives for it, without the detour (tests/core/test_angka.py).
+_BULAT_CEPAT = re.compile(r"(?:[Rr][Pp]\.? ?)?(\d+|\d{1,3}(?:\.\d{3})+)(?:,-)?")
 
 
 def _fail(teks: str, alasan: str, pesan: str) -> AngkaTidakValid:
@@ -88,8 +89,10 @@ def parse_angka(teks: str | int | float | None) -> BacaanAngka:
     """Read one cell value. Numbers pass through; text is read in Indonesian notation."""
     if teks is None:
         return BacaanAngka()
-    if teks.__class__ is str and _BULAT_CEPAT.fullmatch(teks):  # "1.185.270", "250": read at once
-        return BacaanAngka(int(teks.replace(".", "")))
+    if teks.__class__ is str:
+        m = _BULAT_CEPAT.fullmatch(teks)  # "1.185.270", "250", "Rp 1.185.270,-": read at once
+        if m is not None:
+            return BacaanAngka(int(m.group(1).replace(".", "")))
     if isinstance(teks, bool):  # a TRUE/FALSE cell is not an amount
         return BacaanAngka(galat=_fail(str(teks), "bukan-angka", f"'{teks}' bukan angka"))
     if isinstance(teks, (int, float)):

@@ -373,8 +373,8 @@ def _rencana(blok: BlokTabel, reader: _Reader, tahun_berkas: int | None) -> Tabe
             cls = raw.__class__
             if (cls is float or cls is int) and raw == raw and raw != _INF and raw != -_INF:
                 pagu[y] = Nilai(huruf + rs, raw, int(raw) if cls is float and raw.is_integer() else raw)
-            elif cls is str and _BULAT_CEPAT.fullmatch(raw):  # an amount as text, "1.185.270"
-                pagu[y] = Nilai(huruf + rs, raw, int(raw.replace(".", "")))
+            elif cls is str and (m := _BULAT_CEPAT.fullmatch(raw)):  # an amount as text: "Rp 1.185.270,-"
+                pagu[y] = Nilai(huruf + rs, raw, int(m.group(1).replace(".", "")))
             else:
                 pagu[y] = nilai_lain(r, c, raw, False)[0]
         lokasi = teks_sel(vals[lokasi_j]) if lokasi_j is not None and 0 <= lokasi_j < n_vals else ""

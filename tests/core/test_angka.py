@@ -87,7 +87,8 @@ def test_round_trip(n):
 
 @pytest.mark.parametrize("teks", [
     "1.185.270", "250", "007", "0", "1.000.000.000", "١٢٣", "1.2345", "12.34", "1.000\n", " 1.000",
-    "1000.000", "1.00.000", "99.999", "-1.000",
+    "1000.000", "1.00.000", "99.999", "-1.000", "Rp 1.185.270,-", "Rp1.185.270", "RP. 1.000", "rp 250,-",
+    "Rp 1.185.270,00", "Rp 1,185,270", "Rp 1.18527,-", "Rp  1.000", "1.000,-",
 ])
 def test_whole_number_shortcut_reads_what_the_full_reading_reads(teks):
     """parse_angka reads a plain or dot-grouped whole number directly; the full reading of the same

@@ -36,6 +36,8 @@ def periksa(ctx):
                     continue
                 pv = p.value if p is not None else None
                 tv = t.value if t is not None else None
+                if pv and tv:
+                    continue  # both stated: the common case, nothing to say
                 ytxt = f" {year}" if year else ""
                 if pv and pv > 0 and tv is None and t is not None:
                     yield ctx.temuan(
