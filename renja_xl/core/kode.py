@@ -25,6 +25,7 @@ __all__ = [
     "BacaanKode",
     "parse_kode",
     "parse_kode_cells",
+    "kode_sel_bersih",
     "infer_segment_widths",
     "level_name",
 ]
@@ -313,28 +314,36 @@ def _awalan_sel(cells: Sequence[object], widths: Sequence[int] | None) -> str | 
     return _awalan(parts)
 
 
-def _kode_bersih(cells: Sequence[object], widths: Sequence[int] | None) -> BacaanKode | None:
+def kode_sel_bersih(cells: Sequence[object], widths: Sequence[int] | None = None) -> tuple[str, str] | None:
     """The common case read fast: text cells of digits and dots, each holding its expected number of
-    segments, together a valid kode with nothing to repair. None when anything is unusual: then
-    :func:`_kode_cells_lengkap` reads it (and gives exactly what it would give here:
-    ``tests/core/test_kode.py`` compares the two)."""
+    segments (``widths``, checked when the kode spans several cells), together a valid kode with
+    nothing to repair. Gives (the dotted kode, the cells as shown joined with `` | ``), or None when
+    anything is unusual: then the full reading (:func:`parse_kode_cells`) says what it is.
+    ``tests/core/test_kode.py`` checks that both readings agree wherever this one answers."""
     n = len(cells)
     while n and (cells[n - 1] is None or cells[n - 1] == ""):
         n -= 1
-    if n < 2:
+    if not n:
         return None
     used = cells[:n] if n < len(cells) else cells
     for t in used:
         if t.__class__ is not str:
             return None
-    if widths is not None:
+    if widths is not None and n > 1:
         for i, t in enumerate(used):
             if i < len(widths) and t.count(".") + 1 != widths[i]:
                 return None
     joined = ".".join(used)
     if not _KODE_SAH.fullmatch(joined):
         return None  # a lost zero, a letter, a space, a missing part: the full reading says what
-    return BacaanKode(" | ".join(used), kode=Kode(tuple(joined.split("."))))
+    return joined, " | ".join(used)
+
+
+def _kode_bersih(cells: Sequence[object], widths: Sequence[int] | None) -> BacaanKode | None:
+    bersih = kode_sel_bersih(cells, widths)
+    if bersih is None:
+        return None
+    return BacaanKode(bersih[1], kode=Kode(tuple(bersih[0].split("."))))
 
 
 def _parse_kode_cells(

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..core.angka import _BULAT_CEPAT, parse_angka
-from ..core.kode import _KODE_SAH, LEVELS, infer_segment_widths, parse_kode_cells
+from ..core.kode import LEVELS, infer_segment_widths, kode_sel_bersih, parse_kode_cells
 from ..core.models import (
     EvaluasiBaris,
     Nilai,
@@ -206,32 +206,19 @@ _INDUK = {2: 1, 3: 2, 5: 3, 6: 5}  # segments of a kode → segments of its pare
 
 
 def _kode_bersih(cells: tuple[Any, ...], widths: tuple[int, ...] | None) -> dict[str, Any] | None:
-    """The fields of a clean kode, read straight from its text: text cells of digits and dots, each
-    with its expected number of segments, together a valid kode with nothing to repair (nearly every
-    row of a real table). None for anything else: :func:`parse_kode_cells` reads that and says what
-    is wrong. Gives exactly what the full reading gives (``tests/readers/test_tables.py``)."""
-    n = len(cells)
-    while n and (cells[n - 1] is None or cells[n - 1] == ""):
-        n -= 1
-    if not n:
+    """The row fields of a clean kode (:func:`~renja_xl.core.kode.kode_sel_bersih`: nearly every row
+    of a real table), worked out from its text without building a Kode. None for anything else.
+    ``tests/readers/test_kode_fields.py`` checks them against the full reading."""
+    bersih = kode_sel_bersih(cells, widths)
+    if bersih is None:
         return None
-    used = cells[:n]
-    for t in used:
-        if t.__class__ is not str:
-            return None
-    if widths is not None and n > 1:
-        for i, t in enumerate(used):
-            if i < len(widths) and t.count(".") + 1 != widths[i]:
-                return None
-    teks = ".".join(used)
-    if not _KODE_SAH.fullmatch(teks):
-        return None
+    teks, asli = bersih
     segmen = teks.split(".")
     jumlah = len(segmen)
     kunci = teks
-    if jumlah == 6 and len(segmen[5]) == 2:
+    if jumlah == 6 and len(segmen[5]) == 2:  # .01 and .0001 are the same sub kegiatan
         kunci = teks[:-2] + "00" + segmen[5]
-    return {"kode_asli": " | ".join(used), "kode": teks, "kode_kunci": kunci, "level": LEVELS[jumlah],
+    return {"kode_asli": asli, "kode": teks, "kode_kunci": kunci, "level": LEVELS[jumlah],
             "kode_perbaikan": (), "induk_kunci": ".".join(segmen[:_INDUK[jumlah]])}
 
 
