@@ -222,7 +222,7 @@ def _bidang(kode: Iterable[str | None]) -> str | None:
     count: Counter[str] = Counter()
     for k in kode:
         if k and k.count(".") >= 1:
-            u, bb = k.split(".")[:2]
+            u, bb = k.split(".", 2)[:2]
             if u.isdigit() and bb.isdigit():
                 count[f"{u}.{bb}"] += 1
     return count.most_common(1)[0][0] if count else None

@@ -458,10 +458,13 @@ def infer_segment_widths(columns: Sequence[Sequence[object]]) -> list[int] | Non
         for v in col:
             cls = v.__class__
             if cls is str:
-                text = v.strip().strip(".")
-                if not text:
+                if not v:
                     continue
-                n = text.count(".") + 1
+                if v[0] == "." or v[-1] == "." or v[0].isspace() or v[-1].isspace():
+                    v = v.strip().strip(".")  # rare: most kode text has nothing around it
+                    if not v:
+                        continue
+                n = v.count(".") + 1
             elif v is None:
                 continue
             elif cls is float and not v.is_integer():

@@ -165,3 +165,31 @@ def test_the_fast_reading_of_a_clean_dotted_kode_gives_what_the_full_reading_giv
         assert replace(_parse_kode(text), awalan=None) == _parse_kode_lengkap(text), text
         answered += _parse_kode_lengkap(text).kode is not None
     assert answered > 1000
+
+
+def test_segment_widths_take_each_columns_most_common_part_count():
+    """infer_segment_widths against a plain statement of its rule, on random columns with padding,
+    stray dots, blanks, numbers and decimals: each column's most common number of dotted parts (the
+    first seen wins a tie; decimals and blanks say nothing), accepted when the columns make 5 or 6."""
+    import random
+
+    def aturan(columns):
+        widths = []
+        for col in columns:
+            parts = []
+            for v in col:
+                if isinstance(v, str):
+                    t = v.strip().strip(".")
+                    if t:
+                        parts.append(t.count(".") + 1)
+                elif v is not None and not (isinstance(v, float) and not v.is_integer()):
+                    parts.append(1)
+            widths.append(max(parts, key=parts.count) if parts else 1)
+        return widths if sum(widths) in (5, 6) else None
+
+    pool = ["1", "06", ".01", "01.", "2.01", " 2.01", "2.01 ", "\t2.01", "2.01\xa0", ". ", ".", "  ", "1.2.3", "",
+            None, 6, 2.1, 1.0, " .2.01. ", "..", "2..01"]
+    rnd = random.Random(3)
+    for _ in range(5000):
+        cols = [[rnd.choice(pool) for _ in range(rnd.randint(0, 8))] for _ in range(rnd.randint(1, 6))]
+        assert infer_segment_widths(cols) == aturan(cols), cols
