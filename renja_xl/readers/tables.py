@@ -325,8 +325,9 @@ def _rencana(blok: BlokTabel, reader: _Reader, tahun_berkas: int | None) -> Tabe
         columns[f"pagu {y}"] = kolom_huruf(c)
     rows = []
     k0 = reader._k0
-    targets_y = [(y, c, c - k0, _huruf(c)) for y, c in target_by_year.items()]
-    pagus_y = [(y, c, c - k0, _huruf(c)) for y, c in pagu_by_year.items()]
+    # the value columns: targets first (a target cell may name the unit: "12 Jenis"), then pagu
+    kolom_nilai = [(y, c, c - k0, _huruf(c), True) for y, c in target_by_year.items()]
+    kolom_nilai += [(y, c, c - k0, _huruf(c), False) for y, c in pagu_by_year.items()]
     satuan_j = satuan_c - k0 if satuan_c is not None else None
     lokasi_j = lokasi_c - k0 if lokasi_c is not None else None
     nilai_lain = reader._nilai_lain
@@ -342,28 +343,25 @@ def _rencana(blok: BlokTabel, reader: _Reader, tahun_berkas: int | None) -> Tabe
             t = teks_sel(vals[satuan_j])
             if t:
                 satuan = Teks(_huruf(satuan_c) + rs, t)
-        # typed numbers (nearly every value cell) are read here, inline; the rest by _nilai_lain
+        # typed numbers and whole amounts as text (nearly every value cell) are read here, inline;
+        # the rest by _nilai_lain, which gives what parse_angka gives for these two as well
         target: dict[int, Nilai] = {}
-        for y, c, j, huruf in targets_y:
-            raw = vals[j] if 0 <= j < n_vals else None
-            cls = raw.__class__
-            if (cls is float or cls is int) and raw == raw and raw != _INF and raw != -_INF:
-                target[y] = Nilai(huruf + rs, raw, int(raw) if cls is float and raw.is_integer() else raw)
-            else:
-                n, unit = nilai_lain(r, c, raw, True)
-                target[y] = n
-                if satuan is None and unit is not None:
-                    satuan = unit
         pagu: dict[int, Nilai] = {}
-        for y, c, j, huruf in pagus_y:
+        for y, c, j, huruf, adalah_target in kolom_nilai:
             raw = vals[j] if 0 <= j < n_vals else None
             cls = raw.__class__
             if (cls is float or cls is int) and raw == raw and raw != _INF and raw != -_INF:
-                pagu[y] = Nilai(huruf + rs, raw, int(raw) if cls is float and raw.is_integer() else raw)
-            elif cls is str and (m := _BULAT_CEPAT.fullmatch(raw)):  # an amount as text: "Rp 1.185.270,-"
-                pagu[y] = Nilai(huruf + rs, raw, int(m.group(1).replace(".", "")))
+                n = Nilai(huruf + rs, raw, int(raw) if cls is float and raw.is_integer() else raw)
+            elif cls is str and (m := _BULAT_CEPAT.fullmatch(raw)):  # "1.185.270", "Rp 1.185.270,-"
+                n = Nilai(huruf + rs, raw, int(m.group(1).replace(".", "")))
             else:
-                pagu[y] = nilai_lain(r, c, raw, False)[0]
+                n, unit = nilai_lain(r, c, raw, adalah_target)
+                if adalah_target and satuan is None and unit is not None:
+                    satuan = unit
+            if adalah_target:
+                target[y] = n
+            else:
+                pagu[y] = n
         lokasi = teks_sel(vals[lokasi_j]) if lokasi_j is not None and 0 <= lokasi_j < n_vals else ""
         rows.append(RencanaBaris(**d, satuan=satuan, lokasi=lokasi or None, target=target, pagu=pagu))
     years_sorted = sorted(set(target_by_year) | set(pagu_by_year))
