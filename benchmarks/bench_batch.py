@@ -279,8 +279,8 @@ def main() -> int:
             "",
             "Reading costs about what the floor costs; building the tables and running the rules are pure "
             "Python over every row (a row's kode, its names and units, four to six number cells, each with "
-            "its address), and together they cost several times the read. The workers already run for the "
-            "whole batch, so process start-up is not the cost.",
+            f"its address), and together they cost {(fase['tables'] + fase['rules']) / fase['floor']:.1f}× the "
+            "read. The workers already run for the whole batch, so process start-up is not the cost.",
             "",
             "Peak memory of the whole process tree (parent and workers): the largest sum of their resident "
             "sets, polled from /proc every 20 ms (pages shared by the forked workers are counted in each), and "
