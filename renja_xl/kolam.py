@@ -147,11 +147,12 @@ def _atur_gc() -> None:
     objects (rows, cells) that reference counting frees; a pass every 700 allocations (CPython's
     default) mostly re-scans live rows, about a tenth of a worker's time on generated submissions
     (benchmarks/README.md). What the worker inherited from the parent (modules, config) is frozen out
-    of the passes; collection still runs, so memory stays bounded."""
+    of the passes; collection still runs, a full pass about every five million allocations (some
+    hundreds of files), so cyclic garbage (tracebacks of unreadable files) stays bounded."""
     import gc
 
     gc.freeze()
-    gc.set_threshold(50_000, 20, 20)
+    gc.set_threshold(50_000, 10, 10)
 
 
 def _pekerja(conn: Any, cfg: Konfigurasi, stderr_path: str) -> None:

@@ -292,8 +292,11 @@ def parse_kode_cells(
     empty). A cell holding one segment that lost its leading zero (``6`` for ``06``) is repaired and
     reported. An unreadable kode also gets its readable leading segments (``awalan``).
     """
+    key = tuple(cells)
+    if (True in key or False in key) and any(c.__class__ is bool for c in key):
+        return _parse_kode_cells(cells, widths)  # TRUE equals 1 as a memo key but reads as 'True'
     try:
-        return _parse_kode_cells_cached(tuple(cells), tuple(widths) if widths is not None else None)
+        return _parse_kode_cells_cached(key, tuple(widths) if widths is not None else None)
     except TypeError:  # an unhashable value
         return _parse_kode_cells(cells, widths)
 
@@ -465,7 +468,7 @@ def infer_segment_widths(columns: Sequence[Sequence[object]]) -> list[int] | Non
                     if not v:
                         continue
                 n = v.count(".") + 1
-            elif v is None:
+            elif v is None or v == "":  # (an empty str subclass, from a caller other than calamine)
                 continue
             elif cls is float and not v.is_integer():
                 continue  # a kode Excel turned into a decimal number says nothing of the layout

@@ -158,12 +158,14 @@ class Kamus:
             for t in typos:
                 self._typo[kunci_satuan(t)] = kanonik
         self._known_keys = sorted(set(self._baku) | set(self._alias))
+        self.versi = 0  # changes with every tambah: what is memoised per dictionary keys on it too
 
     def tambah(self, kanonik: str, aliases: Iterable[str] = ()) -> None:
         self._baku[kunci_satuan(kanonik)] = kanonik
         for a in aliases:
             self._alias[kunci_satuan(a)] = kanonik
         self._known_keys = sorted(set(self._baku) | set(self._alias))
+        self.versi += 1
         self.baca.cache_clear()
 
     @property

@@ -165,15 +165,24 @@ class _Reader:
         cells = tuple(vals[j0:j0 + len(cols)]) if self._kode_berurut and j0 >= 0 else ()
         if len(cells) < len(cols):  # not contiguous, or the row ends early
             cells = tuple([vals[c - self._k0] if 0 <= c - self._k0 < len(vals) else None for c in cols])
-        try:
-            sel, tetap = _kode_info(cells, self.widths)
-        except TypeError:  # an unhashable cell value (never from calamine; possible from a caller)
+        if _ada_bool(cells):  # TRUE equals 1 as a cache key, but reads differently: read it afresh
             sel, tetap = _kode_info.__wrapped__(cells, self.widths)
+        else:
+            try:
+                sel, tetap = _kode_info(cells, self.widths)
+            except TypeError:  # an unhashable cell value (never from calamine; possible from a caller)
+                sel, tetap = _kode_info.__wrapped__(cells, self.widths)
         out = tetap.copy()
         out["kode_cell"] = _huruf(cols[min(sel, len(cols) - 1)]) + str(r + 1)
         if "kode_perbaikan" in out:
             out["kode_perbaikan"] = list(out["kode_perbaikan"])
         return out
+
+
+def _ada_bool(cells: tuple[Any, ...]) -> bool:
+    """Whether a TRUE/FALSE cell is among ``cells`` (``True in`` is the fast test, but it also
+    matches 1 and 0, so the types are checked only then)."""
+    return (True in cells or False in cells) and any(c.__class__ is bool for c in cells)
 
 
 def _huruf(c: int) -> str:
@@ -182,9 +191,10 @@ def _huruf(c: int) -> str:
 
 @lru_cache(maxsize=8192, typed=True)
 def _kode_info(cells: tuple[Any, ...], widths: tuple[int, ...] | None) -> tuple[int, dict[str, Any]]:
-    """What a row's kode cells give, apart from the cell address: the reading is pure, and the same
-    kode comes back in every table that names it and in every submission of a batch, so it is
-    memoised (bounded). ``kode_perbaikan`` is kept as a tuple here and copied per row."""
+    """What a row's kode cells give, apart from the cell address. The same kode comes back in every
+    table that names it and in every submission of a batch, so it is memoised (bounded), keyed by the
+    cells: callers read cells holding TRUE/FALSE without the memo (``True == 1`` as a key).
+    ``kode_perbaikan`` is kept as a tuple here and copied per row."""
     cepat = _kode_bersih(cells, widths)
     if cepat is not None:
         return 0, cepat

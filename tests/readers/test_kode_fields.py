@@ -77,3 +77,31 @@ def test_row_fields_agree_with_the_full_reading_on_random_cells():
             answered += 1
             assert cepat == _lengkap(cells, widths), (cells, widths)
     assert answered > 300  # the shortcut is really taken
+
+
+def test_a_true_cell_is_not_read_as_the_number_1_after_a_workbook_that_had_1():
+    """TRUE equals 1 as a memo key; a kode cell holding TRUE must still be refused (K001) even when
+    an earlier workbook in the same process had the number 1 in the same place (a batch worker)."""
+    from renja_xl.checker import periksa_lembar
+    from renja_xl.core.kode import parse_kode_cells
+    from renja_xl.readers.workbook import lembar_dari_nilai
+    from tests.rules.tiny import grid
+
+    def buku(urusan):
+        g = grid("""
+Kode | | | | | | Program/Kegiatan/Sub Kegiatan | Indikator | Satuan | Target 2024 | Pagu 2024
+1 | 06 | 01 | 2 | 01 | 0001 | Sub A | Jumlah Dokumen | Dokumen | 1 | 10
+""")
+        g[1][0] = urusan
+        return [lembar_dari_nilai("Tabel 4.1", g)]
+
+    pertama = periksa_lembar(buku(1.0), nama="satu.xlsx")
+    assert pertama.tables[0].rows[0].kode == "1.06.01.2.01.0001"
+    assert not [t for t in pertama.findings if t.rule == "K001"]
+    kedua = periksa_lembar(buku(True), nama="dua.xlsx")
+    row = kedua.tables[0].rows[0]
+    assert row.kode is None and "True" in row.kode_galat
+    assert [t.cell for t in kedua.findings if t.rule == "K001"] == ["A2"]
+    # the core's memoised reading of split cells makes the same distinction
+    assert parse_kode_cells((1, "06", "01", "2", "01", "0001")).kode is not None
+    assert parse_kode_cells((True, "06", "01", "2", "01", "0001")).galat

@@ -48,8 +48,8 @@ def _cells(row):
 def periksa(ctx):
     for tabel in ctx.tabel():
         for row in tabel.rows:
-            if row.__class__ is RencanaBaris and not any(n.error for n in row.target.values()) and not any(
-                    n.error for n in row.pagu.values()):
+            if row.__class__ is RencanaBaris and not any(
+                    n is not None and n.error for n in (*row.target.values(), *row.pagu.values())):
                 continue  # the common case, decided without a generator per row
             for n in _cells(row):
                 if n is not None and n.error:

@@ -52,7 +52,7 @@ def periksa(ctx):
                 continue
             if tabel.kind == "evaluasi" and not any(n.value is not None for n in row.kolom.values()):
                 continue  # a row of "%" placeholders: no value, so its unit cells say nothing
-            salah = _tidak_cocok(kamus, indikator, cell.text)
+            salah = _tidak_cocok(kamus, kamus.versi, indikator, cell.text)
             if salah is None:
                 continue
             jenis, sat, noun = salah
@@ -75,10 +75,11 @@ def periksa(ctx):
 
 
 @lru_cache(maxsize=8192)
-def _tidak_cocok(kamus, indikator: str, satuan: str) -> tuple[str, str, str | None] | None:
+def _tidak_cocok(kamus, versi: int, indikator: str, satuan: str) -> tuple[str, str, str | None] | None:
     """Whether an indicator and its unit text disagree by their wording: ("persen", unit, None) or
-    ("jumlah", unit, the counted noun), else None. Pure for one dictionary, and the same pair comes
-    back in every table and submission, so it is memoised (bounded)."""
+    ("jumlah", unit, the counted noun), else None. The same pair comes back in every table and
+    submission, so it is memoised (bounded), keyed by the dictionary and its ``versi`` (a unit added
+    later changes the verdict)."""
     sat = kamus.baca(satuan).efektif
     if sat is None:
         return None  # unknown units are S001's business
