@@ -26,12 +26,17 @@ __all__ = [
     "parse_kode",
     "parse_kode_cells",
     "kode_sel_bersih",
+    "kunci_segmen",
+    "ada_bool",
+    "INDUK_SEGMEN",
     "infer_segment_widths",
     "level_name",
 ]
 
 # Level of a kode by its number of segments.
 LEVELS: dict[int, str] = {1: "urusan", 2: "bidang", 3: "program", 5: "kegiatan", 6: "sub_kegiatan"}
+# Segments of a kode → segments of its parent (one level up).
+INDUK_SEGMEN: dict[int, int] = {2: 1, 3: 2, 5: 3, 6: 5}
 _LEVEL_LABEL = {
     "urusan": "urusan",
     "bidang": "bidang",
@@ -93,9 +98,7 @@ class Kode:
     @property
     def kunci(self) -> str:
         """Comparison key: the sub kegiatan always 4 digits, so ``…01.01`` equals ``…01.0001``."""
-        if len(self.segmen) == 6 and len(self.segmen[5]) == 2:
-            return ".".join(self.segmen[:5] + (self.segmen[5].zfill(4),))
-        return self.teks
+        return kunci_segmen(self.segmen)
 
     @property
     def induk(self) -> Kode | None:
@@ -121,8 +124,22 @@ def _induk(k: Kode) -> Kode | None:
     n = len(k.segmen)
     if n == 1:
         return None
-    up = {2: 1, 3: 2, 5: 3, 6: 5}[n]
-    return Kode(k.segmen[:up])
+    return Kode(k.segmen[:INDUK_SEGMEN[n]])
+
+
+def kunci_segmen(segmen: Sequence[str]) -> str:
+    """The comparison key of a kode's segments (:attr:`Kode.kunci`), also for callers that read a
+    clean kode's text without building a :class:`Kode`."""
+    if len(segmen) == 6 and len(segmen[5]) == 2:
+        return ".".join((*segmen[:5], segmen[5].zfill(4)))
+    return ".".join(segmen)
+
+
+def ada_bool(cells: Sequence[object]) -> bool:
+    """Whether a TRUE/FALSE cell is among ``cells``. Memos keyed by a tuple of cells must not serve
+    such a row: ``True == 1`` as a key, but TRUE reads as 'True'. (``True in`` is the fast test, but
+    it also matches 1 and 0, so the types are checked only then.)"""
+    return (True in cells or False in cells) and any(c.__class__ is bool for c in cells)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,8 +310,8 @@ def parse_kode_cells(
     reported. An unreadable kode also gets its readable leading segments (``awalan``).
     """
     key = tuple(cells)
-    if (True in key or False in key) and any(c.__class__ is bool for c in key):
-        return _parse_kode_cells(cells, widths)  # TRUE equals 1 as a memo key but reads as 'True'
+    if ada_bool(key):
+        return _parse_kode_cells(cells, widths)
     try:
         return _parse_kode_cells_cached(key, tuple(widths) if widths is not None else None)
     except TypeError:  # an unhashable value

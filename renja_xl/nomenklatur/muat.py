@@ -22,13 +22,13 @@ import re
 import tempfile
 from pathlib import Path
 
+from ..core.kode import LEVELS
 from .data import Entri, Nomenklatur, hitung_pasangan
 
 __all__ = ["muat_nomenklatur", "NomenklaturTidakTerbaca", "folder_cache"]
 
 _FORMAT = 3  # bump when the cached shape changes
 _WS = re.compile(r"\s+")
-_LEVELS = {1: "urusan", 2: "bidang", 3: "program", 5: "kegiatan", 6: "sub_kegiatan"}
 
 
 class NomenklaturTidakTerbaca(Exception):
@@ -107,7 +107,7 @@ def _dari_tabel(rows: list[list[object]]) -> dict[str, Entri]:
         kode = _segmen([get(cu), get(cb), get(cp), get(ck), get(cs)])
         if not kode:
             continue
-        level = _LEVELS.get(len(kode.split(".")))
+        level = LEVELS.get(len(kode.split(".")))
         if level is None:
             continue
         out[kode] = Entri(kode, level, _bersih(get(cn)), _bersih(get(cki)), _bersih(get(ci)), _bersih(get(csat)))
@@ -127,7 +127,7 @@ def _dari_csv(path: Path) -> dict[str, Entri]:
             if not kode:
                 continue
             segs = kode.split(".")
-            level = _LEVELS.get(len(segs))
+            level = LEVELS.get(len(segs))
             if level is None:
                 continue
             if level == "sub_kegiatan":

@@ -14,7 +14,15 @@ from functools import lru_cache
 from typing import Any
 
 from ..core.angka import _BULAT_CEPAT, parse_angka
-from ..core.kode import LEVELS, infer_segment_widths, kode_sel_bersih, parse_kode_cells
+from ..core.kode import (
+    INDUK_SEGMEN,
+    LEVELS,
+    ada_bool,
+    infer_segment_widths,
+    kode_sel_bersih,
+    kunci_segmen,
+    parse_kode_cells,
+)
 from ..core.models import (
     EvaluasiBaris,
     Nilai,
@@ -165,7 +173,7 @@ class _Reader:
         cells = tuple(vals[j0:j0 + len(cols)]) if self._kode_berurut and j0 >= 0 else ()
         if len(cells) < len(cols):  # not contiguous, or the row ends early
             cells = tuple([vals[c - self._k0] if 0 <= c - self._k0 < len(vals) else None for c in cols])
-        if _ada_bool(cells):  # TRUE equals 1 as a cache key, but reads differently: read it afresh
+        if ada_bool(cells):  # not from the memo: TRUE would find the entry of the number 1
             sel, tetap = _kode_info.__wrapped__(cells, self.widths)
         else:
             try:
@@ -177,12 +185,6 @@ class _Reader:
         if "kode_perbaikan" in out:
             out["kode_perbaikan"] = list(out["kode_perbaikan"])
         return out
-
-
-def _ada_bool(cells: tuple[Any, ...]) -> bool:
-    """Whether a TRUE/FALSE cell is among ``cells`` (``True in`` is the fast test, but it also
-    matches 1 and 0, so the types are checked only then)."""
-    return (True in cells or False in cells) and any(c.__class__ is bool for c in cells)
 
 
 def _huruf(c: int) -> str:
@@ -212,9 +214,6 @@ def _kode_info(cells: tuple[Any, ...], widths: tuple[int, ...] | None) -> tuple[
     return bacaan.sel or 0, out
 
 
-_INDUK = {2: 1, 3: 2, 5: 3, 6: 5}  # segments of a kode → segments of its parent
-
-
 def _kode_bersih(cells: tuple[Any, ...], widths: tuple[int, ...] | None) -> dict[str, Any] | None:
     """The row fields of a clean kode (:func:`~renja_xl.core.kode.kode_sel_bersih`: nearly every row
     of a real table), worked out from its text without building a Kode. None for anything else.
@@ -224,12 +223,8 @@ def _kode_bersih(cells: tuple[Any, ...], widths: tuple[int, ...] | None) -> dict
         return None
     teks, asli = bersih
     segmen = teks.split(".")
-    jumlah = len(segmen)
-    kunci = teks
-    if jumlah == 6 and len(segmen[5]) == 2:  # .01 and .0001 are the same sub kegiatan
-        kunci = teks[:-2] + "00" + segmen[5]
-    return {"kode_asli": asli, "kode": teks, "kode_kunci": kunci, "level": LEVELS[jumlah],
-            "kode_perbaikan": (), "induk_kunci": ".".join(segmen[:_INDUK[jumlah]])}
+    return {"kode_asli": asli, "kode": teks, "kode_kunci": kunci_segmen(segmen), "level": LEVELS[len(segmen)],
+            "kode_perbaikan": (), "induk_kunci": ".".join(segmen[:INDUK_SEGMEN[len(segmen)]])}
 
 
 def _first(kolom: list[Kolom], pred) -> int | None:
