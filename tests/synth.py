@@ -273,7 +273,7 @@ def buat_provinsi(folder: Path, n_pemda: int, n_opd: int, seed: int = 1, baris: 
     depth, merges or none, 1–3 title rows, start column, a second plan table, location and JUMLAH
     columns), 50–600 rows each, about half with planted mistakes. Deterministic for a seed.
     ``.xls`` copies are made separately (:func:`ke_xls`, one LibreOffice call)."""
-    from renja_xl.identitas import OPD_BIDANG, PEMDA_SULSEL
+    from renja_xl.core.identitas import OPD_BIDANG, PEMDA_SULSEL
 
     rnd = random.Random(seed)
     pemdas = list(PEMDA_SULSEL)

@@ -7,7 +7,8 @@ import json
 from typing import IO, Any, TextIO
 
 from ..core.angka import format_angka, format_rupiah
-from ..diff import LEVEL_EN, DiffTabel, HasilDiff, _selisih
+from ..core.label import LEVEL
+from ..diff import DiffTabel, HasilDiff, selisih
 
 __all__ = ["tulis_teks", "tulis_json", "tulis_excel"]
 
@@ -17,7 +18,7 @@ _T = {
         "berubah": "Berubah", "ditambah": "Ditambah", "dihapus": "Dihapus", "kode": "kode", "tidak_ada": "tidak ada perubahan",
         "bidang": {"pagu": "pagu", "target": "target", "satuan": "satuan", "uraian": "uraian"},
         "ringkas": "Ringkasan: {b} perubahan nilai, {t} baris ditambah, {h} baris dihapus",
-        "level": {"bidang": "bidang", "program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"},
+        "level": LEVEL["id"],
         "kosong": "(kosong)",
     },
     "en": {
@@ -25,7 +26,7 @@ _T = {
         "berubah": "Changed", "ditambah": "Added", "dihapus": "Removed", "kode": "kode", "tidak_ada": "no change",
         "bidang": {"pagu": "pagu", "target": "target", "satuan": "unit", "uraian": "name"},
         "ringkas": "Summary: {b} changed values, {t} rows added, {h} rows removed",
-        "level": LEVEL_EN,
+        "level": LEVEL["en"],
         "kosong": "(empty)",
     },
 }
@@ -40,7 +41,7 @@ def _v(x: Any, field: str, lang: str) -> str:
 
 
 def _d(a: Any, b: Any, field: str, lang: str = "id") -> str:
-    d = _selisih(a, b)
+    d = selisih(a, b)
     if d is None:
         return ""
     if d == 0:
@@ -148,9 +149,9 @@ def tulis_excel(h: HasilDiff, out: IO[bytes], lang: str = "id") -> None:
     for t in h.tables:
         for label, totals in ((L["total"], t.total), (L["sub"], t.jumlah_sub)):
             for y, (a, b) in totals.items():
-                tot.append([t.sheet_baru, y, label, a, b, _selisih(a, b)])
+                tot.append([t.sheet_baru, y, label, a, b, selisih(a, b)])
         for p in t.berubah:
-            d = _selisih(p.lama, p.baru)
+            d = selisih(p.lama, p.baru)
             ubah.append([t.sheet_baru, p.kode, p.uraian, L["level"].get(p.level or "", p.level), L["bidang"][p.bidang],
                          p.tahun, p.lama, p.baru, d, p.sel_lama, p.sel_baru])
             if d:

@@ -20,10 +20,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
+from ..core.label import TINGKAT, label_status
 from ..core.models import Berkas, Temuan
-from ..putaran import label_status
 from ..rules import REGISTRY, muat_semua
-from .summary import TINGKAT, Ringkasan, nama_pemda, urut_pemda
+from .summary import Ringkasan, nama_pemda, urut_pemda
 
 __all__ = ["TulisExcel", "WARNA", "NAMA_SHEET"]
 

@@ -20,10 +20,10 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
+from ..core.label import TINGKAT, label_status
 from ..core.models import Berkas, Temuan
-from ..putaran import label_status
 from ..rules import REGISTRY, muat_semua
-from .summary import TINGKAT, Ringkasan, nama_pemda, urut_pemda
+from .summary import Ringkasan, nama_pemda, urut_pemda
 
 __all__ = ["TulisHtml", "CSP"]
 

@@ -8,10 +8,6 @@ from ..core.models import Berkas
 
 TANPA_PEMDA = "(pemda tidak dikenali)"
 TANPA_PEMDA_EN = "(pemda not identified)"
-TINGKAT = {  # severity names as the reports show them
-    "id": {"error": "galat", "warning": "peringatan", "info": "info"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
 
 
 def urut_pemda(names) -> list[str]:

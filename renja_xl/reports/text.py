@@ -6,9 +6,10 @@ import os
 from collections.abc import Iterable
 from typing import TextIO
 
+from ..core.label import TINGKAT as _SEV
+from ..core.label import label_status
 from ..core.models import Berkas
-from ..putaran import label_status
-from .summary import TINGKAT as _SEV, Ringkasan
+from .summary import Ringkasan
 
 _COLOR = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
