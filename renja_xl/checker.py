@@ -9,11 +9,11 @@ the submission. :func:`periksa_lembar` is the same call for grids already in mem
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .core.alamat import kunci_urut
 from .core.config import Konfigurasi, Pengecualian
 from .core.identitas import baris_judul, kenali_berkas
 from .core.kode import parse_kode
@@ -55,24 +55,12 @@ class Batas:
         return cls(cfg.batas_waktu, cfg.batas_ukuran, cfg.batas_memori)
 
 
-def _a1(cell: str | None) -> tuple[int, int]:
-    if not cell:
-        return (0, 0)
-    m = re.match(r"([A-Z]+)(\d+)", cell)
-    if not m:
-        return (0, 0)
-    col = 0
-    for ch in m.group(1):
-        col = col * 26 + ord(ch) - 64
-    return int(m.group(2)), col
-
-
 def urutkan(findings: list[Temuan], sheets: list[str]) -> list[Temuan]:
     """Deterministic order: file-level first, then by sheet order, row, column, rule."""
     order = {s: i for i, s in enumerate(sheets)}
 
     def key(t: Temuan) -> tuple:
-        r, c = _a1(t.cell)
+        r, c = kunci_urut(t.cell)
         return (
             -1 if t.sheet is None else order.get(t.sheet, len(order)),
             t.row if t.row is not None else r,

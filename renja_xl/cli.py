@@ -14,13 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .core.errors import (
-    EXIT_FINDINGS,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    EXIT_USAGE,
-    GagalJalan,
-)
+from .core.errors import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_PIPE, EXIT_USAGE, GagalJalan
 
 
 class _Parser(argparse.ArgumentParser):
@@ -181,7 +175,9 @@ def cmd_nomenklatur(args: argparse.Namespace) -> int:
             print(f"{args.kode}: {'not in the nomenclature' if en else 'tidak ada di nomenklatur'} ({nomen.sumber})")
             return EXIT_FINDINGS
         kode = e.untuk_bidang(bidang or ".".join(args.kode.split(".")[:2]))
-        rows = [("kode", kode), ("level", e.level.replace("_", " ")), ("nomenklatur", e.nama),
+        from .core.label import label_level
+
+        rows = [("kode", kode), ("level", label_level(e.level, args.lang)), ("nomenklatur", e.nama),
                 ("kinerja", e.kinerja), ("indikator", e.indikator), ("satuan", e.satuan)]
         if e.kode != kode:
             rows.append(("kode umum" if not en else "generic kode", e.kode))
@@ -189,23 +185,25 @@ def cmd_nomenklatur(args: argparse.Namespace) -> int:
             if v:
                 print(f"{k:<12} {v}")
         return EXIT_OK
+    from .core.label import label_level
+
     hits = nomen.cari_nama(" ".join(args.teks), bidang=bidang, n=args.n, batas=0.45)
     if not hits:
         print("no match" if en else "tidak ada yang cocok")
         return EXIT_FINDINGS
     for h in hits:
         sat = f" [{h.entri.satuan}]" if h.entri.satuan else ""
-        print(f"{h.skor * 100:5.1f}%  {h.kode:<20} {h.entri.level.replace('_', ' '):<12} {h.entri.nama}{sat}")
+        print(f"{h.skor * 100:5.1f}%  {h.kode:<20} {label_level(h.entri.level, args.lang):<12} {h.entri.nama}{sat}")
     return EXIT_OK
 
 
 def cmd_rules(lang: str) -> int:
+    from .core.label import label_tingkat
     from .rules import pilih
 
-    sev = {"id": {"error": "galat", "warning": "peringatan", "info": "info"}, "en": {}}[lang]
     for a in pilih():
         nomen = " *" if a.butuh_nomenklatur else ""
-        print(f"{a.kode}  {a.slug:<30} {sev.get(a.severity, a.severity):<10} {a.judul(lang)}{nomen}")
+        print(f"{a.kode}  {a.slug:<30} {label_tingkat(a.severity, lang):<10} {a.judul(lang)}{nomen}")
     note = ("* perlu --nomenklatur", "* needs --nomenklatur")[lang == "en"]
     print(f"\n{note}")
     return EXIT_OK
@@ -295,8 +293,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader of our output went away (| head): stop quietly
         import os
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_FINDINGS
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the flush at exit must not fail again
+        return EXIT_PIPE
     return EXIT_USAGE
 
 

@@ -351,7 +351,7 @@ def ke_xls(paths: list[Path], soffice_exe: str, profile: Path, outdir: Path) -> 
                     "--convert-to", "xls", "--outdir", str(outdir), *map(str, staged)],
                    check=True, capture_output=True, timeout=1800, env=env)
     out = []
-    for p, s in zip(paths, staged):
+    for p, s in zip(paths, staged, strict=True):
         target = p.with_suffix(".xls")
         (outdir / (s.stem + ".xls")).replace(target)
         p.unlink()

@@ -128,11 +128,11 @@ def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> int:
                 if anotasi is not None:
                     tunggal = b
             kemajuan.hapus()
-            w.selesai(putaran.tidak_dikirim_ulang() if putaran is not None else None)
+            w.akhiri(putaran.tidak_dikirim_ulang() if putaran is not None else None)
         if anotasi is not None and tunggal is not None and tunggal.status == "checked":
             from ..reports.anotasi import tulis_anotasi
 
             src = inputs[0].path
             with tujuan(str(anotasi), [Masukan(str(src), src)], binary=True) as fh:
                 tulis_anotasi(src, tunggal, fh, cfg.lang)
-    return w.ringkasan.exit_code
+    return w.totals.exit_code

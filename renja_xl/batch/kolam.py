@@ -97,8 +97,9 @@ def _atur_gc() -> None:
     objects (rows, cells) that reference counting frees; a pass every 700 allocations (CPython's
     default) mostly re-scans live rows, about a tenth of a worker's time on generated submissions
     (benchmarks/README.md). What the worker inherited from the parent (modules, config) is frozen out
-    of the passes; collection still runs, a full pass about every five million allocations (some
-    hundreds of files), so cyclic garbage (tracebacks of unreadable files) stays bounded."""
+    of the passes. Collection still runs: the youngest generation every 50,000 allocations, older
+    ones as CPython's own rules decide from these thresholds, so cyclic garbage (tracebacks of
+    unreadable files) is still freed, later than with the default."""
     import gc
 
     gc.freeze()

@@ -105,7 +105,7 @@ class Putaran:
                 if index.get(k):
                     taken[index[k].popleft()] = True
                     status[i] = MASIH_ADA
-        for t, s in zip(b.findings, status):
+        for t, s in zip(b.findings, status, strict=True):
             t.ekstra["status"] = s or BARU
             if s:
                 t.ekstra["sebelumnya"] = lama.path

@@ -5,10 +5,10 @@ from .banding import (
     BarisRingkas,
     DiffTabel,
     HasilDiff,
-    Perubahan,
+    NilaiBerubah,
     bandingkan,
     bandingkan_berkas,
     selisih,
 )
 
-__all__ = ["Perubahan", "BarisRingkas", "DiffTabel", "HasilDiff", "bandingkan", "bandingkan_berkas", "selisih", "SCHEMA"]
+__all__ = ["NilaiBerubah", "BarisRingkas", "DiffTabel", "HasilDiff", "bandingkan", "bandingkan_berkas", "selisih", "SCHEMA"]

@@ -19,19 +19,19 @@ from ..core.models import Nilai, RencanaBaris, Tabel
 from ..core.total import total_rencana
 from ..readers import baca_berkas
 
-__all__ = ["Perubahan", "BarisRingkas", "DiffTabel", "HasilDiff", "bandingkan", "bandingkan_berkas", "selisih", "SCHEMA"]
+__all__ = ["NilaiBerubah", "BarisRingkas", "DiffTabel", "HasilDiff", "bandingkan", "bandingkan_berkas", "selisih", "SCHEMA"]
 
-SCHEMA = "renja-xl/diff@1"
+SCHEMA = "renja-xl/diff@2"  # @2: a changed value says which with "isian" (was "bidang")
 
 
 @dataclass(slots=True)
-class Perubahan:
-    """One changed value of one kode."""
+class NilaiBerubah:
+    """One changed value of one kode: ``isian`` says which (pagu, target, satuan, uraian)."""
 
     kode: str
     uraian: str
     level: str | None
-    bidang: str  # pagu, target, satuan, uraian
+    isian: str  # pagu, target, satuan, uraian
     tahun: int | None
     lama: Any
     baru: Any
@@ -58,7 +58,7 @@ class DiffTabel:
     sheet_lama: str
     sheet_baru: str
     years: list[int]
-    berubah: list[Perubahan] = field(default_factory=list)
+    berubah: list[NilaiBerubah] = field(default_factory=list)
     ditambah: list[BarisRingkas] = field(default_factory=list)
     dihapus: list[BarisRingkas] = field(default_factory=list)
     total: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # year → (old, new): top rows
@@ -179,14 +179,14 @@ def bandingkan(lama: Tabel, baru: Tabel) -> DiffTabel:
                 na, nb = get(ra), get(rb)
                 va, vb = _nilai(na), _nilai(nb)
                 if va != vb:
-                    out.berubah.append(Perubahan(kode, name, rb.level, field_name, y, va, vb, selisih(va, vb),
+                    out.berubah.append(NilaiBerubah(kode, name, rb.level, field_name, y, va, vb, selisih(va, vb),
                                                  na.cell if na else None, nb.cell if nb else None))
         sa, sb = _satuan(ra), _satuan(rb)
         if (sa or "").casefold() != (sb or "").casefold():
-            out.berubah.append(Perubahan(kode, name, rb.level, "satuan", None, sa, sb, None,
+            out.berubah.append(NilaiBerubah(kode, name, rb.level, "satuan", None, sa, sb, None,
                                          ra.satuan.cell if ra.satuan else None, rb.satuan.cell if rb.satuan else None))
         if " ".join(ra.uraian.split()).casefold() != " ".join(rb.uraian.split()).casefold():
-            out.berubah.append(Perubahan(kode, name, rb.level, "uraian", None, ra.uraian, rb.uraian, None,
+            out.berubah.append(NilaiBerubah(kode, name, rb.level, "uraian", None, ra.uraian, rb.uraian, None,
                                          ra.uraian_cell, rb.uraian_cell))
     out.dihapus = [_ringkas(ra, years) for key, ra in a.items() if key not in b]
     ta, tb = total_rencana(lama), total_rencana(baru)

@@ -107,7 +107,7 @@ def _dari_tabel(rows: list[list[object]]) -> dict[str, Entri]:
         raise NomenklaturTidakTerbaca("kolom kode atau NOMENKLATUR tidak lengkap")
     out: dict[str, Entri] = {}
     for row in rows[header_i + 1:]:
-        get = lambda j: row[j] if j is not None and j < len(row) else ""  # noqa: E731
+        get = lambda j, row=row: row[j] if j is not None and j < len(row) else ""  # noqa: E731
         kode = _segmen([get(cu), get(cb), get(cp), get(ck), get(cs)])
         if not kode:
             continue

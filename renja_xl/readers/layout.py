@@ -165,7 +165,7 @@ def _is_number_row(cells: list[tuple[int, str, Any]]) -> bool:
         if not m:
             return False
         nums.append(int(m.group(1)))
-    return all(b > a for a, b in zip(nums, nums[1:]))
+    return all(b > a for a, b in zip(nums, nums[1:], strict=False))
 
 
 def _is_year(x: float) -> bool:
@@ -247,7 +247,7 @@ def cari_blok(sheet: Lembar) -> list[BlokTabel]:
         number_row: int | None = None
         # merged cells starting in the first header row say how deep the header is
         abs_row = sheet.baris0 + i
-        for r0, c0, r1, c1 in sheet.gabungan:
+        for r0, _c0, r1, _c1 in sheet.gabungan:
             if r0 == abs_row and r1 > abs_row:
                 end = max(end, min(r1 - sheet.baris0, i + 3))
         k = i + 1
@@ -284,7 +284,7 @@ def cari_blok(sheet: Lembar) -> list[BlokTabel]:
         prev_end = data_start
         i = data_start
     # each block's data ends where the next block's title (or header) starts
-    for a, b in zip(blocks, blocks[1:]):
+    for a, b in zip(blocks, blocks[1:], strict=False):
         start = b.header_rows[0] - sheet.baris0
         k = start - 1
         while k >= a.data_start - sheet.baris0 and start - k <= 8:
@@ -365,7 +365,7 @@ def _labels(sheet: Lembar, header_rel: list[int], number_row: int | None) -> lis
         kolom.append(Kolom(c, levels, numbers.get(c)))
     # 3) a column without any header text continues the one on its left (e.g. a satuan cell
     #    beside its value, or the parts of a kode split over cells)
-    for a, b in zip(kolom, kolom[1:]):
+    for a, b in zip(kolom, kolom[1:], strict=False):
         if not b.levels and a.levels:
             b.levels = list(a.levels)
     return kolom

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO, Any
 
+from ..core.alamat import rujukan
 from ..core.models import SEVERITY_ORDER, Berkas, Temuan
 
 __all__ = ["tulis_anotasi", "SHEET_DAFTAR", "DAPAT_DIANOTASI"]
@@ -41,7 +42,7 @@ def tulis_anotasi(src: Path, berkas: Berkas, out: IO[bytes] | Any, lang: str = "
     from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    from .excel import WARNA
+    from .gaya import TAUTAN, WARNA
 
     wb = load_workbook(src, keep_vba=src.suffix.lower() == ".xlsm")
     by_cell: dict[tuple[str, str], list[Temuan]] = {}
@@ -80,9 +81,9 @@ def tulis_anotasi(src: Path, berkas: Berkas, out: IO[bytes] | Any, lang: str = "
         target = where.get((t.sheet or "", t.cell or ""))
         if target:
             c = daftar.cell(row=daftar.max_row, column=2)
-            c.hyperlink = Hyperlink(ref=c.coordinate, location=f"'{t.sheet}'!{target}")
-            c.font = Font(color="0563C1", underline="single")
-    for col, w in zip("ABCDEF", (16, 8, 20, 8, 11, 100)):
+            c.hyperlink = Hyperlink(ref=c.coordinate, location=rujukan(t.sheet or "", target))
+            c.font = Font(color=TAUTAN, underline="single")
+    for col, w in zip("ABCDEF", (16, 8, 20, 8, 11, 100), strict=True):
         daftar.column_dimensions[col].width = w
     daftar.auto_filter.ref = f"A1:F{daftar.max_row}"
     for ws in wb.worksheets:  # one selected tab, or Excel opens the sheets grouped

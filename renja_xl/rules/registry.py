@@ -56,7 +56,7 @@ class Aturan:
                  f"{'Tingkat bawaan' if lang == 'id' else 'Default severity'}: **{sev}**"
                  + (f" · {'perlu nomenklatur' if lang == 'id' else 'needs the nomenclature'}" if self.butuh_nomenklatur else ""),
                  ""]
-        for h, body in zip(heads, (d.apa, d.mengapa, d.contoh, d.perbaikan)):
+        for h, body in zip(heads, (d.apa, d.mengapa, d.contoh, d.perbaikan), strict=False):
             lines += [f"## {h}", "", body.strip(), ""]
         return "\n".join(lines)
 

@@ -36,7 +36,7 @@ def periksa(ctx):
     def cells(tabel, row):
         return {y: c for y, c in pagu_per_tahun(tabel, row).items() if c.value is not None and not c.error}
 
-    for ref_t, ref_row, tabel, row, year, ref_cell, cell in nilai_antartabel(tables, cells):
+    for ref_t, _ref_row, tabel, row, year, ref_cell, cell in nilai_antartabel(tables, cells):
         if rupiah(ref_cell.value) == rupiah(cell.value):
             continue
         ytxt = f" {year}" if year else ""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ...core.models import EvaluasiBaris, RencanaBaris
-from ...readers.workbook import alamat
 from ..context import angka
 from ..registry import Dok, aturan
 
