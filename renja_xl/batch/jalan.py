@@ -12,6 +12,7 @@ the command line.
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -23,9 +24,12 @@ from .keluaran import pastikan_bukan_masukan, tujuan
 from .kemajuan import Kemajuan
 from .masukan import kumpulkan
 
-__all__ = ["PermintaanCheck", "jalankan_check", "FORMAT"]
+__all__ = ["PermintaanCheck", "HasilJalan", "jalankan_check", "jalankan_ringkasan", "saring_tingkat", "FORMAT"]
 
 FORMAT = ("text", "json", "excel", "html")
+
+
+_URUT_TINGKAT = {"error": 0, "warning": 1, "info": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +44,34 @@ class PermintaanCheck:
     baseline: str | None = None  # the previous round's JSON report
     warna: bool | None = None  # colour in the text report: None = when the terminal supports it
     kemajuan: bool | None = None  # the progress bar: None = when stderr is a terminal
+    bentuk: str = "lengkap"  # text report: lengkap (every finding), ringkas (--quiet), statistik (--statistics)
+    tingkat: str = "info"  # the lowest severity reported (--tingkat)
+    per_kiriman: str | None = None  # a folder for each submission's feedback (--per-kiriman)
 
     @property
     def ke_layar(self) -> bool:
         return self.output is None or self.output == "-"
 
 
+@dataclass(slots=True)
+class HasilJalan:
+    """What a run did: its exit status, the totals of its report, and what it wrote where."""
+
+    exit_code: int
+    totals: Any
+    laporan: str | None = None  # the report file (None: stdout)
+    anotasi: str | None = None  # the annotated copy of a single input
+    per_kiriman: str | None = None  # the feedback folder
+    n_kiriman: int = 0  # submissions given a feedback folder
+    n_anotasi: int = 0  # annotated copies written there
+
+
+def saring_tingkat(b: Any, tingkat: str) -> None:
+    """Keep the findings at ``tingkat`` or more severe (``--tingkat galat``: errors only)."""
+    batas = _URUT_TINGKAT[tingkat]
+    if batas < 2:
+        b.findings = [t for t in b.findings if _URUT_TINGKAT[t.severity] <= batas]
+        b.selesai = [t for t in b.selesai if _URUT_TINGKAT[t.severity] <= batas]
 def _penulis(req: PermintaanCheck, out: IO[Any], cfg: Konfigurasi, putaran: bool) -> Any:
     if req.format == "json":
         from ..reports.json_report import TulisJson
@@ -61,7 +87,7 @@ def _penulis(req: PermintaanCheck, out: IO[Any], cfg: Konfigurasi, putaran: bool
         return TulisHtml(out, cfg.lang, putaran=putaran, judul=", ".join(req.paths))
     from ..reports.text import TulisTeks
 
-    return TulisTeks(out, cfg.lang, warna=req.warna, putaran=putaran)
+    return TulisTeks(out, cfg.lang, warna=req.warna, putaran=putaran, bentuk=req.bentuk)
 
 
 def _path_anotasi(req: PermintaanCheck, m: Masukan) -> Path | None:
@@ -79,8 +105,26 @@ def _path_anotasi(req: PermintaanCheck, m: Masukan) -> Path | None:
     return report.with_name(f"{report.stem}_anotasi{ext}")
 
 
-def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> int:
-    """Check every input of ``req`` and write the report; returns the exit status."""
+def _batal_bila_gagal(writers: list[Any]) -> None:
+    """Called as the run's files are closed: a writer that did not finish (Ctrl-C, an error) is
+    told so while its temporary files are still open."""
+    for w in writers:
+        if w is not None and not getattr(w, "selesai_ditulis", False) and hasattr(w, "batal"):
+            w.batal()
+
+
+def _di_dalam(folder: Path, paths: tuple[str, ...]) -> str | None:
+    """The input folder that ``folder`` is in (or is), if any."""
+    target = folder.resolve()
+    for p in paths:
+        q = Path(p)
+        if q.is_dir() and (target == q.resolve() or q.resolve() in target.parents):
+            return p
+    return None
+
+
+def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> HasilJalan:
+    """Check every input of ``req`` and write the report(s)."""
     from .kolam import jumlah_inti, periksa_semua
 
     jobs = req.jobs if req.jobs is not None else jumlah_inti()
@@ -88,6 +132,15 @@ def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> int:
         raise GagalJalan("--jobs harus 1 atau lebih")
     if req.format == "excel" and req.ke_layar:
         raise GagalJalan("--format excel perlu -o LAPORAN.xlsx")
+    for p in req.paths:
+        if not Path(p).exists():
+            raise GagalJalan(f"tidak ditemukan: {p}")
+    per_kiriman = None
+    if req.per_kiriman:
+        per_kiriman = Path(req.per_kiriman)
+        inside = _di_dalam(per_kiriman, req.paths)
+        if inside is not None:  # the next check of that folder would take our copies for submissions
+            raise GagalJalan(f"--per-kiriman {req.per_kiriman} ada di dalam folder masukan {inside}; pilih folder lain")
     putaran = None
     if req.baseline:
         from .putaran import BaselineTidakValid, Putaran
@@ -103,36 +156,94 @@ def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> int:
     except NomenklaturTidakTerbaca as exc:
         raise GagalJalan(f"nomenklatur tidak dapat dibaca: {exc}") from exc
     batas = Batas.dari(cfg)
+    hasil = HasilJalan(0, None, None if req.ke_layar else req.output)
     with kumpulkan(list(req.paths), batas.ukuran) as inputs:
         if not inputs:
             raise GagalJalan("tidak ada berkas spreadsheet yang ditemukan di " + ", ".join(req.paths))
         anotasi = None
-        if req.format == "excel" and len(inputs) == 1:
+        if req.format == "excel" and len(inputs) == 1 and not per_kiriman:
             anotasi = _path_anotasi(req, inputs[0])
             if anotasi is not None:
                 pastikan_bukan_masukan(anotasi, inputs)
         kemajuan = Kemajuan(len(inputs), cfg.lang, aktif=req.kemajuan)
         tunggal = None
-        with tujuan(req.output, inputs, binary=req.format == "excel") as out:
+        by_tampil = {m.tampil: m for m in inputs}
+        with ExitStack() as stack:
+            umpan = None
+            if per_kiriman is not None:
+                from .per_kiriman import PerKiriman
+
+                umpan = PerKiriman(per_kiriman, inputs, stack, cfg.lang, putaran is not None)
+            out = stack.enter_context(tujuan(req.output, inputs, binary=req.format == "excel"))
             w = _penulis(req, out, cfg, putaran is not None)
+            stack.callback(_batal_bila_gagal, [w, umpan.rekap if umpan is not None else None])
             layar = out is sys.stdout
             for b in periksa_semua(inputs, cfg, jobs, nomenklatur, batas, kemajuan.tambah):
                 if putaran is not None:
                     putaran.tandai(b)
+                saring_tingkat(b, req.tingkat)
                 if layar:
                     kemajuan.hapus()
                 w.berkas(b)
+                if umpan is not None:
+                    umpan.berkas(b, by_tampil.get(b.path))
                 if layar:
                     out.flush()
                     kemajuan.gambar()
                 if anotasi is not None:
                     tunggal = b
             kemajuan.hapus()
-            w.akhiri(putaran.tidak_dikirim_ulang() if putaran is not None else None)
+            lama = putaran.tidak_dikirim_ulang() if putaran is not None else None
+            w.akhiri(lama)
+            if umpan is not None:
+                umpan.akhiri(lama)
         if anotasi is not None and tunggal is not None and tunggal.status == "checked":
             from ..reports.anotasi import tulis_anotasi
 
             src = inputs[0].path
             with tujuan(str(anotasi), [Masukan(str(src), src)], binary=True) as fh:
                 tulis_anotasi(src, tunggal, fh, cfg.lang)
-    return w.totals.exit_code
+            hasil.anotasi = str(anotasi)
+    hasil.exit_code = w.totals.exit_code
+    hasil.totals = w.totals
+    if umpan is not None:
+        hasil.per_kiriman = str(per_kiriman)
+        hasil.n_kiriman, hasil.n_anotasi = umpan.n_kiriman, umpan.n_anotasi
+    return hasil
+
+
+def jalankan_ringkasan(paths: tuple[str, ...], cfg: Konfigurasi, jobs: int | None = None,
+                       kemajuan: bool | None = None, out: Any = None) -> int:
+    """``renja-xl ringkasan``: the tables of every input (files, folders, zips), read through the
+    same workers and limits as a check. Exit 1 when an input cannot be read, as check does."""
+    from ..core.errors import EXIT_FINDINGS, EXIT_OK
+    from ..reports.ringkasan import tulis_ringkasan, tulis_tak_terbaca
+    from .kolam import jumlah_inti, periksa_semua
+
+    out = out if out is not None else sys.stdout
+    jobs = jobs if jobs is not None else jumlah_inti()
+    if jobs < 1:
+        raise GagalJalan("--jobs harus 1 atau lebih", "--jobs must be 1 or more")
+    for p in paths:
+        if not Path(p).exists():
+            raise GagalJalan(f"tidak ditemukan: {p}", f"not found: {p}")
+    cfg = cfg.dengan(select=["E"])  # the tables are what is shown; of the rules, only "is it readable"
+    batas = Batas.dari(cfg)
+    status = EXIT_OK
+    with kumpulkan(list(paths), batas.ukuran) as inputs:
+        if not inputs:
+            raise GagalJalan("tidak ada berkas spreadsheet yang ditemukan di " + ", ".join(paths),
+                             "no spreadsheet file found in " + ", ".join(paths))
+        bar = Kemajuan(len(inputs), cfg.lang, aktif=kemajuan)
+        for b in periksa_semua(inputs, cfg, jobs, None, batas, bar.tambah, simpan_baris=True):
+            bar.hapus()
+            if b.status == "unreadable":
+                why = b.findings[0].message if b.findings else ""
+                tulis_tak_terbaca(b.path, why, out, cfg.lang)
+                status = EXIT_FINDINGS
+            else:
+                tulis_ringkasan(b.path, b.tables, b.sheets_seen, out, cfg.lang)
+            out.flush()
+            bar.gambar()
+        bar.hapus()
+    return status

@@ -1,4 +1,5 @@
-"""The progress bar of a batch check."""
+"""The progress bar of a batch check, drawn through rich (which knows how to move the cursor on
+every terminal, the legacy Windows console included)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,14 @@ class Kemajuan:
         self.t0 = time.monotonic()
         self._last = 0.0
         self._shown = False
+        self._konsol: Any = None
+
+    def _k(self) -> Any:
+        if self._konsol is None:
+            from ..reports.konsol import konsol
+
+            self._konsol = konsol(self.stream)
+        return self._konsol
 
     def tambah(self, b: Any) -> None:
         self.done += 1
@@ -51,13 +60,21 @@ class Kemajuan:
     def gambar(self) -> None:
         if not self.aktif:
             return
+        from rich.control import Control, ControlType
+        from rich.text import Text
+
         self._last = time.monotonic()
-        self.stream.write("\r" + self.baris() + "\033[K")
+        k = self._k()
+        k.control(Control(ControlType.CARRIAGE_RETURN))
+        k.print(Text(self.baris()), end="")
+        k.control(Control((ControlType.ERASE_IN_LINE, 0)))
         self.stream.flush()
         self._shown = True
 
     def hapus(self) -> None:
         if self.aktif and self._shown:
-            self.stream.write("\r\033[K")
+            from rich.control import Control, ControlType
+
+            self._k().control(Control(ControlType.CARRIAGE_RETURN), Control((ControlType.ERASE_IN_LINE, 2)))
             self.stream.flush()
             self._shown = False

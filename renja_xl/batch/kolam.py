@@ -55,15 +55,17 @@ def _tak_terbaca(m: Masukan, cfg: Konfigurasi, alasan: str, reason: str) -> Berk
     return berkas_tidak_terbaca(m, cfg, alasan, reason)
 
 
-def periksa_satu(m: Masukan, cfg: Konfigurasi, nomenklatur: Any = None, batas: Batas | None = None) -> Berkas:
+def periksa_satu(m: Masukan, cfg: Konfigurasi, nomenklatur: Any = None, batas: Batas | None = None,
+                 simpan_baris: bool = False) -> Berkas:
     """:func:`renja_xl.checker.periksa_berkas` in a worker. The tables' rows are dropped once the
-    checks and the identification are done: the reports need the findings, and the rows would
-    travel back through the pipe."""
+    checks and the identification are done (unless ``simpan_baris``: ``renja-xl ringkasan`` sums
+    them): the reports need the findings, and the rows would travel back through the pipe."""
     from ..checker import periksa_berkas
 
     b = periksa_berkas(m, cfg, nomenklatur, batas)
-    for t in b.tables:
-        t.rows = []
+    if not simpan_baris:
+        for t in b.tables:
+            t.rows = []
     return b
 
 
@@ -106,7 +108,8 @@ def _atur_gc() -> None:
     gc.set_threshold(50_000, 10, 10)
 
 
-def _pekerja(conn: Any, cfg: Konfigurasi, nomenklatur: Any, batas: Batas, stderr_path: str) -> None:
+def _pekerja(conn: Any, cfg: Konfigurasi, nomenklatur: Any, batas: Batas, stderr_path: str,
+             simpan_baris: bool = False) -> None:
     """A worker: check the files it is sent until it receives None. A spawned worker is given no
     nomenclature and loads the one the configuration names (from its cache)."""
     import signal
@@ -132,7 +135,7 @@ def _pekerja(conn: Any, cfg: Konfigurasi, nomenklatur: Any, batas: Batas, stderr
         os.ftruncate(2, 0)
         os.lseek(2, 0, os.SEEK_SET)
         try:
-            conn.send((idx, periksa_satu(m, cfg, nomenklatur, batas)))
+            conn.send((idx, periksa_satu(m, cfg, nomenklatur, batas, simpan_baris)))
         except MemoryError:
             conn.send((idx, "memori"))
             return  # a fresh worker takes over: this one's heap may be in a bad state
@@ -184,7 +187,8 @@ class _Saluran:
 class _PekerjaFork:
     """A worker forked directly (POSIX)."""
 
-    def __init__(self, cfg: Konfigurasi, nomenklatur: Any, batas: Batas, stderr: Path, milik_lain: set[int]):
+    def __init__(self, cfg: Konfigurasi, nomenklatur: Any, batas: Batas, stderr: Path, milik_lain: set[int],
+                 simpan_baris: bool = False):
         r1, w1 = os.pipe()  # to the worker
         r2, w2 = os.pipe()  # from the worker
         sys.stdout.flush()
@@ -198,7 +202,7 @@ class _PekerjaFork:
                         os.close(fd)
                     except OSError:
                         pass
-                _pekerja(_Saluran(r1, w2), cfg, nomenklatur, batas, str(stderr))
+                _pekerja(_Saluran(r1, w2), cfg, nomenklatur, batas, str(stderr), simpan_baris)
                 code = 0
             except BaseException:  # noqa: BLE001 - said on stderr, where the parent reads why it died
                 import traceback
@@ -242,12 +246,13 @@ class _PekerjaFork:
 class _PekerjaSpawn:
     """A worker started with multiprocessing (platforms without fork)."""
 
-    def __init__(self, cfg: Konfigurasi, nomenklatur: Any, batas: Batas, stderr: Path, milik_lain: set[int]):
+    def __init__(self, cfg: Konfigurasi, nomenklatur: Any, batas: Batas, stderr: Path, milik_lain: set[int],
+                 simpan_baris: bool = False):
         import multiprocessing as mp
 
         ctx = mp.get_context("spawn")
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_pekerja, args=(child, cfg, None, batas, str(stderr)), daemon=True)
+        self.proc = ctx.Process(target=_pekerja, args=(child, cfg, None, batas, str(stderr), simpan_baris), daemon=True)
         self.proc.start()
         child.close()
 
@@ -268,10 +273,11 @@ class _PekerjaSpawn:
 class _Pekerja:
     """A worker process and the file it is checking."""
 
-    def __init__(self, cfg: Konfigurasi, nomenklatur: Any, batas: Batas, folder: Path, n: int, milik: set[int]):
+    def __init__(self, cfg: Konfigurasi, nomenklatur: Any, batas: Batas, folder: Path, n: int, milik: set[int],
+                 simpan_baris: bool = False):
         self.stderr = folder / f"pekerja-{n}.stderr"
         kind = _PekerjaFork if hasattr(os, "fork") else _PekerjaSpawn
-        self.proses = kind(cfg, nomenklatur, batas, self.stderr, milik)
+        self.proses = kind(cfg, nomenklatur, batas, self.stderr, milik, simpan_baris)
         self.conn = self.proses.conn
         self.tugas: tuple[int, Masukan] | None = None
         self.mulai = 0.0
@@ -333,11 +339,12 @@ def _tunggu(conns: list[Any], timeout: float | None) -> list[Any]:
 
 
 def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int, nomenklatur: Any = None,
-                  batas: Batas | None = None, diperiksa: Callable[[Berkas], None] | None = None) -> Iterator[Berkas]:
+                  batas: Batas | None = None, diperiksa: Callable[[Berkas], None] | None = None,
+                  simpan_baris: bool = False) -> Iterator[Berkas]:
     """Check ``inputs`` in ``jobs`` worker processes; yields each file's result in input order.
     ``nomenklatur``: the nomenclature the parent loaded (forked workers share it); ``batas``: the
     limits per file (default: the configuration's). ``diperiksa`` is called as each file is checked
-    (in completion order), e.g. for a progress bar."""
+    (in completion order), e.g. for a progress bar. ``simpan_baris``: keep the tables' rows."""
     if not inputs:
         return
     from .. import checker  # noqa: F401 - imported once here, so forked workers start with it
@@ -353,7 +360,7 @@ def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int, nomenklatu
     def baru() -> _Pekerja:
         nonlocal counter
         counter += 1
-        return _Pekerja(cfg, nomenklatur, batas, folder, counter, milik)
+        return _Pekerja(cfg, nomenklatur, batas, folder, counter, milik, simpan_baris)
 
     workers = [baru() for _ in range(jobs)]
     pending: deque[tuple[int, Masukan]] = deque(enumerate(inputs))

@@ -47,12 +47,23 @@ __all__ = ["Ambang", "Pengecualian", "Konfigurasi", "muat_konfigurasi", "cari_ko
 
 
 class KonfigurasiTidakValid(ValueError):
-    """The config file cannot be read or holds values we do not understand."""
+    """The config file cannot be read or holds values we do not understand: what, where (key and
+    line), in Indonesian and English (:meth:`pesan`)."""
+
+    def __init__(self, alasan: str, reason: str | None = None):
+        super().__init__(alasan)
+        self.alasan = alasan
+        self.reason = reason or alasan
+
+    def pesan(self, lang: str = "id") -> str:
+        return self.reason if lang == "en" else self.alasan
 
 
 def _ge0(name: str, value: float) -> None:
     if value < 0:
-        raise ValueError(f"{name} tidak boleh negatif ({value})")
+        from .config_pesan import NilaiSalah
+
+        raise NilaiSalah(f"tidak boleh negatif ({value:g})", f"must not be negative ({value:g})", name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +92,10 @@ class PengaturanCapaian:
 
     def __post_init__(self) -> None:
         if self.rumus_negatif not in RUMUS_NEGATIF:
-            raise ValueError(f"rumus_negatif '{self.rumus_negatif}' tidak dikenal; pilih salah satu: {', '.join(RUMUS_NEGATIF)}")
+            from .config_pesan import NilaiSalah
+
+            raise NilaiSalah(f"'{self.rumus_negatif}' tidak dikenal; pilih salah satu: {', '.join(RUMUS_NEGATIF)}",
+                             f"unknown '{self.rumus_negatif}'; choose one of: {', '.join(RUMUS_NEGATIF)}", "rumus_negatif")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +148,16 @@ class Konfigurasi:
         if self.periode is not None:
             up = self.periode.strip().upper().replace(" ", "")
             if up not in ("TW1", "TW2", "TW3", "TW4"):
-                raise ValueError(f"periode '{self.periode}' tidak dikenal; pilih TW1, TW2, TW3 atau TW4")
+                from .config_pesan import NilaiSalah
+
+                raise NilaiSalah(f"'{self.periode}' tidak dikenal; pilih TW1, TW2, TW3 atau TW4",
+                                 f"unknown '{self.periode}'; choose TW1, TW2, TW3 or TW4", "periode")
             object.__setattr__(self, "periode", up)
         if self.lang not in ("id", "en"):
-            raise ValueError(f"bahasa '{self.lang}' tidak dikenal; pilih id atau en")
+            from .config_pesan import NilaiSalah
+
+            raise NilaiSalah(f"bahasa '{self.lang}' tidak dikenal; pilih id atau en",
+                             f"unknown language '{self.lang}'; choose id or en", "lang")
         _ge0("batas_waktu", self.batas_waktu)
         _ge0("batas_ukuran", self.batas_ukuran)
         _ge0("batas_memori", self.batas_memori)
@@ -162,7 +182,8 @@ class Konfigurasi:
         return dataclasses.replace(self, **data)
 
 
-def _normalise_keys(obj: Any, sumber: str, tempat: str = "") -> Any:
+def _normalise_keys(obj: Any, sumber: str, teks: str | None = None, awalan: str = "",
+                    tempat: tuple[Any, ...] = ()) -> Any:
     """Keys with ``_`` for ``-``; a key written both ways in one table is an error (one of the two
     would be dropped silently)."""
     if isinstance(obj, dict):
@@ -171,19 +192,28 @@ def _normalise_keys(obj: Any, sumber: str, tempat: str = "") -> Any:
         for k, v in obj.items():
             nk = str(k).replace("-", "_")
             if nk in out:
-                raise KonfigurasiTidakValid(f"{sumber}: kunci {tempat}'{asal[nk]}' dan '{k}' sama (- dan _ setara); "
-                                            "tulis salah satu saja")
+                from .config_pesan import baris_kunci
+
+                line = baris_kunci(teks, (*tempat, nk), awalan) if teks is not None else None
+                where = f"{sumber} baris {line}" if line else sumber
+                where_en = f"{sumber} line {line}" if line else sumber
+                nama = ".".join(str(x) for x in tempat if not isinstance(x, int))
+                nama = nama + "." if nama else ""
+                raise KonfigurasiTidakValid(
+                    f"{where}: kunci {nama}'{asal[nk]}' dan '{k}' sama (- dan _ setara); tulis salah satu saja",
+                    f"{where_en}: keys {nama}'{asal[nk]}' and '{k}' are the same (- and _ are equal); write one only")
             asal[nk] = str(k)
             # the units under [satuan_tambahan] are names, kept exactly as written
-            out[nk] = v if nk == "satuan_tambahan" and not tempat else _normalise_keys(v, sumber, f"{tempat}{nk}.")
+            out[nk] = v if nk == "satuan_tambahan" and not tempat else _normalise_keys(
+                v, sumber, teks, awalan, (*tempat, nk))
         return out
     if isinstance(obj, list):
-        return [_normalise_keys(v, sumber, tempat) for v in obj]
+        return [_normalise_keys(v, sumber, teks, awalan, (*tempat, i)) for i, v in enumerate(obj)]
     return obj
 
 
-def _from_mapping(data: dict[str, Any], sumber: str) -> Konfigurasi:
-    data = _normalise_keys(data, sumber)
+def _from_mapping(data: dict[str, Any], sumber: str, teks: str | None = None, awalan: str = "") -> Konfigurasi:
+    data = _normalise_keys(data, sumber, teks, awalan)
     cap = data.get("capaian")
     if isinstance(cap, dict) and ("skala" in cap or "terbawah" in cap):
         skala = {}
@@ -199,7 +229,9 @@ def _from_mapping(data: dict[str, Any], sumber: str) -> Konfigurasi:
 
         return validasi(Konfigurasi, {**data, "sumber": sumber})
     except Exception as exc:  # pydantic.ValidationError (or a ValueError from a check): say where
-        raise KonfigurasiTidakValid(f"{sumber}: {exc}") from exc
+        from .config_pesan import pesan_validasi
+
+        raise KonfigurasiTidakValid(*pesan_validasi(exc, sumber, teks, Konfigurasi, awalan)) from exc
 
 
 def muat_konfigurasi(path: str | Path) -> Konfigurasi:
@@ -207,12 +239,24 @@ def muat_konfigurasi(path: str | Path) -> Konfigurasi:
     validated with pydantic (types, unknown keys, thresholds, formula names, scale order)."""
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise KonfigurasiTidakValid(f"{p}: {exc}") from exc
+        teks = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KonfigurasiTidakValid(f"{p}: tidak dapat dibaca ({exc.strerror or exc})",
+                                    f"{p}: cannot be read ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise KonfigurasiTidakValid(f"{p}: bukan teks UTF-8 (simpan ulang sebagai UTF-8)",
+                                    f"{p}: not UTF-8 text (save it again as UTF-8)") from exc
+    try:
+        data = tomllib.loads(teks)
+    except tomllib.TOMLDecodeError as exc:
+        from .config_pesan import pesan_toml
+
+        raise KonfigurasiTidakValid(*pesan_toml(exc, str(p))) from exc
+    awalan = ""
     if p.name == "pyproject.toml":
         data = data.get("tool", {}).get("renja-xl", {})
-    return _from_mapping(dict(data), str(p))
+        awalan = "tool.renja-xl"
+    return _from_mapping(dict(data), str(p), teks, awalan)
 
 
 def cari_konfigurasi(mulai: str | Path) -> Path | None:

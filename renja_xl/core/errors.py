@@ -26,4 +26,13 @@ EXIT_PIPE = 141
 
 
 class GagalJalan(Exception):
-    """The tool cannot run (bad arguments, output not writable, bad config): exit 2."""
+    """The tool cannot run (bad arguments, output not writable, bad config): exit 2. Carries the
+    message in Indonesian and, when given, in English (:meth:`pesan`)."""
+
+    def __init__(self, alasan: str, reason: str | None = None):
+        super().__init__(alasan)
+        self.alasan = alasan
+        self.reason = reason
+
+    def pesan(self, lang: str = "id") -> str:
+        return self.reason if lang == "en" and self.reason else self.alasan

@@ -214,6 +214,15 @@ class TulisExcel:
                   + [self._sel(ws, c, bold=True) for c in totals] + [self._sel(ws, sum(totals), bold=True)])
         ws.auto_filter.ref = f"A1:{get_column_letter(len(head))}{len(rules) + 1}"
 
+    def batal(self) -> None:
+        """The run stopped (Ctrl-C, an error): close the sheets' row streams while their temporary
+        files are still open, so nothing complains about them when Python exits."""
+        for ws in self.wb.worksheets:
+            try:
+                ws.close()
+            except Exception:  # noqa: BLE001 - a half-written sheet of a recap that is thrown away
+                pass
+
     def akhiri(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
         self._tulis_per_aturan()
         self.ws_ring.auto_filter.ref = f"A1:{get_column_letter(self.lebar_ring)}{self.n_ring}"
@@ -225,3 +234,4 @@ class TulisExcel:
             for p in tidak_dikirim_ulang:
                 ws.append([self._sel(ws, p)])
         self.wb.save(self.out)
+        self.selesai_ditulis = True

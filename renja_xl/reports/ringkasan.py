@@ -1,14 +1,21 @@
-"""``renja-xl ringkasan``: the tables found in a workbook and their totals, for a quick look."""
+"""``renja-xl ringkasan``: the tables found in a workbook and their totals, for a quick look.
+
+Below each table's line come the other things the reader recorded about it (title, header rows,
+plan years, the column of each role …), rendered from the fields of
+:class:`~renja_xl.core.models.Tabel` as they are: a field the table model gains shows up here
+without a change to this module. Fields still at their default are left out.
+"""
 
 from __future__ import annotations
 
-from typing import TextIO
+import dataclasses
+from typing import Any, TextIO
 
 from ..core.angka import format_rupiah
 from ..core.models import Tabel
 from ..core.total import total_realisasi, total_rencana
 
-__all__ = ["baris_ringkasan", "tulis_ringkasan", "tulis_tak_terbaca"]
+__all__ = ["baris_ringkasan", "rincian_tabel", "tulis_ringkasan", "tulis_tak_terbaca"]
 
 _T = {
     "id": {"rows": "baris", "total": "total pagu", "none": "tidak ada tabel Renja yang dikenali",
@@ -31,13 +38,51 @@ def baris_ringkasan(tabel: Tabel, lang: str = "id") -> str:
     return head
 
 
+_DI_BARIS = {"sheet", "kind", "first_row", "last_row", "rows"}  # already in the table's line
+
+
+def _teks(v: Any) -> str:
+    if dataclasses.is_dataclass(v) and not isinstance(v, type):
+        return "(" + ", ".join(f"{f.name}={_teks(getattr(v, f.name))}" for f in dataclasses.fields(v)
+                               if getattr(v, f.name) not in (None, "", [], {}, ())) + ")"
+    if isinstance(v, dict):
+        return ", ".join(f"{k}={_teks(x)}" for k, x in v.items())
+    if isinstance(v, (list, tuple, set)):
+        return ", ".join(_teks(x) for x in v)
+    if isinstance(v, bool):
+        return "ya" if v else "tidak"
+    return " ".join(str(v).split())
+
+
+def rincian_tabel(tabel: Tabel) -> list[tuple[str, str]]:
+    """(field, value) for every field of the table that is not at its default."""
+    out = []
+    for f in dataclasses.fields(tabel):
+        if f.name in _DI_BARIS:
+            continue
+        v = getattr(tabel, f.name)
+        if f.default is not dataclasses.MISSING:
+            default = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+        else:
+            default = dataclasses.MISSING
+        if v == default or v in (None, ""):
+            continue
+        out.append((f.name, _teks(v)))
+    return out
+
+
 def tulis_ringkasan(path: str, tables: list[Tabel], sheets: list[str], out: TextIO, lang: str = "id") -> None:
-    """One workbook: its name, then a line per recognised table (or the sheets it has)."""
+    """One workbook: its name, then per recognised table its line and its other fields (or the
+    sheets it has, when none was recognised)."""
     out.write(path + "\n")
     if not tables:
         out.write(f"  {_T[lang]['none']} ({', '.join(sheets)})\n")
     for tabel in tables:
         out.write(baris_ringkasan(tabel, lang) + "\n")
+        for name, value in rincian_tabel(tabel):
+            out.write(f"      {name}: {value}\n")
 
 
 def tulis_tak_terbaca(path: str, alasan: str, out: TextIO, lang: str = "id") -> None:

@@ -1,64 +1,90 @@
-"""``--format text``: findings grouped by file and sheet, coloured by severity on a terminal."""
+"""``--format text``: findings grouped by file and sheet, coloured by severity on a terminal.
+
+Three shapes: every finding (the default), one line per file (``--quiet``) and counts per rule
+(``--statistics``, like ruff's). On a terminal the lines go through a rich Console (colour where the
+terminal supports it); anywhere else they are plain text, the same bytes on every system.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import TextIO
+from typing import Any, TextIO
 
+from ..core.angka import format_angka
 from ..core.label import TINGKAT as _SEV
 from ..core.label import label_status
 from ..core.models import Berkas
 from .summary import Totals
 
-_COLOR = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
-_DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
+__all__ = ["TulisTeks", "tulis_teks", "BENTUK"]
 
-
-def pakai_warna(stream: TextIO) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return hasattr(stream, "isatty") and stream.isatty()
+BENTUK = ("lengkap", "ringkas", "statistik")  # every finding, --quiet, --statistics
+_GAYA = {"error": "red", "warning": "yellow", "info": "cyan"}
+Potong = tuple[str, str | None]  # a piece of a line and its rich style
 
 
 class TulisTeks:
     """Streams one file at a time (a batch never holds all findings in memory)."""
 
-    def __init__(self, out: TextIO, lang: str = "id", warna: bool | None = None, putaran: bool = False):
+    def __init__(self, out: TextIO, lang: str = "id", warna: bool | None = None, putaran: bool = False,
+                 bentuk: str = "lengkap", konsol: Any = None):
         self.out = out
         self.lang = lang
-        self.warna = pakai_warna(out) if warna is None else warna
-        self.totals = Totals.untuk(lang, putaran)
+        self.bentuk = bentuk
+        if konsol is None and warna is not False and (_terminal(out) or os.environ.get("FORCE_COLOR")):
+            from .konsol import konsol as buat
 
-    def _status(self, t) -> str:
+            konsol = buat(out, warna)
+        self.konsol = konsol
+        self.totals = Totals.untuk(lang, putaran)
+        self._per_aturan: dict[str, list[int]] = {}  # --statistics: rule → [findings, files]
+
+    # --- output ---------------------------------------------------------------------------------
+    def _baris(self, *potong: Potong) -> None:
+        if self.konsol is None:
+            self.out.write("".join(t for t, _ in potong) + "\n")
+            return
+        from rich.text import Text
+
+        self.konsol.print(Text.assemble(*[(t, s or "") for t, s in potong]))
+
+    def _status(self, t) -> list[Potong]:
         s = t.ekstra.get("status")
         if not s:
-            return ""
-        label = label_status(s, self.lang)
-        return f" [{label}]" if s != "baru" else self._c(_BOLD, f" [{label}]")
+            return []
+        return [(f" [{label_status(s, self.lang)}]", "bold" if s == "baru" else None)]
 
-    def _c(self, code: str, text: str) -> str:
-        return f"{code}{text}{_RESET}" if self.warna else text
-
+    # --- per file -------------------------------------------------------------------------------
     def berkas(self, b: Berkas) -> None:
         self.totals.tambah(b)
-        w = self.out.write
+        if self.bentuk == "statistik":
+            seen = set()
+            for t in b.findings:
+                n = self._per_aturan.setdefault(t.rule, [0, 0])
+                n[0] += 1
+                if t.rule not in seen:
+                    n[1] += 1
+                    seen.add(t.rule)
+            return
         id_ = b.identitas
-        who = ""
+        who: list[Potong] = []
         if id_:
             parts = [str(id_.get(k)) for k in ("pemda", "opd", "tahun", "dokumen") if id_.get(k)]
-            who = f"  {self._c(_DIM, '(' + ' · '.join(parts) + ')')}" if parts else ""
-        w(self._c(_BOLD, b.path) + who + "\n")
+            who = [("  ", None), ("(" + " · ".join(parts) + ")", "dim")] if parts else []
+        if self.bentuk == "ringkas":
+            self._baris((b.path, "bold"), *who, ("  ", None), *self._hitungan(b))
+            return
+        self._baris((b.path, "bold"), *who)
         if b.status == "unreadable":
             for t in b.findings:
-                w(f"  {self._c(_COLOR['error'], _SEV[self.lang]['error'])} {t.rule}{self._status(t)} {t.message}\n")
+                self._baris(("  ", None), (_SEV[self.lang]["error"], _GAYA["error"]), (f" {t.rule}", None),
+                            *self._status(t), (f" {t.message}", None))
             return
         if not b.findings:
             tables = ", ".join(f"{t.sheet} ({t.kind})" for t in b.tables)
             ok = "tidak ada temuan" if self.lang == "id" else "no findings"
-            w(f"  {ok}" + (f" — {tables}" if tables else "") + "\n")
+            self._baris((f"  {ok}" + (f" — {tables}" if tables else ""), None))
         kinds = {t.sheet: t.kind for t in b.tables}
         current = object()
         for t in b.findings:
@@ -68,39 +94,88 @@ class TulisTeks:
                     label = "berkas" if self.lang == "id" else "file"
                 else:
                     label = t.sheet + (f" [{kinds[t.sheet]}]" if t.sheet in kinds else "")
-                w(f"  {self._c(_BOLD, label)}\n")
+                self._baris(("  ", None), (label, "bold"))
             sev = _SEV[self.lang][t.severity]
             loc = f"{t.cell or '':>6}"
             kode = f" {t.kode}" if t.kode else ""
             saran = f" → {t.saran}" if t.saran and t.saran not in t.message else ""
-            w(f"    {loc} {self._c(_COLOR[t.severity], f'{sev:<10}')} {t.rule}{self._c(_DIM, kode)}{self._status(t)}  {t.message}{saran}\n")
+            self._baris((f"    {loc} ", None), (f"{sev:<10}", _GAYA[t.severity]), (f" {t.rule}", None), (kode, "dim"),
+                        *self._status(t), (f"  {t.message}{saran}", None))
         if b.selesai:
             head = (f"  {len(b.selesai)} temuan putaran sebelumnya sudah selesai:" if self.lang == "id"
                     else f"  {len(b.selesai)} findings of the previous round are resolved:")
-            w(self._c(_DIM, head) + "\n")
+            self._baris((head, "dim"))
             for t in b.selesai:
                 where = " ".join(x for x in (t.sheet, t.cell) if x)
                 kode = f" {t.kode}" if t.kode else ""
-                w(self._c(_DIM, f"    {where} {t.rule}{kode}  {t.message}") + "\n")
+                self._baris((f"    {where} {t.rule}{kode}  {t.message}", "dim"))
         if b.silenced:
             n = len(b.silenced)
             if self.lang == "id":
-                w(f"  {n} temuan dikecualikan (sheet Pengecualian/konfigurasi):\n")
+                self._baris((f"  {n} temuan dikecualikan (sheet Pengecualian/konfigurasi):", None))
             else:
-                w(f"  {n} findings silenced (Pengecualian sheet/config):\n")
+                self._baris((f"  {n} findings silenced (Pengecualian sheet/config):", None))
             for s in b.silenced:
-                w(f"    {s['rule']} {s.get('kode') or ''} {s.get('cell') or ''}: {s['alasan']}\n")
+                self._baris((f"    {s['rule']} {s.get('kode') or ''} {s.get('cell') or ''}: {s['alasan']}", None))
 
+    def _hitungan(self, b: Berkas) -> list[Potong]:
+        """'3 galat, 12 peringatan' for --quiet."""
+        if b.status == "unreadable":
+            why = b.findings[0].message if b.findings else ""
+            return [("tidak terbaca" if self.lang == "id" else "unreadable", _GAYA["error"]),
+                    (f": {why}" if why else "", None)]
+        n = {s: 0 for s in _SEV["id"]}
+        for t in b.findings:
+            n[t.severity] += 1
+        if not any(n.values()):
+            return [("tidak ada temuan" if self.lang == "id" else "no findings", "green")]
+        out: list[Potong] = []
+        for sev in ("error", "warning", "info"):
+            if n[sev]:
+                out += [(", " if out else "", None), (f"{format_angka(n[sev])} {_SEV[self.lang][sev]}", _GAYA[sev])]
+        return out
+
+    # --- the end --------------------------------------------------------------------------------
     def akhiri(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
-        per = self.totals.per_aturan(self.lang)
-        self.out.write("\n" + (per + "\n" if per else "") + self.totals.kalimat(self.lang) + "\n")
+        if self.bentuk == "statistik":
+            self._statistik()
+        else:
+            per = self.totals.per_aturan(self.lang)
+            self._baris(("", None))
+            if per:
+                self._baris((per, None))
+        self._baris((self.totals.kalimat(self.lang), None))
         if self.totals.putaran is not None:
-            self.out.write(self.totals.kalimat_putaran(self.lang) + "\n")
+            self._baris((self.totals.kalimat_putaran(self.lang), None))
         if tidak_dikirim_ulang:
             head = ("Berkas putaran sebelumnya yang tidak ada di putaran ini" if self.lang == "id"
                     else "Files of the previous round missing from this round")
-            self.out.write(f"{head} ({len(tidak_dikirim_ulang)}): " + ", ".join(tidak_dikirim_ulang) + "\n")
+            self._baris((f"{head} ({len(tidak_dikirim_ulang)}): " + ", ".join(tidak_dikirim_ulang), None))
         self.out.flush()
+
+    def _statistik(self) -> None:
+        """Counts per rule, most frequent first: findings, files, rule, severity, title."""
+        from ..rules import REGISTRY, muat_semua
+
+        muat_semua()
+        rows = sorted(self._per_aturan.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        head = ("temuan", "berkas") if self.lang == "id" else ("findings", "files")
+        w0 = max([len(head[0])] + [len(format_angka(n)) for _, (n, _f) in rows])
+        w1 = max([len(head[1])] + [len(format_angka(f)) for _, (_n, f) in rows])
+        self._baris((f"{head[0]:>{w0}}  {head[1]:>{w1}}", "dim"))
+        for code, (n, f) in rows:
+            a = REGISTRY.get(code)
+            sev = a.severity if a else "info"
+            self._baris((f"{format_angka(n):>{w0}}  {format_angka(f):>{w1}}  {code} ", None),
+                        (f"{_SEV[self.lang][sev]:<10}", _GAYA[sev]), (f" {a.judul(self.lang) if a else ''}", None))
+        self._baris(("", None))
+
+
+def _terminal(out: TextIO) -> bool:
+    try:
+        return bool(out.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def tulis_teks(files: Iterable[Berkas], out: TextIO, lang: str = "id", warna: bool | None = None) -> Totals:
