@@ -542,7 +542,7 @@ def tulis_nilai_tersimpan(data: bytes, cached: dict[tuple[str, str], object]) ->
                 xml = payload.decode("utf-8")
                 missing = set(cells)
 
-                def fill(m: re.Match) -> str:
+                def fill(m: re.Match, cells: dict = cells, missing: set = missing) -> str:
                     a1 = m.group(2)
                     if a1 not in cells:
                         return m.group(0)

@@ -162,19 +162,28 @@ class Konfigurasi:
         return dataclasses.replace(self, **data)
 
 
-def _normalise_keys(obj: Any, keep: bool = False) -> Any:
+def _normalise_keys(obj: Any, sumber: str, tempat: str = "") -> Any:
+    """Keys with ``_`` for ``-``; a key written both ways in one table is an error (one of the two
+    would be dropped silently)."""
     if isinstance(obj, dict):
-        return {(str(k) if keep else str(k).replace("-", "_")): _normalise_keys(v, keep=False) for k, v in obj.items()}
+        out: dict[str, Any] = {}
+        asal: dict[str, str] = {}
+        for k, v in obj.items():
+            nk = str(k).replace("-", "_")
+            if nk in out:
+                raise KonfigurasiTidakValid(f"{sumber}: kunci {tempat}'{asal[nk]}' dan '{k}' sama (- dan _ setara); "
+                                            "tulis salah satu saja")
+            asal[nk] = str(k)
+            # the units under [satuan_tambahan] are names, kept exactly as written
+            out[nk] = v if nk == "satuan_tambahan" and not tempat else _normalise_keys(v, sumber, f"{tempat}{nk}.")
+        return out
     if isinstance(obj, list):
-        return [_normalise_keys(v) for v in obj]
+        return [_normalise_keys(v, sumber, tempat) for v in obj]
     return obj
 
 
 def _from_mapping(data: dict[str, Any], sumber: str) -> Konfigurasi:
-    satuan = data.pop("satuan_tambahan", data.pop("satuan-tambahan", None))
-    data = _normalise_keys(data)
-    if satuan is not None:
-        data["satuan_tambahan"] = satuan  # unit names are kept exactly as written
+    data = _normalise_keys(data, sumber)
     cap = data.get("capaian")
     if isinstance(cap, dict) and ("skala" in cap or "terbawah" in cap):
         skala = {}

@@ -177,7 +177,7 @@ class Kamus:
         k = kunci_satuan(teks)
         return self._baku.get(k) or self._alias.get(k)
 
-    @lru_cache(maxsize=4096)
+    @lru_cache(maxsize=4096)  # noqa: B019 - issue 14 (lead): Kamus becomes immutable, this cache moves
     def baca(self, teks: str | None, tebak: bool = True) -> BacaanSatuan:
         """What a unit text means; ``tebak=False`` skips the typo guess for unknown text (for
         official lists such as the nomenclature, whose units need no guessing)."""

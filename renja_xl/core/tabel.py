@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-__all__ = ["Peran", "KolomAngka", "KolomTeks", "PetaKolom", "Tabel", "Baris", "LEVEL_INDUK"]
+__all__ = ["Peran", "KolomAngka", "KolomTeks", "PetaKolom", "Tabel", "Baris", "LEVEL_INDUK", "dalam_hierarki",
+           "judul_saja", "wakil", "baris_teratas"]
 
 # Levels that are parents in the kode hierarchy (a sub kegiatan is a leaf; urusan is above bidang).
 LEVEL_INDUK = ("urusan", "bidang", "program", "kegiatan")
@@ -270,3 +271,39 @@ class Baris:
     def sel(self, kunci: str) -> str | None:
         k = self.t.angka.get(kunci)
         return self.t.sel(k, self.i) if k is not None else None
+
+
+_BUKAN_HIERARKI = ("akun", "organisasi", "indikator")
+
+
+def dalam_hierarki(t: Tabel, i: int) -> bool:
+    """A row with a readable kode that is part of the kode hierarchy (not an account, an organisation
+    or an indicator line without kode; not a totals row)."""
+    return t.kunci[i] is not None and i not in t.kode_galat and t.level[i] not in _BUKAN_HIERARKI and not t.total[i]
+
+
+def judul_saja(t: Tabel, i: int) -> bool:
+    """A heading row: no value in any numeric column and no indicator (an E.81's urusan line)."""
+    if t.indikator[i]:
+        return False
+    return not any(k.nilai[i] is not None or i in k.galat or i in k.tanpa_nilai for k in t.angka.values())
+
+
+def wakil(t: Tabel, rows: list[int]) -> int:
+    """Of several rows with one kode (K002), the one that carries values (else the first)."""
+    for i in rows:
+        if not judul_saja(t, i):
+            return i
+    return rows[0]
+
+
+def baris_teratas(t: Tabel) -> list[int]:
+    """The rows a JUMLAH row adds up: the coded rows of the shallowest level in the table."""
+    coded = [i for i in range(t.n) if dalam_hierarki(t, i)]
+    if not coded:
+        return []
+    per_kunci: dict[tuple[str | None, str], list[int]] = {}
+    for i in coded:
+        per_kunci.setdefault((t.organisasi[i], t.kunci[i]), []).append(i)
+    top = min(t.kunci[i].count(".") for i in coded)
+    return sorted(wakil(t, rows) for k, rows in per_kunci.items() if k[1].count(".") == top)

@@ -21,11 +21,15 @@ import pickle
 import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from ..core.kode import LEVELS
 from .data import Entri, Nomenklatur, hitung_pasangan
 
-__all__ = ["muat_nomenklatur", "NomenklaturTidakTerbaca", "folder_cache"]
+__all__ = ["muat_nomenklatur", "muat_dari_konfigurasi", "path_dari_konfigurasi", "NomenklaturTidakTerbaca",
+           "folder_cache", "ENV_NOMENKLATUR"]
+
+ENV_NOMENKLATUR = "RENJA_XL_NOMENKLATUR"  # the nomenclature file when no configuration names one
 
 _FORMAT = 3  # bump when the cached shape changes
 _WS = re.compile(r"\s+")
@@ -103,7 +107,7 @@ def _dari_tabel(rows: list[list[object]]) -> dict[str, Entri]:
         raise NomenklaturTidakTerbaca("kolom kode atau NOMENKLATUR tidak lengkap")
     out: dict[str, Entri] = {}
     for row in rows[header_i + 1:]:
-        get = lambda j: row[j] if j is not None and j < len(row) else ""  # noqa: E731
+        get = lambda j, row=row: row[j] if j is not None and j < len(row) else ""  # noqa: E731
         kode = _segmen([get(cu), get(cb), get(cp), get(ck), get(cs)])
         if not kode:
             continue
@@ -186,6 +190,29 @@ def muat_nomenklatur(path: str | Path, cache: bool = True) -> Nomenklatur:
         _simpan(cfile, {"entri": [(e.kode, e.level, e.nama, e.kinerja, e.indikator, e.satuan) for e in entri.values()],
                         "pasangan": sorted(n._pasangan)})
     return n
+
+
+def path_dari_konfigurasi(cfg: Any) -> Path | None:
+    """Which nomenclature file: ``nomenklatur = "…"`` of the configuration (relative to its file;
+    ``--nomenklatur`` has already been put there), else the ``RENJA_XL_NOMENKLATUR`` environment
+    variable, else None."""
+    if cfg.nomenklatur:
+        return cfg.path_nomenklatur()
+    env = os.environ.get(ENV_NOMENKLATUR, "").strip()
+    return Path(env) if env else None
+
+
+def muat_dari_konfigurasi(cfg: Any) -> Nomenklatur | None:
+    """The nomenclature a configuration names (:func:`path_dari_konfigurasi`), or None when none is
+    named. Every caller — the CLI, a batch worker, the Excel button, the worksheet functions —
+    loads it here. Raises :class:`NomenklaturTidakTerbaca` when the file cannot be read."""
+    path = path_dari_konfigurasi(cfg)
+    if path is None:
+        return None
+    try:
+        return muat_nomenklatur(path)
+    except OSError as exc:
+        raise NomenklaturTidakTerbaca(f"{path}: {exc}") from exc
 
 
 def _versi_kamus() -> str:

@@ -71,10 +71,6 @@ class Lembar:
     def tinggi(self) -> int:
         return len(self.sel)
 
-    @property
-    def lebar(self) -> int:
-        return max((len(r) for r in self.sel), default=0)
-
     def nilai(self, r: int, c: int) -> Any:
         """Value at absolute 0-based (r, c), or None outside the grid."""
         i, j = r - self.baris0, c - self.kolom0

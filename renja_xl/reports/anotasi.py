@@ -1,39 +1,29 @@
 """The annotated copy of a single checked workbook (``--format excel`` on one file).
 
-A new file next to the report (``rekap.xlsx`` → ``rekap_anotasi.xlsx``; ``.xlsm`` stays ``.xlsm``
-with its macros kept as they are), never the input: every cell with a finding is coloured by its
-worst severity and carries a note listing the findings (rule, message, suggestion). A first sheet
+Written to a stream the caller opens (the batch run puts it next to the report: ``rekap.xlsx`` →
+``rekap_anotasi.xlsx``; ``.xlsm`` stays ``.xlsm`` with its macros kept as they are), never the
+input: every cell with a finding is coloured by its worst severity and carries a note listing the
+findings (rule, message, suggestion). A first sheet
 ``renja-xl`` lists all findings with a link to each cell, file-level ones included.
 openpyxl can only rewrite ``.xlsx``/``.xlsm``: other formats get the recap without the copy.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import IO, Any
 
+from ..core.alamat import rujukan
 from ..core.models import SEVERITY_ORDER, Berkas, Temuan
 
-__all__ = ["path_anotasi", "tulis_anotasi", "SHEET_DAFTAR"]
+__all__ = ["tulis_anotasi", "SHEET_DAFTAR", "DAPAT_DIANOTASI"]
 
 SHEET_DAFTAR = "renja-xl"
-_DAPAT = (".xlsx", ".xlsm")
-
-
-def path_anotasi(report: Path, masukan) -> Path | None:
-    """Where the annotated copy of ``masukan`` goes, or None (not an .xlsx/.xlsm, or the report is a device)."""
-    ext = masukan.path.suffix.lower()
-    if ext not in _DAPAT:
-        print(f"renja-xl: salinan beranotasi hanya dibuat untuk .xlsx/.xlsm; {masukan.tampil} dilewati",
-              file=sys.stderr)
-        return None
-    if report.exists() and not report.is_file():
-        return None
-    return report.with_name(f"{report.stem}_anotasi{ext}")
+DAPAT_DIANOTASI = (".xlsx", ".xlsm")  # what openpyxl can rewrite
 
 
 def _tingkat(t: Temuan, lang: str) -> str:
-    from .summary import TINGKAT
+    from ..core.label import TINGKAT
 
     return TINGKAT[lang][t.severity]
 
@@ -44,16 +34,15 @@ def _teks(t: Temuan, lang: str) -> str:
     return f"[{t.rule} {sev}] {t.message}{saran}"
 
 
-def tulis_anotasi(src: Path, berkas: Berkas, out: Path, lang: str = "id") -> None:
-    """Write the annotated copy of ``src`` to ``out`` (atomically; never over an input)."""
+def tulis_anotasi(src: Path, berkas: Berkas, out: IO[bytes] | Any, lang: str = "id") -> None:
+    """Write the annotated copy of ``src`` to the binary stream ``out`` (the caller chooses where:
+    never over an input)."""
     from openpyxl import load_workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    from ..batch import tujuan
-    from ..masukan import Masukan
-    from .excel import WARNA
+    from .gaya import TAUTAN, WARNA
 
     wb = load_workbook(src, keep_vba=src.suffix.lower() == ".xlsm")
     by_cell: dict[tuple[str, str], list[Temuan]] = {}
@@ -92,14 +81,13 @@ def tulis_anotasi(src: Path, berkas: Berkas, out: Path, lang: str = "id") -> Non
         target = where.get((t.sheet or "", t.cell or ""))
         if target:
             c = daftar.cell(row=daftar.max_row, column=2)
-            c.hyperlink = Hyperlink(ref=c.coordinate, location=f"'{t.sheet}'!{target}")
-            c.font = Font(color="0563C1", underline="single")
-    for col, w in zip("ABCDEF", (16, 8, 20, 8, 11, 100)):
+            c.hyperlink = Hyperlink(ref=c.coordinate, location=rujukan(t.sheet or "", target))
+            c.font = Font(color=TAUTAN, underline="single")
+    for col, w in zip("ABCDEF", (16, 8, 20, 8, 11, 100), strict=True):
         daftar.column_dimensions[col].width = w
     daftar.auto_filter.ref = f"A1:F{daftar.max_row}"
     for ws in wb.worksheets:  # one selected tab, or Excel opens the sheets grouped
         ws.sheet_view.tabSelected = False
     daftar.sheet_view.tabSelected = True
     wb.active = 0
-    with tujuan(str(out), [Masukan(str(src), src)], binary=True) as fh:
-        wb.save(fh)
+    wb.save(out)

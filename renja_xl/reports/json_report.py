@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..core.models import Berkas, Temuan
-from .summary import Ringkasan
+from .summary import Totals
 
 SCHEMA = "renja-xl/check@1"
 _FINDING_KEYS = ("rule", "slug", "severity", "sheet", "row", "cell", "kode", "message")
@@ -48,7 +48,7 @@ def berkas_json(b: Berkas) -> dict[str, Any]:
 class TulisJson:
     def __init__(self, out: TextIO, extra: dict[str, Any] | None = None, putaran: bool = False, lang: str = "id"):
         self.out = out
-        self.ringkasan = Ringkasan.untuk(lang, putaran)
+        self.totals = Totals.untuk(lang, putaran)
         self.first = True
         self.extra = extra or {}
         head = {"schema": SCHEMA, "tool": {"name": "renja-xl", "version": __version__}}
@@ -56,14 +56,14 @@ class TulisJson:
         self.out.write(text[:-1] + ', "files": [\n')
 
     def berkas(self, b: Berkas) -> None:
-        self.ringkasan.tambah(b)
+        self.totals.tambah(b)
         if not self.first:
             self.out.write(",\n")
         self.first = False
         self.out.write(json.dumps(berkas_json(b), ensure_ascii=False))
 
-    def selesai(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
-        tail = {"summary": self.ringkasan.json(), **self.extra}
+    def akhiri(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
+        tail = {"summary": self.totals.json(), **self.extra}
         if tidak_dikirim_ulang is not None:
             tail["tidak_dikirim_ulang"] = tidak_dikirim_ulang
         self.out.write("\n], " + json.dumps(tail, ensure_ascii=False)[1:] + "\n")

@@ -79,7 +79,7 @@ class Aturan:
         if self.jenis:
             lines += [f"{'Runs on tables of kind' if en else 'Berjalan pada tabel jenis'}: "
                       + ", ".join(f"`{j}`" for j in self.jenis), ""]
-        for h, body in zip(heads, (d.apa, d.mengapa, d.contoh, d.perbaikan)):
+        for h, body in zip(heads, (d.apa, d.mengapa, d.contoh, d.perbaikan), strict=True):
             lines += [f"## {h}", "", body.strip(), ""]
         if self.ambang:
             from ..core.config import Ambang

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.tabel import LEVEL_INDUK, KolomAngka, Tabel
+from ..core.tabel import LEVEL_INDUK, KolomAngka, Tabel, baris_teratas, dalam_hierarki, judul_saja, wakil
 
 __all__ = ["Rincian", "rincian_induk", "pemilik", "baris_teratas", "kolom_uang", "nilai_antartabel", "judul_saja",
            "dalam_hierarki", "nama_kolom", "pasangan", "daun", "pagu_per_tahun", "SelUang"]
@@ -24,20 +24,8 @@ __all__ = ["Rincian", "rincian_induk", "pemilik", "baris_teratas", "kolom_uang",
 _BUKAN_HIERARKI = ("akun", "organisasi", "indikator")
 
 
-def dalam_hierarki(t: Tabel, i: int) -> bool:
-    """A row with a readable kode that is part of the kode hierarchy."""
-    return t.kunci[i] is not None and i not in t.kode_galat and t.level[i] not in _BUKAN_HIERARKI and not t.total[i]
-
-
 def kolom_uang(t: Tabel) -> list[KolomAngka]:
     return [k for k in t.angka.values() if k.peran.uang]
-
-
-def judul_saja(t: Tabel, i: int) -> bool:
-    """A heading row: no value in any numeric column and no indicator (an E.81's urusan line)."""
-    if t.indikator[i]:
-        return False
-    return not any(k.nilai[i] is not None or i in k.galat or i in k.tanpa_nilai for k in t.angka.values())
 
 
 @dataclass(slots=True)
@@ -54,14 +42,6 @@ class Rincian:
     bagian: list[int] = field(default_factory=list)
 
 
-def _wakil(t: Tabel, rows: list[int]) -> int:
-    """Of several rows with one kode (K002), the one that carries values (else the first)."""
-    for i in rows:
-        if not judul_saja(t, i):
-            return i
-    return rows[0]
-
-
 def rincian_induk(t: Tabel) -> Iterator[Rincian]:
     """Every parent of a table that has child rows, with those children (the next level down, by kode,
     in table order). A kode on several rows counts once: at its row with values (K002 says the rest)."""
@@ -69,9 +49,9 @@ def rincian_induk(t: Tabel) -> Iterator[Rincian]:
     for i in range(t.n):
         if dalam_hierarki(t, i):
             per_kunci.setdefault((t.organisasi[i], t.kunci[i]), []).append(i)
-    wakil = {k: _wakil(t, rows) for k, rows in per_kunci.items()}
+    wakil_dari = {k: wakil(t, rows) for k, rows in per_kunci.items()}
     children: dict[tuple[str | None, str], list[int]] = {}
-    for (org, _k), i in wakil.items():
+    for (org, _k), i in wakil_dari.items():
         p = t.induk[i]
         if p is not None:
             children.setdefault((org, p), []).append(i)
@@ -81,7 +61,7 @@ def rincian_induk(t: Tabel) -> Iterator[Rincian]:
     bagian: dict[int, list[int]] = {}
     for i, owner in t.milik.items():
         bagian.setdefault(owner, []).append(i)
-    for k, i in sorted(wakil.items(), key=lambda kv: kv[1]):
+    for k, i in sorted(wakil_dari.items(), key=lambda kv: kv[1]):
         if t.level[i] not in LEVEL_INDUK:
             continue
         kids = children.get(k)
@@ -105,18 +85,6 @@ def pemilik(t: Tabel) -> dict[int, str]:
             continue
         out[i] = owner
     return out
-
-
-def baris_teratas(t: Tabel) -> list[int]:
-    """The rows a JUMLAH row adds up: the coded rows of the shallowest level in the table."""
-    coded = [i for i in range(t.n) if dalam_hierarki(t, i)]
-    if not coded:
-        return []
-    per_kunci: dict[tuple[str | None, str], list[int]] = {}
-    for i in coded:
-        per_kunci.setdefault((t.organisasi[i], t.kunci[i]), []).append(i)
-    top = min(t.kunci[i].count(".") for i in coded)
-    return sorted(_wakil(t, rows) for k, rows in per_kunci.items() if k[1].count(".") == top)
 
 
 def nilai_antartabel(

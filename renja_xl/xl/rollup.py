@@ -96,9 +96,6 @@ class HasilRollup:
     rumus: list[RumusInduk]
     dilewati: list[Dilewati]
 
-    def per_sel(self) -> dict[tuple[str, str], RumusInduk]:
-        return {(r.sheet, r.cell): r for r in self.rumus}
-
 
 def _angka_excel(n: SelUang | None) -> int | float | None:
     """What ``SUM`` takes from a cell: a number, never text."""

@@ -3,7 +3,6 @@ whose cells we know in advance."""
 
 from __future__ import annotations
 
-import subprocess
 
 import pytest
 

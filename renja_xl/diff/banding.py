@@ -15,24 +15,23 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .core.tabel import KolomAngka, Tabel
-from .readers import baca_berkas
-from .reports.ringkasan import total_rencana
+from ..core.tabel import KolomAngka, Tabel
+from ..core.total import total_rencana
+from ..readers import baca_berkas
 
-__all__ = ["Perubahan", "BarisRingkas", "DiffTabel", "HasilDiff", "bandingkan", "bandingkan_berkas", "SCHEMA"]
+__all__ = ["NilaiBerubah", "BarisRingkas", "DiffTabel", "HasilDiff", "bandingkan", "bandingkan_berkas", "selisih", "SCHEMA"]
 
-SCHEMA = "renja-xl/diff@1"
-LEVEL_EN = {"bidang": "bidang", "program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
+SCHEMA = "renja-xl/diff@2"  # @2: a changed value says which with "isian" (was "bidang")
 
 
 @dataclass(slots=True)
-class Perubahan:
-    """One changed value of one kode."""
+class NilaiBerubah:
+    """One changed value of one kode: ``isian`` says which (pagu, target, satuan, uraian)."""
 
     kode: str
     uraian: str
     level: str | None
-    bidang: str  # pagu, target, satuan, uraian
+    isian: str  # pagu, target, satuan, uraian
     tahun: int | None
     lama: Any
     baru: Any
@@ -59,7 +58,7 @@ class DiffTabel:
     sheet_lama: str
     sheet_baru: str
     years: list[int]
-    berubah: list[Perubahan] = field(default_factory=list)
+    berubah: list[NilaiBerubah] = field(default_factory=list)
     ditambah: list[BarisRingkas] = field(default_factory=list)
     dihapus: list[BarisRingkas] = field(default_factory=list)
     total: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # year → (old, new): top rows
@@ -85,14 +84,14 @@ class HasilDiff:
             d = asdict(t)
             d["catatan"] = [c[pick] for c in t.catatan]
             for key in ("total", "jumlah_sub"):
-                d[key] = {str(y): {"lama": a, "baru": b, "selisih": _selisih(a, b)} for y, (a, b) in getattr(t, key).items()}
+                d[key] = {str(y): {"lama": a, "baru": b, "selisih": selisih(a, b)} for y, (a, b) in getattr(t, key).items()}
             for key in ("ditambah", "dihapus"):
                 for row in d[key]:
                     row["pagu"] = {str(y): v for y, v in row["pagu"].items()}
                     row["target"] = {str(y): v for y, v in row["target"].items()}
             return d
 
-        from . import __version__
+        from .. import __version__
 
         return {"schema": SCHEMA, "tool": {"name": "renja-xl", "version": __version__}, "lama": self.lama,
                 "baru": self.baru, "tables": [table(t) for t in self.tables], "catatan": [c[pick] for c in self.catatan],
@@ -101,7 +100,8 @@ class HasilDiff:
                             "dihapus": sum(len(t.dihapus) for t in self.tables)}}
 
 
-def _selisih(a: Any, b: Any) -> int | float | None:
+def selisih(a: Any, b: Any) -> int | float | None:
+    """``b - a`` when both are numbers (whole numbers as int), else None."""
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
         d = b - a
         return int(d) if float(d).is_integer() else round(d, 6)
@@ -222,14 +222,14 @@ def bandingkan(lama: Tabel, baru: Tabel) -> DiffTabel:
                 na, nb = get(ra), get(rb)
                 va, vb = _nilai(na), _nilai(nb)
                 if va != vb:
-                    out.berubah.append(Perubahan(kode, name, rb.level, field_name, y, va, vb, _selisih(va, vb),
+                    out.berubah.append(NilaiBerubah(kode, name, rb.level, field_name, y, va, vb, selisih(va, vb),
                                                  na.cell if na else None, nb.cell if nb else None))
         sa, sb = _satuan(ra), _satuan(rb)
         if (sa or "").casefold() != (sb or "").casefold():
-            out.berubah.append(Perubahan(kode, name, rb.level, "satuan", None, sa, sb, None,
-                                         ra.satuan_cell, rb.satuan_cell))
+            out.berubah.append(NilaiBerubah(kode, name, rb.level, "satuan", None, sa, sb, None,
+                                            ra.satuan_cell, rb.satuan_cell))
         if " ".join(ra.uraian.split()).casefold() != " ".join(rb.uraian.split()).casefold():
-            out.berubah.append(Perubahan(kode, name, rb.level, "uraian", None, ra.uraian, rb.uraian, None,
+            out.berubah.append(NilaiBerubah(kode, name, rb.level, "uraian", None, ra.uraian, rb.uraian, None,
                                          ra.uraian_cell, rb.uraian_cell))
     out.dihapus = [_ringkas(ra, years) for key, ra in a.items() if key not in b]
     ta, tb = total_rencana(lama), total_rencana(baru)
