@@ -165,7 +165,7 @@ def _is_number_row(cells: list[tuple[int, str, Any]]) -> bool:
             other += 1
     if len(nums) < 3 or other > len(nums) / 2:
         return False
-    return all(b > a for a, b in zip(nums, nums[1:])) and nums[0] <= 3
+    return all(b > a for a, b in zip(nums, nums[1:], strict=False)) and nums[0] <= 3
 
 
 def _pendek(cells: list[tuple[int, str, Any]]) -> list[tuple[int, str, Any]]:
@@ -246,7 +246,7 @@ def cari_blok(sheet: Lembar) -> list[Blok]:
         i = blok.data_start
         boleh = False
     # each block's data ends where the next block's title (or header) starts
-    for a, b in zip(blocks, blocks[1:]):
+    for a, b in zip(blocks, blocks[1:], strict=False):
         start = b.header_rows[0] - sheet.baris0
         k = start - 1
         while k >= a.data_start - sheet.baris0 and start - k <= 8:
@@ -358,13 +358,13 @@ def _labels(sheet: Lembar, texts: _Teks, header_rel: list[int], number_row: int 
     c_hi = None
     grid: dict[tuple[int, int], str] = {}
     for r in header_rel:
-        for c, t, v in texts[r]:
+        for c, t, _v in texts[r]:
             c_lo = c if c_lo is None else min(c_lo, c)  # a long note is a header cell too, just not words
             c_hi = c if c_hi is None else max(c_hi, c)
             if len(t) <= PANJANG_KEPALA:
                 grid[(r, c)] = t
     if number_row is not None:
-        for c, t, v in texts[number_row]:
+        for c, _t, _v in texts[number_row]:
             c_lo = c if c_lo is None else min(c_lo, c)
             c_hi = c if c_hi is None else max(c_hi, c)
     if c_lo is None:
@@ -421,7 +421,7 @@ def _labels(sheet: Lembar, texts: _Teks, header_rel: list[int], number_row: int 
     # a column without any header text continues the one on its left (a satuan cell beside its value,
     # the parts of a kode split over cells); a column whose only text is a unit marker (K, Rp, %)
     # takes the group text of its left neighbour ("Target Renstra … K" | "Rp")
-    for a, b in zip(kolom, kolom[1:]):
+    for a, b in zip(kolom, kolom[1:], strict=False):
         if not b.levels and a.levels:
             b.levels = list(a.levels)
         elif len(b.levels) == 1 and baca_label(b.levels[0]).penanda_saja and a.levels:

@@ -165,7 +165,7 @@ class TataKode:
                     if bidang_sah(u, b_int):
                         cnt[f"{u}.{b_int:02d}"] += 1
         if not cnt and len(self.segmen) > 1:
-            for v0, v1 in zip(_sampel(self.blok, self.segmen[0], 200), _sampel(self.blok, self.segmen[1], 200)):
+            for v0, v1 in zip(_sampel(self.blok, self.segmen[0], 200), _sampel(self.blok, self.segmen[1], 200), strict=False):
                 t0, t1 = _teks(v0), _teks(v1)
                 if t0.isdigit() and t1.isdigit() and bidang_sah(int(t0), int(t1)):
                     cnt[f"{int(t0)}.{int(t1):02d}"] += 1

@@ -355,7 +355,7 @@ def _baris_nomor(vals: list[Any]) -> bool:
         if not _NOMOR.match(t):
             return False
         nums.append(int(re.match(r"\(?(\d+)", t).group(1)))
-    return len(nums) >= 3 and all(b > a for a, b in zip(nums, nums[1:])) and nums[0] <= 2
+    return len(nums) >= 3 and all(b > a for a, b in zip(nums, nums[1:], strict=False)) and nums[0] <= 2
 
 
 def _penting(t: Tabel, i: int) -> bool:

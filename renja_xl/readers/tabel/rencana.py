@@ -68,7 +68,7 @@ def _tahun_urut(cols: list[tuple[Ciri, str, str]], judul: str, tahun_berkas: int
         for c in maju:
             base = out[pagus[-1].idx] if pagus and out.get(pagus[-1].idx, "").isdigit() else ""
             out[c.idx] = str(int(base) + 1) if base else "n+1"
-        for c, u in missing:
+        for c, _u in missing:
             if c.idx in out:
                 continue
             right = [p for p in pagus if p.idx > c.idx]

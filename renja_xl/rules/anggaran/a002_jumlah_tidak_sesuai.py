@@ -21,7 +21,7 @@ def _jumlah_per_tingkat(t, k) -> dict[str, int]:
         if dalam_hierarki(t, i) and t.kunci[i] not in seen:
             seen.add(t.kunci[i])
             sums[t.level[i]] = sums.get(t.level[i], 0) + v
-    for i, owner in t.milik.items():  # E.81 indicator lines carry parts of their program
+    for i, _owner in t.milik.items():  # E.81 indicator lines carry parts of their program
         if k.nilai[i] is not None:
             sums["program+indikator"] = sums.get("program+indikator", sums.get("program", 0)) + k.nilai[i]
     sums["semua"] = semua

@@ -51,7 +51,7 @@ def periksa(ctx, tables):
                 out.setdefault(key, (k, k.nilai[i]))
         return out
 
-    for ref_t, ref_i, t, i, key, (ref_k, ref_v), (k, v) in nilai_antartabel(tables, cells):
+    for ref_t, ref_i, t, i, _key, (ref_k, ref_v), (k, v) in nilai_antartabel(tables, cells):
         if rupiah(ref_v) == rupiah(v):
             continue
         ref_cell = ref_t.sel(ref_k, ref_i)

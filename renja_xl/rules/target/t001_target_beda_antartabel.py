@@ -41,7 +41,7 @@ def periksa(ctx, tables):
                 out.setdefault((k.peran.periode, k.peran.sisi), (k, k.nilai[i]))
         return out
 
-    for ref_t, ref_i, t, i, key, (ref_k, ref_v), (k, v) in nilai_antartabel(tables, cells):
+    for ref_t, ref_i, t, i, _key, (ref_k, ref_v), (k, v) in nilai_antartabel(tables, cells):
         if abs(ref_v - v) < 1e-9:
             continue
         ref_cell = ref_t.sel(ref_k, ref_i)
