@@ -121,6 +121,18 @@ def test_libreoffice_imports_the_modules_and_binds_the_buttons(master, soffice, 
                  if n.startswith("Basic/VBAProject/") and n.endswith(".xml") and not n.endswith("script-lb.xml")}
     for name in ["Renja", "xlwings", "xlwings_udfs", "ThisWorkbook"]:
         assert name in basic, f"LibreOffice did not import module {name}"
+    # LibreOffice imports every module's text exactly as the project holds it (it adds only its own
+    # "Rem Attribute VBA_ModuleType" and "Option VBASupport 1" lines): long string pieces included
+    from xml.etree import ElementTree as ET
+
+    from .ovba import proyek
+
+    with zipfile.ZipFile(master) as z:
+        ours = proyek(z.read("xl/vbaProject.bin")).sources
+    for name, xml in basic.items():
+        text = ET.fromstring(xml.encode("utf-8")).text or ""
+        lines = [ln for ln in text.split("\n") if not ln.startswith(("Rem Attribute VBA_ModuleType", "Option VBASupport"))]
+        assert _kode("\n".join(lines)) == _kode(ours[name]), name
     assert "Sub Validasi()" in basic["Renja"] and "RunPython" in basic["Renja"]
     assert "Public Function RunPython" in basic["xlwings"]
     bound = re.findall(r"vnd\.sun\.star\.script:VBAProject\.(\w+)\.(\w+)\?language=Basic", content)
