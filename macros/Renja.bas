@@ -36,7 +36,7 @@ Sub PeriksaPemasangan()
     Dim i As Long
 
     Set sh = LembarPemasangan()
-    sh.Cells.Clear
+    sh.Cells.ClearContents
     tombol = PythonTombol()
     fungsi = PythonFungsi()
     sh.Range("A1").Value = "Periksa Pemasangan renja-xl"

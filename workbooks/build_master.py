@@ -20,7 +20,8 @@ What the master contains (everything derived, nothing typed by hand):
   values, and no ``fullCalcOnLoad``: readers that do not calculate (python-calamine, our checker)
   see the numbers Excel shows, and opening the file does not start Python;
 * ``Beranda`` (instructions, four buttons), ``Pengecualian``, ``Satuan`` (feeds the satuan
-  dropdowns), and the hidden ``xlwings.conf`` (only keys that have a value);
+  dropdowns), ``Pemasangan`` (where Periksa Pemasangan answers) and the hidden ``xlwings.conf``
+  (only keys that have a value);
 * the VBA project: ``macros/*.bas``, the standalone xlwings module, the generated ``RENJA_*``
   wrappers, and one document module per sheet plus ThisWorkbook (``workbooks/vba_project.py``).
 
@@ -62,7 +63,13 @@ from renja_xl.core.capaian import capaian, tingkat_realisasi  # noqa: E402
 from renja_xl.core.models import EvaluasiBaris, Nilai, RealisasiBaris  # noqa: E402
 from renja_xl.core.satuan import kamus_bawaan  # noqa: E402
 from renja_xl.readers import baca_berkas, baca_lembar, lembar_dari_nilai  # noqa: E402
-from renja_xl.xl import SHEET_BERANDA, SHEET_CONF, SHEET_PENGECUALIAN, SHEET_SATUAN  # noqa: E402
+from renja_xl.xl import (  # noqa: E402
+    SHEET_BERANDA,
+    SHEET_CONF,
+    SHEET_PEMASANGAN,
+    SHEET_PENGECUALIAN,
+    SHEET_SATUAN,
+)
 from renja_xl.xl.rollup import rumus_rollup  # noqa: E402
 from vba_project import Modul, bangun_proyek  # noqa: E402
 
@@ -564,6 +571,24 @@ def lembar_satuan(wb, satuan: dict[str, tuple[list[str], int, int]]) -> int:
     return n
 
 
+LEBAR_PEMASANGAN = {"A": 34, "B": 60, "C": 10, "D": 80, "E": 2, "F": 16, "G": 45}
+
+
+def lembar_pemasangan(wb) -> None:
+    """The sheet Periksa Pemasangan writes into, laid out in advance (widths, wrapping) so its result
+    reads well whatever engine wrote it; the macro and diagnose only replace its contents."""
+    ws = wb.create_sheet(SHEET_PEMASANGAN)
+    for col, w in LEBAR_PEMASANGAN.items():
+        ws.column_dimensions[col].width = w
+    ws["A1"] = "Periksa Pemasangan renja-xl"
+    ws["A1"].font = TITLE_FONT
+    ws["A2"] = "Belum diperiksa: tekan tombol Periksa Pemasangan di sheet Beranda."
+    for r in range(4, 41):
+        for c in (1, 2, 3, 4, 6, 7):
+            ws.cell(r, c).alignment = WRAP
+    _cetak(ws, "A1:G40")
+
+
 def lembar_pengecualian(wb) -> None:
     ws = wb.create_sheet(SHEET_PENGECUALIAN)
     for col, (head, width) in enumerate([("Aturan", 10), ("Kode", 22), ("Alasan", 70), ("Sheet", 16)], start=1):
@@ -871,6 +896,7 @@ def build(out: Path, kosong: bool = False) -> dict[str, int]:
     lembar_beranda(wb, kosong)
     lembar_pengecualian(wb)
     stats["kolom_satuan"] = lembar_satuan(wb, satuan)
+    lembar_pemasangan(wb)
     lembar_conf(wb)
     wb.active = 0
     for i, ws in enumerate(wb.worksheets, start=1):

@@ -185,7 +185,8 @@ def _cek_fungsi(fakta: dict[str, str]) -> list[Cek]:
     elif dll:
         out.append(Cek("DLL xlwings untuk fungsi", f"{dll}: hanya ada di Windows", INFO))
     try:
-        res = subprocess.run([_python_di(exe), "-c", _PERIKSA_FUNGSI], capture_output=True, text=True, timeout=120)
+        res = subprocess.run([_python_di(exe), "-c", _PERIKSA_FUNGSI], capture_output=True, text=True, timeout=120,
+                             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))  # no console flash on Windows
     except (OSError, subprocess.TimeoutExpired) as exc:
         out.insert(0, Cek(nama, f"{exe} tidak dapat dijalankan ({exc})", MASALAH,
                           "Perbaiki Interpreter_Win (bagian 4)."))

@@ -60,7 +60,7 @@ def siapkan(master: Path, folder: Path, f: dict[str, str], nama: str = "Renja Ka
     copy = folder / nama
     shutil.copyfile(master, copy)
     wb = load_workbook(copy, keep_vba=True)
-    sh = wb.create_sheet(SHEET_PEMASANGAN)
+    sh = wb[SHEET_PEMASANGAN]  # laid out by the build; the macro replaces its contents
     sh["A1"] = "Periksa Pemasangan renja-xl"
     sh["A2"] = MENUNGGU
     sh.cell(3, KOLOM_FAKTA, "Dari Excel (VBA)")

@@ -141,7 +141,7 @@ def test_text_amounts_with_a_certain_meaning_became_numbers(master):
 
 def test_sheets_dropdowns_print_setup(master):
     wb = load_workbook(master)
-    assert wb.sheetnames == ["Beranda", *TABEL, "Pengecualian", "Satuan", "xlwings.conf"]
+    assert wb.sheetnames == ["Beranda", *TABEL, "Pengecualian", "Satuan", "Pemasangan", "xlwings.conf"]
     units = [c.value for c in wb["Satuan"]["A"][1:] if c.value]
     assert {"Dokumen", "Laporan", "Orang/bulan", "%"} <= set(units)
     assert "Lpaoran" not in units

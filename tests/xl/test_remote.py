@@ -24,7 +24,7 @@ from renja_xl.xl.tanda import PENANDA, WARNA
 from .conftest import TABEL
 from .remote import buku, payload, putar_ulang
 
-USER_SHEETS = ["Beranda", *TABEL, "Pengecualian", "Satuan", "xlwings.conf"]
+USER_SHEETS = ["Beranda", *TABEL, "Pengecualian", "Satuan", "Pemasangan", "xlwings.conf"]
 ARGB = {sev: hexa.lstrip("#").upper() for sev, hexa in WARNA.items()}  # RGB of the fills
 
 
