@@ -113,7 +113,7 @@ def periksa_satu(m: Masukan, cfg: Konfigurasi) -> Berkas:
                             f"the reader failed on this file ({detail})")
     b.identitas = kenali_berkas(b, baris_judul(hasil.lembar, b.tables))
     for t in b.tables:
-        t.rows = []
+        t.buang_baris()
     return b
 
 

@@ -2,8 +2,10 @@
 
 - :mod:`.workbook` opens a file read-only into worksheet grids (python-calamine, plus a scan of the
   sheet XML for formulas without cached values),
-- :mod:`.layout` finds table blocks by their header words,
-- :mod:`.tables` classifies each block and builds typed rows.
+- :mod:`.kepala` finds header blocks and labels their columns, with the words of :mod:`.kosakata`,
+- :mod:`.peta` reads what each column holds and what kind of table a block is,
+- :mod:`.kode_kolom` finds the kode columns and reads each row's kode,
+- :mod:`.tabel` has one reader per table kind, building the columnar :class:`~renja_xl.core.tabel.Tabel`.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.models import Tabel
-from .layout import cari_blok
-from .tables import bangun_tabel
+from ..core.tabel import Tabel
+from .kepala import cari_blok
+from .tabel import bangun_tabel
 from .workbook import EKSTENSI, BerkasTidakTerbaca, Lembar, buka_berkas, lembar_dari_nilai
 
 __all__ = ["HasilBaca", "baca_berkas", "baca_lembar", "BerkasTidakTerbaca", "Lembar", "EKSTENSI", "lembar_dari_nilai"]

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 import renja_xl.xl as rx
 from renja_xl.checker import periksa_berkas
 from renja_xl.readers import baca_lembar, lembar_dari_nilai
-from renja_xl.rules.anggaran.common import pagu_per_tahun, rincian_induk
+from renja_xl.rules.struktur import pagu_per_tahun, rincian_induk
 from renja_xl.xl import SHEET_HASIL, SHEET_TANDA
 from renja_xl.xl.tanda import PENANDA, WARNA
 
@@ -230,7 +230,7 @@ def test_recompute_rollups_after_insert_delete_and_move(master, hitung_lo, tmp_p
                 kids = [pagu_per_tahun(t, k).get(year) for k in grup.anak]
                 want = sum(v for k in kids if k is not None
                            for v in [wb[t.sheet][k.cell].value] if isinstance(v, (int, float)))
-                assert wb[t.sheet][cell.cell].value == pytest.approx(want), (t.sheet, cell.cell, grup.induk.kode)
+                assert wb[t.sheet][cell.cell].value == pytest.approx(want), (t.sheet, cell.cell, t.kode[grup.induk])
                 checked += 1
     assert checked >= 60
     ws = wb["Tabel 4.1"]
