@@ -105,7 +105,6 @@ SATUAN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Baju": ((), ()),
     "Stel": (("setel",), ()),
     "Kartu": ((), ()),
-    "Alat": ((), ()),
     "Objek": (("obyek",), ()),
     "Ekor": ((), ()),
     "Balai": ((), ()),

@@ -47,7 +47,7 @@ def peta_lembar(lembar: list[Lembar]) -> list[PetaTabel]:
                     header = cols
                 continue
 
-            def get(name: str) -> str:
+            def get(name: str, cells: list[str] = cells, header: dict[str, int] = header) -> str:
                 j = header.get(name)
                 return cells[j].strip() if j is not None and j < len(cells) else ""
 
