@@ -19,9 +19,10 @@ from .core.identitas import baris_judul, kenali_berkas
 from .core.kode import parse_kode
 from .core.models import SEVERITY_ORDER, Berkas, Temuan
 from .readers import BerkasTidakTerbaca, HasilBaca, Lembar, baca_berkas, baca_lembar
-from .readers.layout import teks_sel
+from .readers.kepala import teks_sel
 from .rules import REGISTRY, muat_semua, pilih
 from .rules.context import Konteks
+from .rules.jalan import jalankan
 
 __all__ = ["Masukan", "Batas", "periksa_berkas", "periksa_lembar", "periksa_hasil", "temuan_berkas_rusak",
            "berkas_tidak_terbaca", "pengecualian_lembar"]
@@ -132,12 +133,8 @@ def periksa_hasil(hasil: HasilBaca, config: Konfigurasi | None = None, path: str
                   nomenklatur: Any = None) -> Berkas:
     """Run the selected rules on what was read from one workbook."""
     config = config or Konfigurasi.bawaan()
-    ctx = Konteks(hasil.tables, config, hasil.sheets, hasil.rumus_kosong, nomenklatur)
-    findings: list[Temuan] = []
-    for a in pilih(config.select, config.ignore):
-        if a.butuh_nomenklatur and nomenklatur is None:
-            continue
-        findings.extend(a.fungsi(ctx.untuk(a)))
+    ctx = Konteks(hasil.tables, config, hasil.sheets, hasil.rumus_kosong, nomenklatur, lembar=hasil.lembar)
+    findings: list[Temuan] = jalankan(ctx, pilih(config.select, config.ignore))
     rules = list(config.pengecualian) + pengecualian_lembar(hasil.lembar)
     findings, silenced = _terapkan_pengecualian(findings, rules)
     return Berkas(
@@ -192,7 +189,8 @@ def periksa_berkas(masukan: Masukan | str | Path, config: Konfigurasi | None = N
                                 f"file too large ({mb:.1f} MB; limit {batas.ukuran:g} MB, --batas-ukuran)")
     try:
         try:
-            hasil = baca_lembar(m.lembar, m.tampil) if m.lembar is not None else baca_berkas(m.path or m.tampil)
+            hasil = baca_lembar(m.lembar, m.tampil, config.peta) if m.lembar is not None else baca_berkas(
+                m.path or m.tampil, config.peta)
         except BerkasTidakTerbaca as exc:
             return berkas_tidak_terbaca(m, config, exc.alasan, exc.reason)
         b = periksa_hasil(hasil, config, m.tampil, nomenklatur)

@@ -65,7 +65,7 @@ def periksa_satu(m: Masukan, cfg: Konfigurasi, nomenklatur: Any = None, batas: B
     b = periksa_berkas(m, cfg, nomenklatur, batas)
     if not simpan_baris:
         for t in b.tables:
-            t.rows = []
+            t.buang_baris()
     return b
 
 

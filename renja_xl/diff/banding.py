@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.models import Nilai, RencanaBaris, Tabel
+from ..core.tabel import KolomAngka, Tabel
 from ..core.total import total_rencana
 from ..readers import baca_berkas
 
@@ -108,7 +108,45 @@ def selisih(a: Any, b: Any) -> int | float | None:
     return None
 
 
-def _nilai(n: Nilai | None) -> Any:
+@dataclass(slots=True)
+class _Sel:
+    """One plan cell of a row: its value (or its text when it cannot be read) and address."""
+
+    value: int | float | None
+    raw: Any
+    cell: str
+
+
+@dataclass(slots=True)
+class _Baris:
+    """The plan row of one kode, as the diff compares it."""
+
+    kode: str | None
+    kode_kunci: str
+    uraian: str
+    uraian_cell: str | None
+    level: str | None
+    row: int
+    satuan_teks: str | None
+    satuan_cell: str | None
+    pagu: dict[int, _Sel]
+    target: dict[int, _Sel]
+
+
+def _kolom_tahun(t: Tabel, ukuran: str) -> dict[int, KolomAngka]:
+    """A plan table's columns of one measure by year (the after side of a Perubahan)."""
+    out: dict[int, KolomAngka] = {}
+    for k in t.kolom(ukuran):
+        if k.peran.periode.isdigit() and k.peran.sisi in ("", "setelah"):
+            out.setdefault(int(k.peran.periode), k)
+    return out
+
+
+def _sel(t: Tabel, k: KolomAngka, i: int) -> _Sel:
+    return _Sel(k.nilai[i], k.mentah.get(i), t.sel(k, i))
+
+
+def _nilai(n: _Sel | None) -> Any:
     """The number a cell holds, or its text when it cannot be read as one, or None when empty."""
     if n is None:
         return None
@@ -120,35 +158,40 @@ def _nilai(n: Nilai | None) -> Any:
     return None
 
 
-def _satuan(r: RencanaBaris) -> str | None:
-    return r.satuan.text.strip() if r.satuan and r.satuan.text.strip() else None
+def _satuan(r: _Baris) -> str | None:
+    return r.satuan_teks.strip() if r.satuan_teks and r.satuan_teks.strip() else None
 
 
-def _baris(t: Tabel) -> tuple[dict[str, RencanaBaris], list[str]]:
-    rows: dict[str, RencanaBaris] = {}
+def _baris(t: Tabel) -> tuple[dict[str, _Baris], list[str]]:
+    rows: dict[str, _Baris] = {}
     dup: list[str] = []
-    for r in t.rows:
-        if not isinstance(r, RencanaBaris) or not r.kode_kunci:
+    pagu, target = _kolom_tahun(t, "pagu"), _kolom_tahun(t, "target")
+    for i in range(t.n):
+        key = t.kunci[i]
+        if not key or i in t.kode_galat or t.rincian[i] is not None:
             continue
-        if r.kode_kunci in rows:
-            dup.append(r.kode or r.kode_kunci)
+        if key in rows:
+            dup.append(t.kode[i] or key)
             continue
-        rows[r.kode_kunci] = r
+        rows[key] = _Baris(t.kode[i], key, t.uraian[i], t.sel(t.uraian_huruf, i) if t.uraian_huruf else None,
+                           t.level[i], t.baris[i], t.satuan[i], t.satuan_sel[i],
+                           {y: _sel(t, k, i) for y, k in pagu.items()}, {y: _sel(t, k, i) for y, k in target.items()})
     return rows, dup
 
 
-def _ringkas(r: RencanaBaris, years: list[int]) -> BarisRingkas:
+def _ringkas(r: _Baris, years: list[int]) -> BarisRingkas:
     return BarisRingkas(r.kode or "", r.uraian, r.level, _satuan(r),
                         {y: _nilai(r.pagu.get(y)) for y in years}, {y: _nilai(r.target.get(y)) for y in years}, r.row)
 
 
 def _jumlah_sub(t: Tabel, y: int) -> int | float:
     total: int | float = 0
-    for r in t.rows:
-        if isinstance(r, RencanaBaris) and r.level == "sub_kegiatan":
-            n = r.pagu.get(y)
-            if n is not None and n.value is not None:
-                total += n.value
+    k = _kolom_tahun(t, "pagu").get(y)
+    if k is None:
+        return 0
+    for i in range(t.n):
+        if t.level[i] == "sub_kegiatan" and k.nilai[i] is not None and t.rincian[i] is None:
+            total += k.nilai[i]
     return int(total) if float(total).is_integer() else total
 
 
@@ -184,7 +227,7 @@ def bandingkan(lama: Tabel, baru: Tabel) -> DiffTabel:
         sa, sb = _satuan(ra), _satuan(rb)
         if (sa or "").casefold() != (sb or "").casefold():
             out.berubah.append(NilaiBerubah(kode, name, rb.level, "satuan", None, sa, sb, None,
-                                         ra.satuan.cell if ra.satuan else None, rb.satuan.cell if rb.satuan else None))
+                                            ra.satuan_cell, rb.satuan_cell))
         if " ".join(ra.uraian.split()).casefold() != " ".join(rb.uraian.split()).casefold():
             out.berubah.append(NilaiBerubah(kode, name, rb.level, "uraian", None, ra.uraian, rb.uraian, None,
                                          ra.uraian_cell, rb.uraian_cell))
@@ -215,8 +258,8 @@ def _pasangkan(lama: list[Tabel], baru: list[Tabel]) -> tuple[list[tuple[Tabel, 
 def bandingkan_berkas(lama: str | Path, baru: str | Path) -> HasilDiff:
     """Compare the plan tables of two workbooks (raises ``BerkasTidakTerbaca``)."""
     ha, hb = baca_berkas(lama), baca_berkas(baru)
-    ra = [t for t in ha.tables if t.kind == "rencana"]
-    rb = [t for t in hb.tables if t.kind == "rencana"]
+    ra = [t for t in ha.tables if t.kind in ("rencana", "renstra", "perubahan")]
+    rb = [t for t in hb.tables if t.kind in ("rencana", "renstra", "perubahan")]
     out = HasilDiff(str(lama), str(baru))
     pairs, only_a, only_b = _pasangkan(ra, rb)
     # keep the new file's order of tables

@@ -1,9 +1,10 @@
 """``renja-xl ringkasan``: the tables found in a workbook and their totals, for a quick look.
 
-Below each table's line come the other things the reader recorded about it (title, header rows,
-plan years, the column of each role …), rendered from the fields of
-:class:`~renja_xl.core.models.Tabel` as they are: a field the table model gains shows up here
-without a change to this module. Fields still at their default are left out.
+Below each table's line come its rows per level, its column map with the evidence of each column,
+what the reader did not understand, and every other table-level field of
+:class:`~renja_xl.core.tabel.Tabel` (those declared before its per-row columns), rendered as they
+are: a field the table model gains shows up here without a change to this module. Fields still at
+their default are left out.
 """
 
 from __future__ import annotations
@@ -12,33 +13,43 @@ import dataclasses
 from typing import Any, TextIO
 
 from ..core.angka import format_rupiah
-from ..core.models import Tabel
-from ..core.total import total_realisasi, total_rencana
+from ..core.tabel import Tabel
+from ..core.total import per_tingkat, total_realisasi, total_rencana
 
 __all__ = ["baris_ringkasan", "rincian_tabel", "tulis_ringkasan", "tulis_tak_terbaca"]
 
 _T = {
     "id": {"rows": "baris", "total": "total pagu", "none": "tidak ada tabel Renja yang dikenali",
-           "anggaran": "anggaran", "realisasi": "realisasi", "unread": "tidak terbaca"},
+           "anggaran": "anggaran", "realisasi": "realisasi", "unread": "tidak terbaca", "levels": "baris per tingkat"},
     "en": {"rows": "rows", "total": "total pagu", "none": "no Renja table recognised",
-           "anggaran": "budget", "realisasi": "realised", "unread": "unreadable"},
+           "anggaran": "budget", "realisasi": "realised", "unread": "unreadable", "levels": "rows per level"},
 }
 
 
 def baris_ringkasan(tabel: Tabel, lang: str = "id") -> str:
     t = _T[lang]
-    head = f"  {tabel.sheet} [{tabel.kind}] {t['rows']} {tabel.first_row}–{tabel.last_row} ({len(tabel.rows)})"
-    if tabel.kind == "rencana":
+    head = f"  {tabel.sheet} [{tabel.kind}{'/' + tabel.varian if tabel.varian else ''}] {t['rows']} " \
+           f"{tabel.first_row}–{tabel.last_row} ({tabel.n})"
+    if tabel.kind in ("rencana", "renstra", "perubahan"):
         tot = total_rencana(tabel)
         parts = [f"{y}: {format_rupiah(v)}" for y, v in sorted(tot.items())]
-        return head + (f" — {t['total']} " + ", ".join(parts) if parts else "")
-    if tabel.kind == "realisasi":
+        head += (f" — {t['total']} " + ", ".join(parts) if parts else "")
+    elif tabel.kind == "realisasi":
         ang, rea = total_realisasi(tabel)
-        return head + f" — {t['anggaran']} {format_rupiah(ang)}, {t['realisasi']} {format_rupiah(rea)}"
-    return head
+        head += f" — {t['anggaran']} {format_rupiah(ang)}, {t['realisasi']} {format_rupiah(rea)}"
+    lines = [head]
+    levels = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in per_tingkat(tabel).items())
+    lines.append(f"    {t['levels']}: {levels}")
+    for p in tabel.peta:
+        mark = "" if p.yakin else " ?"
+        lines.append(f"    {p.huruf:<7} {p.peran:<30}{mark} ← {p.bukti[:80]}")
+    for r in tabel.ragu:
+        lines.append(f"    ! {r[1] if lang == 'en' else r[0]}")
+    return "\n".join(lines)
 
 
-_DI_BARIS = {"sheet", "kind", "first_row", "last_row", "rows"}  # already in the table's line
+_SUDAH = {"sheet", "kind", "varian", "first_row", "last_row", "peta", "ragu"}  # shown by baris_ringkasan
+_KOLOM_PERTAMA = "baris"  # the first per-row column of Tabel: the fields before it describe the table
 
 
 def _teks(v: Any) -> str:
@@ -55,10 +66,13 @@ def _teks(v: Any) -> str:
 
 
 def rincian_tabel(tabel: Tabel) -> list[tuple[str, str]]:
-    """(field, value) for every field of the table that is not at its default."""
+    """(field, value) for every table-level field not shown in the table's lines and not at its
+    default."""
     out = []
     for f in dataclasses.fields(tabel):
-        if f.name in _DI_BARIS:
+        if f.name == _KOLOM_PERTAMA:
+            break
+        if f.name in _SUDAH:
             continue
         v = getattr(tabel, f.name)
         if f.default is not dataclasses.MISSING:
@@ -82,7 +96,7 @@ def tulis_ringkasan(path: str, tables: list[Tabel], sheets: list[str], out: Text
     for tabel in tables:
         out.write(baris_ringkasan(tabel, lang) + "\n")
         for name, value in rincian_tabel(tabel):
-            out.write(f"      {name}: {value}\n")
+            out.write(f"    {name}: {value}\n")
 
 
 def tulis_tak_terbaca(path: str, alasan: str, out: TextIO, lang: str = "id") -> None:
