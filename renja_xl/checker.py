@@ -15,7 +15,7 @@ from typing import Any
 
 from .core.alamat import kunci_urut
 from .core.config import Konfigurasi, Pengecualian
-from .core.identitas import baris_judul, kenali_berkas
+from .core.identitas import baris_judul, bentrok_pemda, kenali_berkas
 from .core.kode import parse_kode
 from .core.models import SEVERITY_ORDER, Berkas, Temuan
 from .readers import BerkasTidakTerbaca, HasilBaca, Lembar, baca_berkas, baca_lembar
@@ -25,7 +25,7 @@ from .rules.context import Konteks
 from .rules.jalan import jalankan
 
 __all__ = ["Masukan", "Batas", "periksa_berkas", "periksa_lembar", "periksa_hasil", "temuan_berkas_rusak",
-           "berkas_tidak_terbaca", "pengecualian_lembar"]
+           "berkas_tidak_terbaca", "tambah_temuan_berkas", "pengecualian_lembar"]
 
 SHEET_PENGECUALIAN = "pengecualian"
 
@@ -156,6 +156,23 @@ def temuan_berkas_rusak(exc: BerkasTidakTerbaca, config: Konfigurasi) -> Temuan:
     return ctx.temuan(None, None, None, alasan, reason)
 
 
+def tambah_temuan_berkas(b: Berkas, kode: str, config: Konfigurasi, alasan: str, reason: str,
+                         pengecualian: list[Pengecualian] | None = None) -> Temuan | None:
+    """Add a file-level finding of rule ``kode`` (one reported outside the rule functions, such as
+    E005) to ``b`` when that rule is selected; an accepted deviation silences it like any other.
+    Returns the finding, or None when it was not selected or was silenced."""
+    if kode not in {a.kode for a in pilih(config.select, config.ignore)}:
+        return None
+    muat_semua()
+    t = Konteks([], config).untuk(REGISTRY[kode]).temuan(None, None, None, alasan, reason)
+    kept, silenced = _terapkan_pengecualian([t], list(config.pengecualian) + list(pengecualian or []))
+    b.silenced.extend(silenced)
+    if not kept:
+        return None
+    b.findings = urutkan([*b.findings, t], b.sheets_seen)
+    return t
+
+
 def berkas_tidak_terbaca(m: Masukan, config: Konfigurasi, alasan: str, reason: str) -> Berkas:
     """An unreadable input: status 'unreadable', one E001 finding (when E001 is selected) saying why
     (Indonesian, English), and the identity its name gives."""
@@ -200,7 +217,16 @@ def periksa_berkas(masukan: Masukan | str | Path, config: Konfigurasi | None = N
         detail = f"{type(exc).__name__}: {exc}"[:300]
         return berkas_tidak_terbaca(m, config, f"pembaca gagal membaca berkas ini ({detail})",
                             f"the reader failed on this file ({detail})")
-    b.identitas = kenali_berkas(b, baris_judul(hasil.lembar, b.tables))
+    judul = baris_judul(hasil.lembar, b.tables)
+    b.identitas = kenali_berkas(b, judul)
+    bentrok = bentrok_pemda([t.title for t in b.tables] + judul, m.tampil)
+    if bentrok is not None:
+        tambah_temuan_berkas(
+            b, "E005", config,
+            f"Judul tabel menyebut {bentrok[0]}, tetapi folder atau nama berkasnya menyebut {bentrok[1]}; "
+            f"identitas diambil dari judul",
+            f"The table title names {bentrok[0]} but its folder or file name says {bentrok[1]}; the identity is "
+            f"taken from the title", pengecualian_lembar(hasil.lembar))
     return b
 
 

@@ -21,6 +21,7 @@ from ..checker import Batas, Masukan
 from ..core.config import Konfigurasi
 from ..core.errors import GagalJalan
 from .keluaran import pastikan_bukan_masukan, tujuan
+from .bentrok import Bentrok
 from .kemajuan import Kemajuan
 from .masukan import kumpulkan
 
@@ -178,9 +179,11 @@ def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> HasilJalan:
             w = _penulis(req, out, cfg, putaran is not None)
             stack.callback(_batal_bila_gagal, [w, umpan.rekap if umpan is not None else None])
             layar = out is sys.stdout
+            bentrok = Bentrok(cfg)
             for b in periksa_semua(inputs, cfg, jobs, nomenklatur, batas, kemajuan.tambah):
+                bentrok.periksa(b, by_tampil.get(b.path))
                 if putaran is not None:
-                    putaran.tandai(b)
+                    putaran.tandai(b, bentrok.lapor)
                 saring_tingkat(b, req.tingkat)
                 if layar:
                     kemajuan.hapus()

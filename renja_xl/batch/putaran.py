@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,10 +81,23 @@ class Putaran:
             self.urutan.append(f)
         self._dipakai: set[int] = set()
 
-    def tandai(self, b: Berkas) -> None:
-        """Mark ``b``'s findings baru / masih ada and attach the resolved ones (``b.selesai``)."""
+    def tandai(self, b: Berkas, lapor: Callable[[Berkas, str, str], None] | None = None) -> None:
+        """Mark ``b``'s findings baru / masih ada and attach the resolved ones (``b.selesai``). When
+        the previous round has several files with ``b``'s identity, the one whose name is closest is
+        taken, and ``lapor(b, alasan, reason)`` is told which and why (rule E005)."""
         queue = self._sisa.get(kunci(b.identitas, b.path))
-        lama = queue.popleft() if queue else None
+        lama = None
+        if queue and len(queue) > 1:
+            lama = _terdekat(b.path, list(queue))
+            queue.remove(lama)
+            if lapor is not None:
+                others = ", ".join(f.path for f in queue)
+                lapor(b, f"Putaran sebelumnya mempunyai {len(queue) + 1} kiriman dengan identitas ini; dibandingkan "
+                      f"dengan {lama.path} (nama berkas paling mirip), bukan {others}",
+                      f"The previous round has {len(queue) + 1} submissions with this identity; compared with "
+                      f"{lama.path} (the closest file name), not {others}")
+        elif queue:
+            lama = queue.popleft()
         if lama is None:
             for t in b.findings:
                 t.ekstra["status"] = BARU
@@ -120,3 +134,19 @@ class Putaran:
         """Files of the previous round that no file of this round matched."""
         return [f.path for f in self.urutan if id(f) not in self._dipakai]
 
+
+
+def _terdekat(path: str, kandidat: list[_BerkasLama]) -> _BerkasLama:
+    """The previous file to pair with ``path``: the same shown path, else the same file name, else
+    the most similar path (difflib), else the first."""
+    import difflib
+    import re
+
+    for f in kandidat:
+        if f.path == path:
+            return f
+    base = re.split(r"[!/\\]", path)[-1].lower()
+    same = [f for f in kandidat if re.split(r"[!/\\]", f.path)[-1].lower() == base]
+    if same:
+        return same[0]
+    return max(kandidat, key=lambda f: (difflib.SequenceMatcher(None, path, f.path).ratio(), -kandidat.index(f)))

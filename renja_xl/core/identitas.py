@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["kenali", "kenali_berkas", "kunci", "PEMDA_SULSEL"]
+__all__ = ["kenali", "kenali_berkas", "kunci", "kunci_kiriman", "bentrok_pemda", "PEMDA_SULSEL"]
 
 # The 24 kabupaten/kota of Sulawesi Selatan (with the short names used in file names). Other
 # regions are recognised by their "Kabupaten X"/"Kota X" wording; this list also finds a bare
@@ -97,7 +97,9 @@ _OPD_AWAL = (r"DINAS|BADAN|SEKRETARIAT|INSPEKTORAT|SATUAN\s+POLISI|KECAMATAN|RUM
 _OPD = re.compile(rf"\b(?:{_OPD_AWAL})\b(?:\s+[A-Z0-9&'.,/-]+){{0,10}}")
 _OPD_LABEL = re.compile(r"\bNAMA\s+(?:PERANGKAT\s+DAERAH|OPD|SKPD|SATUAN\s+KERJA)\s*:?\s*(.+)")
 _OPD_HENTI = re.compile(r"\s+(?:KABUPATEN|KAB\.?|KOTA|PROVINSI|PROPINSI|PEMERINTAH|TAHUN|S/D|SD|TA\.?|PERIODE"
-                        r"|RENJA|RENCANA|TABEL|NAMA|SEBAGAI|YANG|PADA)\b.*$|\s*[,:;(].*$|\s+\d.*$")
+                        r"|RENJA|RENCANA|TABEL|NAMA|SEBAGAI|YANG|PADA)\b.*$|\s*[:;(].*$|\s*,\s*$|\s+\d.*$")
+# a comma goes on inside an office's name ("Badan Perencanaan Pembangunan, Penelitian dan
+# Pengembangan Daerah"); the name stops at the words above (", Kabupaten Luwu"), whatever precedes them
 _PEMDA = re.compile(r"(?<![/\w])(KABUPATEN|KAB\.?|KOTA)\s+([A-Z][A-Z'\-]*(?:\s+[A-Z][A-Z'\-]*){0,3})")
 _PEMDA_HENTI = {"TAHUN", "NAMA", "DAN", "PERANGKAT", "DINAS", "BADAN", "PROVINSI", "PROPINSI", "RENJA", "RENCANA",
                 "SEKRETARIAT", "KECAMATAN", "PERIODE", "TA", "PADA", "YANG", "SEBAGAI", "S/D", "SD"}
@@ -309,3 +311,25 @@ def kunci(identitas: dict[str, Any] | None, path: str = "") -> tuple[str, ...]:
         return (_norm(ident.get("pemda")), _norm(ident.get("opd")), str(ident.get("tahun") or ""))
     base = re.split(r"[!/\\]", path)[-1].lower()
     return ("#berkas", base)
+
+
+def kunci_kiriman(identitas: dict[str, Any] | None) -> tuple[str, ...] | None:
+    """What makes two submissions of one batch the same submission: pemda, office, year and
+    document (a Renja and its Renja Perubahan are two). None when pemda or office is unknown."""
+    ident = identitas or {}
+    if not ident.get("pemda") or not ident.get("opd"):
+        return None
+    return (_norm(ident.get("pemda")), _norm(ident.get("opd")), str(ident.get("tahun") or ""),
+            _norm(ident.get("dokumen")))
+
+
+def bentrok_pemda(judul: Iterable[str], path: str) -> tuple[str, str] | None:
+    """(the pemda the title rows name, the pemda the folder or file name names) when both are
+    found and differ: a folder ``kab_toraja_utara/`` holding a Renja whose title says Kabupaten
+    Luwu. The title wins for the identity; the difference is worth a word."""
+    titles = [_rapikan(t) for t in judul if t and t.strip()]
+    dari_judul = next((p for p in map(_pemda_judul, titles) if p), None)
+    dari_path = _pemda_path(_bagian_path(path))
+    if dari_judul and dari_path and _norm(dari_judul) != _norm(dari_path):
+        return dari_judul, dari_path
+    return None

@@ -1,7 +1,9 @@
 """Each rule's should-pass and should-fail cases, kept as small data files in ``cases/`` (one per rule).
 
-A case gives one table (``table``) or several sheets (``sheets``), and for a failing case the findings
-expected (each a partial match on cell, kode, severity, expected, actual, saran, message fragment).
+A case gives one table (``table``) or several sheets (``sheets``), optionally the name the workbook is
+checked under (``path``, default ``kasus.xlsx``: its folders take part in the identity), and for a
+failing case the findings expected (each a partial match on cell, kode, severity, expected, actual,
+saran, message fragment).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def _run(rule: str, case: dict, tmp_path: Path):
         f = tmp_path / "nomenklatur.csv"
         f.write_text(case["nomenklatur"].strip() + "\n", encoding="utf-8")
         nomen = muat_nomenklatur(f, cache=False)
-    return [t for t in periksa_lembar(lembar(sheets), cfg, "kasus.xlsx", nomen).findings if t.rule == rule]
+    return [t for t in periksa_lembar(lembar(sheets), cfg, case.get("path", "kasus.xlsx"), nomen).findings if t.rule == rule]
 
 
 @pytest.mark.parametrize(("rule", "kind", "case"), list(_load()))
