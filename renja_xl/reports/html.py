@@ -1,19 +1,25 @@
 """``--format html -o REKAP.html``: one self-contained page to read in any browser, offline.
 
 Summary cards, two bar charts (findings by rule, by pemda; inline SVG drawn here, each bar a link
-that filters the table), the list of files and a filterable findings table. Everything is inline:
-no stylesheet, script, font or image is fetched, and a Content-Security-Policy in the page forbids
-the browser to fetch anything. Filters live in the address (``rekap.html#aturan=A001&pemda=…``), so
-a filtered view can be bookmarked or sent on.
+that filters), the list of files, the findings with filters (pemda, perangkat daerah, rule,
+severity, round, file, free text) and each rule's documentation. Every active filter is shown as a
+chip that removes it; filters live in the address (``rekap.html#aturan=A001&opd=Dinas%20Sosial``),
+so a filtered view can be bookmarked or sent on.
 
-Rows are streamed to temporary files as files arrive; the page is assembled at the end, when the
-totals for the cards and charts are known.
+A province's batch is hundreds of thousands of findings: the page does not hold them as HTML rows.
+The files and findings are one gzip-compressed JSON document in the page (base64), which the
+browser unpacks (``DecompressionStream``) and renders a page of rows at a time; the findings are
+streamed into it as files arrive, so the writer's memory does not grow with the batch. Everything
+is inline: no stylesheet, script, font or image is fetched, and a Content-Security-Policy in the
+page forbids the browser to fetch anything.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
-import shutil
+import gzip
+import json
 import tempfile
 from html import escape
 from typing import Any, TextIO
@@ -24,12 +30,14 @@ from ..core.label import TINGKAT, label_status
 from ..core.models import Berkas, Temuan
 from ..rules import REGISTRY, muat_semua
 from .gaya import WEB
-from .summary import Totals, nama_pemda, urut_pemda
+from .markdown import teks_polos
+from .saran import saran_aturan, saran_sendiri
+from .summary import Totals, nama_pemda
 
-__all__ = ["TulisHtml", "CSP"]
+__all__ = ["TulisHtml", "CSP", "PER_HALAMAN"]
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
-_WARNA = WEB
+PER_HALAMAN = 200  # finding rows rendered at a time
 _SEV = ("error", "warning", "info")
 
 _T = {
@@ -38,39 +46,59 @@ _T = {
         "kartu": {"files": "Berkas", "unreadable": "Tidak terbaca", "error": "Galat", "warning": "Peringatan",
                   "info": "Info", "baru": "Baru", "masih ada": "Masih ada", "selesai": "Selesai"},
         "per_aturan": "Temuan per aturan", "per_pemda": "Temuan per pemda",
-        "berkas": "Berkas", "temuan": "Temuan",
-        "kolom_berkas": ["Berkas", "Pemda", "Perangkat Daerah", "Tahun", "Dokumen", "Tabel", "Galat", "Peringatan", "Status"],
-        "kolom_temuan": ["Berkas", "Pemda", "Sheet", "Sel", "Kode", "Aturan", "Tingkat", "Pesan", "Saran"],
-        "putaran": "Putaran", "semua": "semua", "cari": "cari teks…", "hapus": "hapus saringan",
-        "dari": "dari", "ditampilkan": "temuan ditampilkan",
+        "berkas": "Berkas", "temuan": "Temuan", "aturan": "Aturan yang muncul di rekap ini",
+        "kolom_berkas": ["Berkas", "Pemda", "Perangkat Daerah", "Tahun", "Dokumen", "Tabel", "Galat", "Peringatan",
+                         "Status"],
+        "kolom_temuan": ["Berkas", "Pemda", "Perangkat Daerah", "Sheet", "Sel", "Kode", "Aturan", "Tingkat", "Pesan",
+                         "Saran"],
+        "putaran": "Putaran", "semua": "semua", "cari": "cari teks…", "hapus": "hapus semua saringan",
+        "dari": "dari", "ditampilkan": "temuan ditampilkan", "berkas_ditampilkan": "berkas",
         "sev": TINGKAT["id"],
         "status": {"checked": "diperiksa", "unreadable": "tidak terbaca"},
-        "saring": {"pemda": "Pemda", "aturan": "Aturan", "tingkat": "Tingkat", "status": "Putaran"},
+        "saring": {"pemda": "Pemda", "opd": "Perangkat Daerah", "aturan": "Aturan", "tingkat": "Tingkat",
+                   "status": "Putaran", "berkas": "Berkas", "q": "Teks"},
+        "aktif": "Saringan aktif:", "tanpa": "tanpa saringan",
         "kosong": "Tidak ada temuan.", "lama": "Tidak dikirim ulang (ada di putaran sebelumnya)",
-        "lainnya": "lainnya",
+        "lainnya": "lainnya", "sebelum": "‹ sebelumnya", "sesudah": "berikutnya ›", "halaman": "halaman",
+        "memuat": "Memuat data rekap…", "js": "Halaman ini memerlukan JavaScript untuk menampilkan daftar berkas "
+        "dan temuan.", "tua": "Peramban ini terlalu lama untuk membuka data rekap (perlu DecompressionStream: "
+        "Chrome/Edge 80+, Firefox 113+, Safari 16.4+).",
+        "dok": {"apa": "Apa yang diperiksa", "mengapa": "Mengapa penting", "contoh": "Contoh",
+                "perbaikan": "Cara memperbaiki"},
+        "tentang": "Tentang aturan", "tingkat_bawaan": "tingkat", "lengkap": "dokumentasi lengkap",
+        "hapus_satu": "hapus saringan ini",
     },
     "en": {
         "judul": "Renja check recap", "dibuat": "Generated", "masukan": "Inputs",
         "kartu": {"files": "Files", "unreadable": "Unreadable", "error": "Errors", "warning": "Warnings",
                   "info": "Info", "baru": "New", "masih ada": "Still open", "selesai": "Resolved"},
         "per_aturan": "Findings by rule", "per_pemda": "Findings by pemda",
-        "berkas": "Files", "temuan": "Findings",
+        "berkas": "Files", "temuan": "Findings", "aturan": "Rules found in this recap",
         "kolom_berkas": ["File", "Pemda", "Office", "Year", "Document", "Tables", "Errors", "Warnings", "Status"],
-        "kolom_temuan": ["File", "Pemda", "Sheet", "Cell", "Kode", "Rule", "Severity", "Message", "Suggestion"],
-        "putaran": "Round", "semua": "all", "cari": "search text…", "hapus": "clear filters",
-        "dari": "of", "ditampilkan": "findings shown",
+        "kolom_temuan": ["File", "Pemda", "Office", "Sheet", "Cell", "Kode", "Rule", "Severity", "Message",
+                         "Suggestion"],
+        "putaran": "Round", "semua": "all", "cari": "search text…", "hapus": "clear all filters",
+        "dari": "of", "ditampilkan": "findings shown", "berkas_ditampilkan": "files",
         "sev": TINGKAT["en"],
         "status": {"checked": "checked", "unreadable": "unreadable"},
-        "saring": {"pemda": "Pemda", "aturan": "Rule", "tingkat": "Severity", "status": "Round"},
+        "saring": {"pemda": "Pemda", "opd": "Office", "aturan": "Rule", "tingkat": "Severity", "status": "Round",
+                   "berkas": "File", "q": "Text"},
+        "aktif": "Active filters:", "tanpa": "no filter",
         "kosong": "No findings.", "lama": "Not sent again (in the previous round)",
-        "lainnya": "others",
+        "lainnya": "others", "sebelum": "‹ previous", "sesudah": "next ›", "halaman": "page",
+        "memuat": "Loading the recap's data…", "js": "This page needs JavaScript to show the files and findings.",
+        "tua": "This browser is too old to open the recap's data (it needs DecompressionStream: Chrome/Edge 80+, "
+        "Firefox 113+, Safari 16.4+).",
+        "dok": {"apa": "What it checks", "mengapa": "Why it matters", "contoh": "Example", "perbaikan": "How to fix"},
+        "tentang": "About rule", "tingkat_bawaan": "severity", "lengkap": "full documentation",
+        "hapus_satu": "remove this filter",
     },
 }
 
 _CSS = ":root{" + "".join(f"--{k}:{v};" for k, v in WEB.items()) + "}" + """
 *{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;background:#f4f6f9}
 header{background:#23395d;color:#fff;padding:18px 28px}header h1{margin:0 0 4px;font-size:22px}header p{margin:0;opacity:.85;font-size:13px}
-main{padding:18px 28px;max-width:1600px}section{margin:0 0 26px}h2{font-size:17px;margin:0 0 10px}
+main{padding:18px 28px;max-width:1700px}section{margin:0 0 26px}h2{font-size:17px;margin:0 0 10px}
 .kartu{display:flex;flex-wrap:wrap;gap:12px}.kartu div{background:#fff;border-radius:8px;padding:12px 16px;min-width:128px;box-shadow:0 1px 3px #0002;border-top:4px solid #8a94a6}
 .kartu b{display:block;font-size:26px}.kartu span{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:#556}
 .kartu .error{border-color:var(--error)}.kartu .warning{border-color:var(--warning)}.kartu .info{border-color:var(--info)}.kartu .selesai{border-color:#2e7d32}.kartu .baru{border-color:#6a1b9a}
@@ -81,49 +109,137 @@ th{background:#e9edf4;position:sticky;top:0;font-weight:600}td.n{text-align:righ
 .t-error{color:var(--error);font-weight:600}.t-warning{color:#9c6b00;font-weight:600}.t-info{color:var(--info)}
 tr.selesai td{color:#6b7280;text-decoration:line-through}tr.rusak td{background:#fdecea}
 .saring{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-bottom:8px}.saring label{font-size:12px;color:#556}
-select,input{font:inherit;padding:4px 6px;border:1px solid #b8c0cc;border-radius:4px;background:#fff;max-width:340px}
+select,input{font:inherit;padding:4px 6px;border:1px solid #b8c0cc;border-radius:4px;background:#fff;max-width:300px}
 button{font:inherit;padding:4px 10px;border:1px solid #b8c0cc;border-radius:4px;background:#fff;cursor:pointer}
-#jumlah-tampil{margin-left:auto;color:#556}.kecil{font-size:12px;color:#556}a{color:#1f5fa8}
+.jumlah{margin-left:auto;color:#556}.kecil{font-size:12px;color:#556}a{color:#1f5fa8}
+.chips{display:flex;flex-wrap:wrap;gap:6px;align-items:center;min-height:30px;margin:4px 0 8px;padding:4px 8px;background:#fff8e1;border:1px solid #f0d98c;border-radius:6px}
+.chips.kosong{background:transparent;border-color:transparent}
+.chip{display:inline-flex;align-items:center;gap:4px;padding:1px 4px 1px 10px;border-radius:14px;background:#23395d;color:#fff;font-size:13px}
+.chip button{border:0;background:transparent;color:#fff;padding:0 6px;font-size:15px;line-height:1}
 .lencana{display:inline-block;padding:0 6px;border-radius:9px;font-size:12px;background:#eef}.lencana.baru{background:#f3e5f5}.lencana.selesai{background:#e8f5e9}
+.halaman{display:flex;gap:8px;align-items:center;margin:8px 0}.info-aturan{margin:0 0 8px;padding:8px 12px;background:#fff;border-left:4px solid var(--info);box-shadow:0 1px 3px #0002}
+details.dok{background:#fff;margin:0 0 6px;padding:6px 12px;border-radius:6px;box-shadow:0 1px 2px #0002}details.dok summary{cursor:pointer;font-weight:600}
+details.dok p{margin:6px 0}.dok-kode{font-family:ui-monospace,Consolas,monospace}a.dok-link{text-decoration:none;margin-left:3px}
 """
 
-_JS = """
+_JS = r"""
 (function(){
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#tabel-temuan tbody tr'));
-  var keys = ['pemda','aturan','tingkat','status','berkas','q'];
-  var ctl = {};
-  keys.forEach(function(k){ ctl[k] = document.getElementById('saring-' + k); });
-  var out = document.getElementById('jumlah-tampil');
-  function baca(){
-    var p = new URLSearchParams(location.hash.slice(1));
-    keys.forEach(function(k){ if (ctl[k]) ctl[k].value = p.get(k) || ''; });
+  var T = JSON.parse(document.getElementById('teks').textContent);
+  var KEYS = ['pemda','opd','aturan','tingkat','status','berkas','q'];
+  var SEV = ['error','warning','info'];
+  var D = null, shown = [], page = 0, fpage = 0;
+  var ctl = {}; KEYS.forEach(function(k){ ctl[k] = document.getElementById('saring-' + k); });
+  function el(tag, attrs, text){ var e = document.createElement(tag); if (attrs) for (var k in attrs) e.setAttribute(k, attrs[k]); if (text != null) e.textContent = text; return e; }
+  function td(text, cls){ var e = el('td', cls ? {'class': cls} : null, text == null ? '' : String(text)); return e; }
+  function baca(){ var p = new URLSearchParams(location.hash.slice(1)); var f = {}; KEYS.forEach(function(k){ f[k] = p.get(k) || ''; }); return f; }
+  function tulis(f){ var p = new URLSearchParams(); KEYS.forEach(function(k){ if (f[k]) p.set(k, f[k]); });
+    var h = p.toString(); if (('#' + h) !== location.hash && !(h === '' && location.hash === '')) location.hash = h ? '#' + h : ''; else terapkan(); }
+  function filters(){ return baca(); }
+  function label(k, v){ if (k === 'tingkat') return T.sev[v] || v; if (k === 'status') return T.status_putaran[v] || v;
+    if (k === 'aturan' && D && D.aturan[v]) return v + ' ' + D.aturan[v].judul; return v; }
+  function chips(f){
+    var box = document.getElementById('saring-aktif'); box.textContent = ''; var any = false;
+    box.appendChild(el('span', {'class': 'kecil'}, T.aktif));
+    KEYS.forEach(function(k){ if (!f[k]) return; any = true;
+      var c = el('span', {'class': 'chip', 'data-saring': k}, T.saring[k] + ': ' + label(k, f[k]));
+      var b = el('button', {'type': 'button', 'aria-label': 'x', 'title': T.hapus_satu}, '×');
+      b.addEventListener('click', function(){ var g = filters(); g[k] = ''; tulis(g); });
+      c.appendChild(b); box.appendChild(c); });
+    if (!any) box.appendChild(el('span', {'class': 'kecil'}, T.tanpa));
+    box.className = any ? 'chips' : 'chips kosong'; box.setAttribute('data-n', any ? 1 : 0);
   }
-  function nilai(k){ return ctl[k] ? ctl[k].value : ''; }
-  function saring(){
-    var f = {}; keys.forEach(function(k){ f[k] = nilai(k); });
-    var q = f.q.toLowerCase(), n = 0;
-    rows.forEach(function(tr){
-      var d = tr.dataset;
-      var ok = (!f.pemda || d.pemda === f.pemda) && (!f.aturan || d.aturan === f.aturan) &&
-               (!f.tingkat || d.tingkat === f.tingkat) && (!f.status || d.status === f.status) &&
-               (!f.berkas || d.berkas === f.berkas) && (!q || tr.textContent.toLowerCase().indexOf(q) >= 0);
-      tr.hidden = !ok; if (ok) n++;
-    });
-    out.setAttribute('data-n', n);
-    out.textContent = n + ' ' + out.getAttribute('data-dari') + ' ' + rows.length + ' ' + out.getAttribute('data-label');
+  function cocok(t, f, q){
+    var b = D.berkas[t[0]];
+    if (f.berkas && b[0] !== f.berkas) return false;
+    if (f.pemda && b[1] !== f.pemda) return false;
+    if (f.opd && b[2] !== f.opd) return false;
+    if (f.aturan && t[4] !== f.aturan) return false;
+    if (f.tingkat && SEV[t[5]] !== f.tingkat) return false;
+    if (f.status && t[8] !== f.status) return false;
+    if (q) { var s = t._q; if (s === undefined) { s = t._q = (b[0] + ' ' + b[1] + ' ' + b[2] + ' ' + (t[1]||'') + ' ' + (t[2]||'') + ' ' + (t[3]||'') + ' ' + t[4] + ' ' + t[6] + ' ' + saran(t)).toLowerCase(); }
+      if (s.indexOf(q) < 0) return false; }
+    return true;
   }
-  function tulis(){
-    var p = new URLSearchParams();
-    keys.forEach(function(k){ var v = nilai(k); if (v) p.set(k, v); });
-    var h = p.toString();
-    history.replaceState(null, '', h ? '#' + h : location.pathname + location.search);
+  function saran(t){ return t[7] || (D.aturan[t[4]] ? D.aturan[t[4]].saran : ''); }
+  function terapkan(){
+    if (!D) return;
+    var f = filters(); KEYS.forEach(function(k){ if (ctl[k] && ctl[k].value !== f[k]) { if (ctl[k].tagName === 'SELECT' && f[k] && !Array.prototype.some.call(ctl[k].options, function(o){ return o.value === f[k]; })) ctl[k].appendChild(el('option', {'value': f[k]}, f[k])); ctl[k].value = f[k]; } });
+    var q = f.q.toLowerCase(); shown = [];
+    for (var i = 0; i < D.temuan.length; i++) if (cocok(D.temuan[i], f, q)) shown.push(i);
+    page = 0; chips(f); tentang(f); gambar();
+    var out = document.getElementById('jumlah-tampil');
+    out.setAttribute('data-n', shown.length); out.textContent = shown.length + ' ' + T.dari + ' ' + D.temuan.length + ' ' + T.ditampilkan;
   }
-  keys.forEach(function(k){ if (ctl[k]) ctl[k].addEventListener(k === 'q' ? 'input' : 'change', function(){ tulis(); saring(); }); });
-  document.getElementById('saring-hapus').addEventListener('click', function(){
-    keys.forEach(function(k){ if (ctl[k]) ctl[k].value = ''; }); tulis(); saring();
-  });
-  window.addEventListener('hashchange', function(){ baca(); saring(); });
-  baca(); saring();
+  function tentang(f){
+    var box = document.getElementById('info-aturan'); box.textContent = '';
+    var a = f.aturan && D.aturan[f.aturan]; box.hidden = !a; if (!a) return;
+    box.appendChild(el('b', null, T.tentang + ' ' + f.aturan + ': ' + a.judul));
+    box.appendChild(el('p', null, a.apa)); box.appendChild(el('p', null, T.dok_perbaikan + ': ' + a.perbaikan));
+    var l = el('a', {'href': '#', 'class': 'buka-dok', 'data-aturan': f.aturan}, '→ ' + T.aturan_lengkap); box.appendChild(l);
+  }
+  function gambar(){
+    var tb = document.querySelector('#tabel-temuan tbody'); tb.textContent = '';
+    var end = Math.min(shown.length, (page + 1) * T.per_halaman);
+    for (var j = page * T.per_halaman; j < end; j++) {
+      var t = D.temuan[shown[j]], b = D.berkas[t[0]], sev = SEV[t[5]];
+      var tr = el('tr', {'data-berkas': b[0], 'data-pemda': b[1], 'data-opd': b[2], 'data-aturan': t[4], 'data-tingkat': sev, 'data-status': t[8] || ''});
+      if (t[8] === 'selesai') tr.className = 'selesai';
+      tr.appendChild(td(b[0])); tr.appendChild(td(b[1])); tr.appendChild(td(b[2])); tr.appendChild(td(t[1])); tr.appendChild(td(t[2])); tr.appendChild(td(t[3]));
+      var c = el('td'); var a = el('a', {'href': '#aturan=' + encodeURIComponent(t[4]), 'title': D.aturan[t[4]] ? t[4] + ' ' + D.aturan[t[4]].judul : t[4]}, t[4]);
+      c.appendChild(a); var i = el('a', {'href': '#', 'class': 'dok-link buka-dok', 'data-aturan': t[4], 'title': T.tentang + ' ' + t[4]}, 'ⓘ'); c.appendChild(i); tr.appendChild(c);
+      tr.appendChild(td(T.sev[sev], 't-' + sev)); tr.appendChild(td(t[6])); tr.appendChild(td(saran(t), 'saran'));
+      if (D.putaran) { var s = el('td'); if (t[8]) s.appendChild(el('span', {'class': 'lencana ' + t[8].replace(' ', '-')}, T.status_putaran[t[8]] || t[8])); tr.appendChild(s); }
+      tb.appendChild(tr);
+    }
+    var pages = Math.max(1, Math.ceil(shown.length / T.per_halaman));
+    document.getElementById('halaman-temuan').textContent = T.halaman + ' ' + (page + 1) + '/' + pages;
+    document.getElementById('temuan-sebelum').disabled = page <= 0;
+    document.getElementById('temuan-sesudah').disabled = page >= pages - 1;
+    document.getElementById('tanpa-temuan').hidden = D.temuan.length > 0;
+  }
+  function gambarBerkas(){
+    var tb = document.querySelector('#tabel-berkas tbody'); tb.textContent = '';
+    var per = T.per_halaman_berkas, end = Math.min(D.berkas.length, (fpage + 1) * per);
+    for (var j = fpage * per; j < end; j++) {
+      var b = D.berkas[j]; var tr = el('tr', b[9] === 'unreadable' ? {'class': 'rusak'} : null);
+      var c = el('td'); var a = el('a', {'href': '#berkas=' + encodeURIComponent(b[0])}, b[0]); c.appendChild(a); tr.appendChild(c);
+      tr.appendChild(td(b[1])); tr.appendChild(td(b[2])); tr.appendChild(td(b[3])); tr.appendChild(td(b[4]));
+      tr.appendChild(td(b[5], 'n')); tr.appendChild(td(b[6], 'n' + (b[6] ? ' t-error' : ''))); tr.appendChild(td(b[7], 'n' + (b[7] ? ' t-warning' : '')));
+      tr.appendChild(td(T.status_berkas[b[9]] || b[9])); tb.appendChild(tr);
+    }
+    var pages = Math.max(1, Math.ceil(D.berkas.length / per));
+    document.getElementById('halaman-berkas').textContent = T.halaman + ' ' + (fpage + 1) + '/' + pages;
+    document.getElementById('berkas-sebelum').disabled = fpage <= 0;
+    document.getElementById('berkas-sesudah').disabled = fpage >= pages - 1;
+  }
+  function isi(sel, values, lab){ values.forEach(function(v){ sel.appendChild(el('option', {'value': v}, lab ? lab(v) : v)); }); }
+  function mulai(data){
+    D = data; document.getElementById('memuat').hidden = true;
+    var uniq = function(i){ var s = {}; D.berkas.forEach(function(b){ if (b[i]) s[b[i]] = 1; }); return Object.keys(s).sort(); };
+    isi(ctl.pemda, uniq(1)); isi(ctl.opd, uniq(2));
+    var rules = Object.keys(D.aturan).sort(); isi(ctl.aturan, rules, function(v){ return v + ' ' + D.aturan[v].judul; });
+    KEYS.forEach(function(k){ if (!ctl[k]) return; ctl[k].addEventListener(k === 'q' ? 'change' : 'change', function(){ var f = filters(); f[k] = ctl[k].value; tulis(f); }); });
+    document.getElementById('saring-hapus').addEventListener('click', function(){ tulis({}); });
+    document.getElementById('temuan-sebelum').addEventListener('click', function(){ page--; gambar(); });
+    document.getElementById('temuan-sesudah').addEventListener('click', function(){ page++; gambar(); });
+    document.getElementById('berkas-sebelum').addEventListener('click', function(){ fpage--; gambarBerkas(); });
+    document.getElementById('berkas-sesudah').addEventListener('click', function(){ fpage++; gambarBerkas(); });
+    document.addEventListener('click', function(e){ var a = e.target.closest && e.target.closest('.buka-dok'); if (!a) return; e.preventDefault();
+      var d = document.getElementById('dok-' + a.getAttribute('data-aturan')); if (d) { d.open = true; d.scrollIntoView(); } });
+    window.addEventListener('hashchange', terapkan);
+    gambarBerkas(); terapkan();
+    document.body.setAttribute('data-siap-ms', Math.round(performance.now()));
+    document.body.setAttribute('data-siap', '1');
+  }
+  function gagal(msg){ var m = document.getElementById('memuat'); m.textContent = msg; m.className = 'kecil t-error'; document.body.setAttribute('data-siap', 'gagal'); }
+  try {
+    if (typeof DecompressionStream === 'undefined') { gagal(T.tua); return; }
+    var b64 = document.getElementById('data').textContent.replace(/\s+/g, '');
+    var raw = atob(b64), bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    new Response(stream).text().then(function(text){ mulai(JSON.parse(text)); }, function(e){ gagal(String(e)); });
+  } catch (e) { gagal(String(e)); }
 })();
 """
 
@@ -156,17 +272,21 @@ def _grafik(items: list[tuple[str, dict[str, int], str]], judul: str, sev_label:
             n = counts.get(sev, 0)
             if n:
                 w = max(n * scale, 1.0)
-                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{_WARNA[sev]}"/>')
+                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{WEB[sev]}"/>')
                 x += w
         parts.append(f'<text x="{x + 5:.1f}" y="{y + bar_h - 5}">{sum(counts.values())}</text></a>')
     ly = len(items) * (bar_h + gap) + 14
     lx = left
     for sev in _SEV:
-        parts.append(f'<rect x="{lx}" y="{ly - 10}" width="12" height="12" fill="{_WARNA[sev]}"/>'
+        parts.append(f'<rect x="{lx}" y="{ly - 10}" width="12" height="12" fill="{WEB[sev]}"/>'
                      f'<text x="{lx + 16}" y="{ly}">{_e(sev_label[sev])}</text>')
         lx += 110
     parts.append("</svg></figure>")
     return "".join(parts)
+
+
+def _json(x: Any) -> str:
+    return json.dumps(x, ensure_ascii=False, separators=(",", ":"))
 
 
 class TulisHtml:
@@ -178,9 +298,11 @@ class TulisHtml:
         self.judul = judul
         self.totals = Totals.untuk(lang, putaran)
         self.putaran = putaran
-        self._berkas = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")
-        self._temuan = tempfile.SpooledTemporaryFile(max_size=4 << 20, mode="w+", encoding="utf-8")
+        self._raw = tempfile.TemporaryFile()
+        self._gz = gzip.GzipFile(fileobj=self._raw, mode="wb", compresslevel=6, mtime=0)
+        self._gz.write(b'{"temuan":[')
         self.n_temuan = 0
+        self.berkas_list: list[list[Any]] = []
         self.rule_sev: dict[str, dict[str, int]] = {}
         self.pemda_sev: dict[str, dict[str, int]] = {}
 
@@ -196,35 +318,31 @@ class TulisHtml:
             self.pemda_sev.setdefault(pemda, {}).setdefault(t.severity, 0)
             self.pemda_sev[pemda][t.severity] += 1
         self.pemda_sev.setdefault(pemda, {})
-        rusak = b.status == "unreadable"
-        link = _hash(berkas=b.path)
-        self._berkas.write(
-            f'<tr{" class=rusak" if rusak else ""}><td><a href="{_e(link)}">{_e(b.path)}</a></td><td>{_e(pemda)}</td>'
-            f"<td>{_e(ident.get('opd'))}</td><td>{_e(ident.get('tahun'))}</td><td>{_e(ident.get('dokumen'))}</td>"
-            f'<td class="n">{len(b.tables)}</td><td class="n{" t-error" if sev["error"] else ""}">{sev["error"]}</td>'
-            f'<td class="n{" t-warning" if sev["warning"] else ""}">{sev["warning"]}</td>'
-            f"<td>{_e(self.t['status'][b.status])}</td></tr>\n")
-        for t in b.findings:
-            self._baris(b, pemda, t)
-        for t in b.selesai:
-            self._baris(b, pemda, t)
+        idx = len(self.berkas_list)
+        self.berkas_list.append([b.path, pemda, ident.get("opd") or "", ident.get("tahun") or "",
+                                 ident.get("dokumen") or "", len(b.tables), sev["error"], sev["warning"], sev["info"],
+                                 b.status])
+        rows = [self._baris(idx, t) for t in (*b.findings, *b.selesai)]
+        if rows:
+            text = ("," if self.n_temuan else "") + ",".join(rows)
+            self._gz.write(text.encode("utf-8", "backslashreplace"))
+            self.n_temuan += len(rows)
 
-    def _baris(self, b: Berkas, pemda: str, t: Temuan) -> None:
-        self.n_temuan += 1
+    def _baris(self, idx: int, t: Temuan) -> str:
         status = str(t.ekstra.get("status") or "")
-        saran = t.saran if t.saran and t.saran not in t.message else ""
-        cls = ' class="selesai"' if status == "selesai" else ""
-        badge = ""
-        if status:
-            badge = (f'<td><span class="lencana {_e(status.replace(" ", "-"))}">'
-                     f'{_e(label_status(status, self.lang))}</span></td>')
-        self._temuan.write(
-            f'<tr{cls} data-berkas="{_e(b.path)}" data-pemda="{_e(pemda)}" data-aturan="{_e(t.rule)}" '
-            f'data-tingkat="{t.severity}" data-status="{_e(status)}">'
-            f"<td>{_e(b.path)}</td><td>{_e(pemda)}</td><td>{_e(t.sheet)}</td><td>{_e(t.cell)}</td><td>{_e(t.kode)}</td>"
-            f'<td><a href="{_e(_hash(aturan=t.rule))}" title="{_e(self._judul_aturan(t.rule))}">{_e(t.rule)}</a></td>'
-            f'<td class="t-{t.severity}">{_e(self.t["sev"][t.severity])}</td><td>{_e(t.message)}</td><td>{_e(saran)}</td>'
-            f"{badge}</tr>\n")
+        return _json([idx, t.sheet or "", t.cell or "", t.kode or "", t.rule, _SEV.index(t.severity), t.message,
+                      saran_sendiri(t), status])
+
+    def _aturan(self) -> dict[str, dict[str, str]]:
+        out = {}
+        for code in sorted(self.rule_sev):
+            a = REGISTRY.get(code)
+            if a is None:
+                continue
+            d = a.dok.get(self.lang, a.dok["id"])
+            out[code] = {"judul": d.judul, "apa": " ".join(teks_polos(d.apa).split()),
+                         "perbaikan": " ".join(teks_polos(d.perbaikan).split()), "saran": saran_aturan(code, self.lang)}
+        return out
 
     def _judul_aturan(self, code: str) -> str:
         a = REGISTRY.get(code)
@@ -235,10 +353,29 @@ class TulisHtml:
         return (f'<label for="saring-{key}">{_e(self.t["saring"].get(key, key))}</label>'
                 f'<select id="saring-{key}"><option value="">{_e(self.t["semua"])}</option>{opts}</select>')
 
+    def _dok(self) -> str:
+        """Each rule that appears, its documentation in a collapsible block."""
+        t = self.t
+        parts = []
+        for code in sorted(self.rule_sev):
+            a = REGISTRY.get(code)
+            if a is None:
+                continue
+            d = a.dok.get(self.lang, a.dok["id"])
+            body = "".join(f"<p><b>{_e(t['dok'][k])}.</b> {_e(' '.join(teks_polos(getattr(d, k)).split()))}</p>"
+                           for k in ("apa", "mengapa", "contoh", "perbaikan"))
+            parts.append(f'<details class="dok" id="dok-{_e(code)}"><summary><span class="dok-kode">{_e(code)}</span> '
+                         f"{_e(a.slug)} — {_e(d.judul)} ({_e(t['tingkat_bawaan'])}: {_e(t['sev'][a.severity])})"
+                         f"</summary>{body}</details>")
+        return "".join(parts)
+
     def akhiri(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
         t, r = self.t, self.totals
         w = self.out.write
         sev_label = t["sev"]
+        tail = {"berkas": self.berkas_list, "aturan": self._aturan(), "putaran": r.putaran is not None}
+        self._gz.write(b"]," + _json(tail)[1:].encode("utf-8", "backslashreplace"))
+        self._gz.close()
         w(f'<!DOCTYPE html>\n<html lang="{self.lang}"><head><meta charset="utf-8">'
           f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
           f'<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -246,6 +383,7 @@ class TulisHtml:
         now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
         w(f"<header><h1>{_e(t['judul'])}</h1><p>{_e(t['dibuat'])} {now} · renja-xl {__version__}"
           f"{' · ' + _e(t['masukan']) + ': ' + _e(self.judul) if self.judul else ''}</p></header><main>\n")
+        w(f'<noscript><p class="t-error">{_e(t["js"])}</p></noscript><p id="memuat" class="kecil">{_e(t["memuat"])}</p>\n')
         cards = [("files", r.files), ("unreadable", r.unreadable), ("error", r.error), ("warning", r.warning), ("info", r.info)]
         if r.putaran is not None:
             cards += [(k, r.putaran.get(k, 0)) for k in ("baru", "masih ada", "selesai")]
@@ -262,21 +400,19 @@ class TulisHtml:
                     rest[s] = rest.get(s, 0) + n
             rule_items.append((f"{len(by_rule) - 25} {t['lainnya']}", rest, "#"))
         by_pemda = sorted(self.pemda_sev.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
-        pemda_items = [(p, c, _hash(pemda=p)) for p, c in by_pemda]
+        pemda_items = [(p, c, _hash(pemda=p)) for p, c in by_pemda[:40]]
         w('<section class="grafik" id="grafik">' + _grafik(rule_items, t["per_aturan"], sev_label)
           + _grafik(pemda_items, t["per_pemda"], sev_label) + "</section>\n")
         head = "".join(f"<th>{_e(h)}</th>" for h in t["kolom_berkas"])
-        w(f'<section><h2>{_e(t["berkas"])} ({r.files})</h2><table id="tabel-berkas"><thead><tr>{head}</tr></thead><tbody>\n')
-        self._berkas.seek(0)
-        shutil.copyfileobj(self._berkas, self.out)
-        w("</tbody></table>")
+        w(f'<section><h2>{_e(t["berkas"])} ({r.files})</h2><table id="tabel-berkas"><thead><tr>{head}</tr></thead>'
+          f"<tbody></tbody></table>"
+          f'<div class="halaman"><button type="button" id="berkas-sebelum">{_e(t["sebelum"])}</button>'
+          f'<span id="halaman-berkas"></span><button type="button" id="berkas-sesudah">{_e(t["sesudah"])}</button></div>')
         if tidak_dikirim_ulang:
             w(f'<p class="kecil">{_e(t["lama"])} ({len(tidak_dikirim_ulang)}): '
               + ", ".join(_e(p) for p in tidak_dikirim_ulang) + "</p>")
         w("</section>\n")
-        pemdas = urut_pemda(self.pemda_sev)
-        filters = [self._pilihan("pemda", [(p, p) for p in pemdas]),
-                   self._pilihan("aturan", [(c, self._judul_aturan(c)) for c in sorted(self.rule_sev)]),
+        filters = [self._pilihan("pemda", []), self._pilihan("opd", []), self._pilihan("aturan", []),
                    self._pilihan("tingkat", [(s, sev_label[s]) for s in _SEV])]
         if r.putaran is not None:
             filters.append(self._pilihan("status", [(s, label_status(s, self.lang))
@@ -284,18 +420,32 @@ class TulisHtml:
         filters.append(f'<input type="hidden" id="saring-berkas" value="">'
                        f'<input type="search" id="saring-q" placeholder="{_e(t["cari"])}" aria-label="{_e(t["cari"])}">'
                        f'<button type="button" id="saring-hapus">{_e(t["hapus"])}</button>'
-                       f'<span id="jumlah-tampil" data-n="{self.n_temuan}" data-dari="{_e(t["dari"])}" '
-                       f'data-label="{_e(t["ditampilkan"])}">{self.n_temuan}</span>')
+                       f'<span class="jumlah" id="jumlah-tampil" data-n="" >{self.n_temuan}</span>')
         cols = t["kolom_temuan"] + ([t["putaran"]] if r.putaran is not None else [])
         head = "".join(f"<th>{_e(h)}</th>" for h in cols)
         w(f'<section><h2>{_e(t["temuan"])} ({self.n_temuan})</h2><div class="saring">{"".join(filters)}</div>'
-          f'<table id="tabel-temuan"><thead><tr>{head}</tr></thead><tbody>\n')
-        self._temuan.seek(0)
-        shutil.copyfileobj(self._temuan, self.out)
-        w("</tbody></table>")
-        if not self.n_temuan:
-            w(f'<p class="kecil">{_e(t["kosong"])}</p>')
-        w(f"</section></main><script>{_JS}</script></body></html>\n")
-        self._berkas.close()
-        self._temuan.close()
+          f'<div id="saring-aktif" class="chips kosong" data-n="0"></div>'
+          f'<div id="info-aturan" class="info-aturan" hidden></div>'
+          f'<table id="tabel-temuan"><thead><tr>{head}</tr></thead><tbody></tbody></table>'
+          f'<p id="tanpa-temuan" class="kecil" hidden>{_e(t["kosong"])}</p>'
+          f'<div class="halaman"><button type="button" id="temuan-sebelum">{_e(t["sebelum"])}</button>'
+          f'<span id="halaman-temuan"></span><button type="button" id="temuan-sesudah">{_e(t["sesudah"])}</button></div>'
+          "</section>\n")
+        w(f'<section id="aturan"><h2>{_e(t["aturan"])}</h2>{self._dok()}</section></main>\n')
+        teks = {"sev": t["sev"], "status_putaran": {s: label_status(s, self.lang) for s in ("baru", "masih ada", "selesai")},
+                "status_berkas": t["status"], "saring": t["saring"], "aktif": t["aktif"], "tanpa": t["tanpa"],
+                "dari": t["dari"], "ditampilkan": t["ditampilkan"], "halaman": t["halaman"], "hapus_satu": t["hapus_satu"],
+                "tentang": t["tentang"], "dok_perbaikan": t["dok"]["perbaikan"],
+                "aturan_lengkap": t["lengkap"],
+                "per_halaman": PER_HALAMAN, "per_halaman_berkas": 100}
+        teks_json = _json(teks).replace("</", "<\\/")
+        w(f'<script type="application/json" id="teks">{teks_json}</script>\n')
+        w('<script type="application/octet-stream" id="data">')
+        self._raw.seek(0)
+        while chunk := self._raw.read(3 * 1024 * 256):  # a multiple of 3 bytes: the base64 pieces join up
+            w(base64.b64encode(chunk).decode("ascii"))
+            w("\n")
+        w("</script>\n")
+        w(f"<script>{_JS}</script></body></html>\n")
+        self._raw.close()
         self.out.flush()

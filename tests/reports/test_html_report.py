@@ -82,44 +82,88 @@ def rekap(kumpulan, tmp_path_factory):
 
 
 def _load(chromium, path, fragment=""):
-    res = chromium(path.as_uri() + fragment, "--dump-dom")
+    """The DOM after the page's script has unpacked its data and rendered (virtual time lets the
+    browser finish the asynchronous unpacking before the DOM is dumped)."""
+    res = chromium(path.as_uri() + fragment, "--virtual-time-budget=20000", "--dump-dom")
     assert res.returncode == 0, res.stderr[-2000:]
-    return _dom(res.stdout)
+    dom = _dom(res.stdout)
+    assert 'data-siap="1"' in res.stdout, "the page's script did not finish"
+    return dom
+
+
+def _rows(dom, table):
+    return dom.tables[table][1:]
 
 
 def test_renders_lists_every_file_and_every_finding(rekap, chromium):
     out, doc = rekap
     dom = _load(chromium, out)
-    files = [cells for a, cells in dom.tables["tabel-berkas"][1:]]
+    files = [cells for a, cells in _rows(dom, "tabel-berkas")]
     assert [c[0] for c in files] == [f["path"] for f in doc["files"]]
     assert [c[1] for c in files] == [f.get("identitas", {}).get("pemda", "(pemda tidak dikenali)") for f in doc["files"]]
-    rows = [a for a, _ in dom.tables["tabel-temuan"][1:]]
+    assert [c[2] for c in files] == [f.get("identitas", {}).get("opd", "") for f in doc["files"]]
+    rows = _rows(dom, "tabel-temuan")
     n = sum(len(f["findings"]) for f in doc["files"])
-    assert len(rows) == n and not any("hidden" in a for a in rows)
-    # the script ran: it rewrote the counter
+    assert len(rows) == n
+    assert [(a["data-berkas"], a["data-aturan"]) for a, _ in rows] == [
+        (f["path"], t["rule"]) for f in doc["files"] for t in f["findings"]]
     assert dom.ids["jumlah-tampil"]["data-n"] == str(n)
     assert dom.texts["jumlah-tampil"] == f"{n} dari {n} temuan ditampilkan"
+    assert dom.ids["saring-aktif"]["data-n"] == "0"  # no filter active, and the page says so
     assert set(dom.cards) == {"files", "unreadable", "error", "warning", "info"}
     assert "<svg" in out.read_text(encoding="utf-8")
 
 
+def test_saran_in_every_row_the_same_text_as_the_other_reports(rekap, chromium):
+    from renja_xl.reports.saran import saran_aturan
+
+    out, doc = rekap
+    dom = _load(chromium, out)
+    want = [t.get("saran") if t.get("saran") and t["saran"] not in t["message"] else saran_aturan(t["rule"])
+            for f in doc["files"] for t in f["findings"]]
+    got = [cells[9] for _, cells in _rows(dom, "tabel-temuan")]
+    assert got == want and all(got)
+
+
+def test_office_filter_and_every_active_filter_visible_with_a_way_to_remove_it(rekap, chromium):
+    out, doc = rekap
+    dom = _load(chromium, out, "#opd=" + quote("Dinas Sosial"))
+    shown = _rows(dom, "tabel-temuan")
+    want = [t for f in doc["files"] for t in f["findings"] if f.get("identitas", {}).get("opd") == "Dinas Sosial"]
+    assert len(shown) == len(want) > 0 and {a["data-opd"] for a, _ in shown} == {"Dinas Sosial"}
+    assert dom.ids["saring-aktif"]["data-n"] == "1"
+    assert "Perangkat Daerah: Dinas Sosial×" in dom.texts["saring-aktif"]
+    path = doc["files"][0]["path"]  # as a click on a file name in the list sets it
+    dom = _load(chromium, out, "#berkas=" + quote(path, safe="") + "&tingkat=error")
+    text = dom.texts["saring-aktif"]
+    assert f"Berkas: {path}×" in text and "Tingkat: galat×" in text
+    assert {a["data-berkas"] for a, _ in _rows(dom, "tabel-temuan")} == {path}
+
+
+def test_rule_documentation_on_the_page(rekap, chromium):
+    out, doc = rekap
+    dom = _load(chromium, out, "#aturan=S001")
+    rules = {t["rule"] for f in doc["files"] for t in f["findings"]}
+    assert {k.removeprefix("dok-") for k in dom.ids if k.startswith("dok-")} == rules
+    assert "Tentang aturan S001" in dom.texts["info-aturan"]
+    assert "Aturan: S001 " in dom.texts["saring-aktif"]
 def test_a_filter_in_the_address_shows_only_matching_rows(rekap, chromium):
     out, doc = rekap
     want = Counter((f["identitas"].get("pemda"), t["rule"]) for f in doc["files"] for t in f["findings"])
     assert want[("Kabupaten Luwu", "S001")] == 1 and want[("Kota Palopo", "S001")] == 1
     dom = _load(chromium, out, "#aturan=S001&pemda=" + quote("Kota Palopo"))
-    shown = [(a, c) for a, c in dom.tables["tabel-temuan"][1:] if "hidden" not in a]
+    shown = _rows(dom, "tabel-temuan")
     assert len(shown) == 1
     a, cells = shown[0]
-    assert a["data-aturan"] == "S001" and a["data-pemda"] == "Kota Palopo" and "Kelaurga" in cells[7]
+    assert a["data-aturan"] == "S001" and a["data-pemda"] == "Kota Palopo" and "Kelaurga" in cells[8]
     assert dom.ids["jumlah-tampil"]["data-n"] == "1"
-    assert dom.ids["saring-aturan"] is not None
+    assert "Pemda: Kota Palopo×" in dom.texts["saring-aktif"]
     dom = _load(chromium, out, "#tingkat=error")
-    shown = [a for a, _ in dom.tables["tabel-temuan"][1:] if "hidden" not in a]
+    shown = [a for a, _ in _rows(dom, "tabel-temuan")]
     assert len(shown) == sum(t["severity"] == "error" for f in doc["files"] for t in f["findings"]) > 0
     assert {a["data-tingkat"] for a in shown} == {"error"}
     dom = _load(chromium, out, "#q=lpaoran")  # free-text search, case-insensitive
-    shown = [c for a, c in dom.tables["tabel-temuan"][1:] if "hidden" not in a]
+    shown = [c for a, c in _rows(dom, "tabel-temuan")]
     assert shown and all("Lpaoran" in " ".join(c) for c in shown)
 
 
@@ -160,7 +204,7 @@ def test_rounds_in_the_page(kumpulan, tmp_path, chromium):
     code, _, err = run("check", str(root), "--format", "html", "-o", str(out), "--baseline", str(base), "--lang", "en")
     assert code == 1, err
     dom = _load(chromium, out, "#status=" + quote("masih ada"))
-    rows = dom.tables["tabel-temuan"][1:]
-    assert rows and all("hidden" not in a for a, _ in rows)  # nothing changed: every finding still open
+    rows = _rows(dom, "tabel-temuan")
+    assert len(rows) == sum(len(f["findings"]) for f in doc["files"]) > 0  # nothing changed: every finding still open
     assert {"baru", "masih ada", "selesai"} <= set(dom.cards)
     assert "Findings by rule" in out.read_text(encoding="utf-8")
