@@ -30,6 +30,8 @@ TOTAL = re.compile(r"^\s*(jumlah|total|jumlah total|grand total|sub ?total|jumla
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "satu": 1, "dua": 2, "tiga": 3, "empat": 4}
 _PERIODE = re.compile(r"(?:triwulan|tw\.?)\s*(?:ke[- ]?)?(iv|iii|ii|i|[1-4]|satu|dua|tiga|empat)\b", re.I)
 _NOMOR = re.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
+_KONSEP_KUAT = frozenset({"kode", "uraian", "indikator", "satuan", "target", "pagu", "realisasi", "capaian", "spm",
+                          "review", "no", "fisik", "keuangan", "renstra"})
 _LEVEL_LABEL = re.compile(r"^\s*(sub\s*kegiatan|subkegiatan|kegiatan|program)\b", re.I)
 
 
@@ -307,7 +309,10 @@ def bangun(blok: Blok, s: Susunan, kamus: Kamus | None = None) -> Tabel | None:
     _buang_ekor(t)
     _total_tanpa_label(t)
     if not t.baris:
-        return None
+        # a blank form (the master's template): kept when its header is a full Renja header, so the
+        # office sees its table recognised before it types a row; anything less is not a table
+        kuat = len(blok.konsep & _KONSEP_KUAT) >= 4 and blok.konsep & {"target", "pagu", "realisasi"}
+        return t if kuat else None
     if not any(k.nilai and any(v is not None for v in k.nilai) for k in t.angka.values()) and not any(
             x is not None for x in t.kode):
         return None  # a header with nothing under it: not a table (no phantom tables)
