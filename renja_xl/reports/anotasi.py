@@ -29,9 +29,11 @@ def _tingkat(t: Temuan, lang: str) -> str:
 
 
 def _teks(t: Temuan, lang: str) -> str:
+    from .saran import saran_untuk
+
     sev = _tingkat(t, lang)
-    saran = f" → {t.saran}" if t.saran and t.saran not in t.message else ""
-    return f"[{t.rule} {sev}] {t.message}{saran}"
+    saran = saran_untuk(t, lang)
+    return f"[{t.rule} {sev}] {t.message}" + (f" → {saran}" if saran else "")
 
 
 def tulis_anotasi(src: Path, berkas: Berkas, out: IO[bytes] | Any, lang: str = "id") -> None:
@@ -70,22 +72,24 @@ def tulis_anotasi(src: Path, berkas: Berkas, out: IO[bytes] | Any, lang: str = "
         cell.comment = note
         where[(sheet, a1)] = target
     daftar = wb.create_sheet(SHEET_DAFTAR, 0)
-    head = (["Sheet", "Sel", "Kode", "Aturan", "Tingkat", "Pesan"] if lang == "id"
-            else ["Sheet", "Cell", "Kode", "Rule", "Severity", "Message"])
+    from .saran import saran_untuk
+
+    head = (["Sheet", "Sel", "Kode", "Aturan", "Tingkat", "Pesan", "Saran"] if lang == "id"
+            else ["Sheet", "Cell", "Kode", "Rule", "Severity", "Message", "Suggestion"])
     daftar.append(head)
     for c in daftar[1]:
         c.font = Font(bold=True)
     daftar.freeze_panes = "A2"
     for t in berkas.findings:
-        daftar.append([t.sheet, t.cell, t.kode, t.rule, _tingkat(t, lang), _teks(t, lang)])
+        daftar.append([t.sheet, t.cell, t.kode, t.rule, _tingkat(t, lang), t.message, saran_untuk(t, lang)])
         target = where.get((t.sheet or "", t.cell or ""))
         if target:
             c = daftar.cell(row=daftar.max_row, column=2)
             c.hyperlink = Hyperlink(ref=c.coordinate, location=rujukan(t.sheet or "", target))
             c.font = Font(color=TAUTAN, underline="single")
-    for col, w in zip("ABCDEF", (16, 8, 20, 8, 11, 100), strict=True):
+    for col, w in zip("ABCDEFG", (16, 8, 20, 8, 11, 80, 60), strict=True):
         daftar.column_dimensions[col].width = w
-    daftar.auto_filter.ref = f"A1:F{daftar.max_row}"
+    daftar.auto_filter.ref = f"A1:G{daftar.max_row}"
     for ws in wb.worksheets:  # one selected tab, or Excel opens the sheets grouped
         ws.sheet_view.tabSelected = False
     daftar.sheet_view.tabSelected = True

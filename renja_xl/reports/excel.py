@@ -29,6 +29,8 @@ from ..core.models import Berkas, Temuan
 from ..rules import REGISTRY, muat_semua
 from . import gaya
 from .gaya import WARNA
+from .markdown import teks_polos
+from .saran import saran_untuk
 from .summary import Totals, nama_pemda, urut_pemda
 
 __all__ = ["TulisExcel", "WARNA", "NAMA_SHEET"]
@@ -53,7 +55,7 @@ _T = {
                    "Cara memperbaiki"],
         "per": ["Aturan", "Judul", "Tingkat"],
         "jumlah": "Jumlah",
-        "checked": "diperiksa", "unreadable": "tidak terbaca",
+        "status": {"unreadable": "tidak terbaca", "error": "ada galat", "warning": "ada peringatan", "ok": "bersih"},
         "sev": TINGKAT["id"],
         "lama": "Tidak dikirim ulang (ada di putaran sebelumnya)",
     },
@@ -67,11 +69,34 @@ _T = {
                    "How to fix"],
         "per": ["Rule", "Title", "Severity"],
         "jumlah": "Total",
-        "checked": "checked", "unreadable": "unreadable",
+        "status": {"unreadable": "unreadable", "error": "has errors", "warning": "has warnings", "ok": "clean"},
         "sev": TINGKAT["en"],
         "lama": "Not sent again (in the previous round)",
     },
 }
+
+
+def _cetak(ws: Any) -> None:
+    """Print setup: landscape A4, one page wide (as many pages down as needed), the header row on
+    every page, narrow margins."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+
+
+def _tinggi(texts: list[str], widths: list[float]) -> float:
+    """A row height (points) that shows every wrapped text whole: lines per cell at its width."""
+    lines = 1
+    for text, w in zip(texts, widths, strict=True):
+        per = max(int(w * 1.1), 1)  # characters per line at the default font
+        n = sum(max(1, -(-len(part) // per)) for part in str(text).split("\n"))
+        lines = max(lines, n)
+    return min(15.0 * lines + 3, 409.0)
 
 
 def _isi(value: Any) -> Any:
@@ -100,8 +125,9 @@ class TulisExcel:
         self.baris_aturan = self._tulis_aturan()
         ring_head = self.t["ringkasan"] + (self.t["putaran"] if putaran else [])
         tem_head = self.t["temuan"] + ([self.t["status_putaran"]] if putaran else [])
-        self._kepala(self.ws_ring, ring_head, [48, 26, 34, 7, 16, 7, 8, 11, 7, 14, 50] + [10, 10, 10])
-        self._kepala(self.ws_tem, tem_head, [40, 22, 28, 16, 7, 20, 8, 11, 80, 28, 12])
+        self._kepala(self.ws_ring, ring_head, [40, 22, 30, 7, 15, 7, 8, 11, 7, 15, 40] + [9, 10, 9])
+        self._kepala(self.ws_tem, tem_head, [34, 20, 26, 14, 7, 20, 8, 11, 70, 45, 12])
+        self._jumlah_ring = {"tabel": 0, "baru": 0, "masih ada": 0, "selesai": 0}
         self.n_ring = 1
         self.n_tem = 1
         self.lebar_ring = len(ring_head)
@@ -125,6 +151,7 @@ class TulisExcel:
         return cell
 
     def _kepala(self, ws: Any, head: list[str], widths: list[float]) -> None:
+        _cetak(ws)
         ws.freeze_panes = "A2"
         for i, w in enumerate(widths[: len(head)], start=1):
             ws.column_dimensions[get_column_letter(i)].width = w
@@ -140,14 +167,20 @@ class TulisExcel:
         return rujukan(self.nama["aturan"], f"A{row}") if row else None
 
     def _tulis_aturan(self) -> dict[str, int]:
+        """Each rule's documentation, in plain text (the pages are Markdown), wrapped, each row as
+        tall as its longest cell needs so nothing overlaps."""
         ws = self.ws_atur
-        self._kepala(ws, self.t["aturan"], [8, 30, 11, 16, 36, 70, 60, 50, 60])
+        widths = [8, 24, 11, 14, 30, 60, 50, 40, 50]
+        self._kepala(ws, self.t["aturan"], widths)
         rows: dict[str, int] = {}
         for n, code in enumerate(sorted(REGISTRY), start=2):
             a = REGISTRY[code]
             d = a.dok.get(self.lang, a.dok["id"])
-            ws.append([self._sel(ws, a.kode, bold=True), a.slug, self._sel(ws, self.t["sev"][a.severity], a.severity),
-                       a.kategori, d.judul] + [self._sel(ws, x.strip(), wrap=True) for x in (d.apa, d.mengapa, d.contoh, d.perbaikan)])
+            texts = [a.slug, a.kategori, d.judul] + [teks_polos(x) for x in (d.apa, d.mengapa, d.contoh, d.perbaikan)]
+            ws.row_dimensions[n].height = _tinggi(texts, [widths[1]] + widths[3:])
+            ws.append([self._sel(ws, a.kode, bold=True, wrap=True), self._sel(ws, a.slug, wrap=True),
+                       self._sel(ws, self.t["sev"][a.severity], a.severity)]
+                      + [self._sel(ws, x, wrap=True) for x in texts[1:]])
             rows[code] = n
         ws.auto_filter.ref = f"A1:{get_column_letter(len(self.t['aturan']))}{len(rows) + 1}"
         return rows
@@ -163,17 +196,23 @@ class TulisExcel:
         ws = self.ws_ring
         rusak = b.status == "unreadable"
         note = b.findings[0].message if rusak and b.findings else ""
+        # the status says what the counts say: a file with errors is not shown in green
+        status = "unreadable" if rusak else "error" if sev["error"] else "warning" if sev["warning"] else "ok"
         row = [
-            self._sel(ws, b.path), pemda, ident.get("opd"), ident.get("tahun"), ident.get("dokumen"), len(b.tables),
+            self._sel(ws, b.path), pemda, self._sel(ws, ident.get("opd"), wrap=True), ident.get("tahun"),
+            ident.get("dokumen"), len(b.tables),
             self._sel(ws, sev["error"], "error" if sev["error"] else None),
             self._sel(ws, sev["warning"], "warning" if sev["warning"] else None),
             sev["info"],
-            self._sel(ws, self.t[b.status], "error" if rusak else "ok"),
+            self._sel(ws, self.t["status"][status], "error" if status == "unreadable" else status),
             note,
         ]
+        self._jumlah_ring["tabel"] += len(b.tables)
         if self.putaran:
             st = [t.ekstra.get("status") for t in b.findings]
             row += [st.count("baru"), st.count("masih ada"), len(b.selesai)]
+            for k, v in zip(("baru", "masih ada", "selesai"), row[-3:], strict=True):
+                self._jumlah_ring[k] += v
         ws.append([_isi(v) for v in row])
         self.n_ring += 1
         for t in b.findings:
@@ -183,7 +222,7 @@ class TulisExcel:
 
     def _temuan(self, b: Berkas, pemda: str, t: Temuan) -> None:
         ws = self.ws_tem
-        saran = t.saran if t.saran and t.saran not in t.message else None
+        saran = saran_untuk(t, self.lang)
         row: list[Any] = [
             self._sel(ws, b.path), pemda, b.identitas.get("opd"), t.sheet, t.cell, t.kode,
             self._sel(ws, t.rule, tautan=self._link_aturan(t.rule)),
@@ -223,10 +262,25 @@ class TulisExcel:
             except Exception:  # noqa: BLE001 - a half-written sheet of a recap that is thrown away
                 pass
 
+    def _baris_jumlah(self) -> None:
+        """The totals row under the files (outside the autofilter, so a filter never hides it)."""
+        ws, r, j = self.ws_ring, self.totals, self._jumlah_ring
+        files = f"{self.t['jumlah']}: {r.files} {'berkas' if self.lang == 'id' else 'files'}"
+        row = [self._sel(ws, files, bold=True), None, None, None, None, self._sel(ws, j["tabel"], bold=True),
+               self._sel(ws, r.error, "error" if r.error else None, bold=True),
+               self._sel(ws, r.warning, "warning" if r.warning else None, bold=True),
+               self._sel(ws, r.info, bold=True),
+               self._sel(ws, f"{r.unreadable} {self.t['status']['unreadable']}", "error" if r.unreadable else None,
+                         bold=True), None]
+        if self.putaran:
+            row += [self._sel(ws, j[k], bold=True) for k in ("baru", "masih ada", "selesai")]
+        ws.append(row)
+
     def akhiri(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
         self._tulis_per_aturan()
         self.ws_ring.auto_filter.ref = f"A1:{get_column_letter(self.lebar_ring)}{self.n_ring}"
         self.ws_tem.auto_filter.ref = f"A1:{get_column_letter(self.lebar_tem)}{self.n_tem}"
+        self._baris_jumlah()
         if tidak_dikirim_ulang:
             ws = self.ws_ring
             ws.append([])
