@@ -162,7 +162,8 @@ class Tabel:
     peta: list[PetaKolom] = field(default_factory=list)
     ragu: list[tuple[str, str]] = field(default_factory=list)  # what was not understood (id, en): E004
     peta_sumber: str = ""  # "", or where a user-given column map came from ([[peta]], 'Peta Kolom')
-    rumus: dict[str, str] = field(default_factory=dict)  # stated column relations of the number row
+    rumus: dict[str, str] = field(default_factory=dict)  # column letter → relation its number row states ("14 / 6 x 100")
+    nomor_kolom: dict[int, str] = field(default_factory=dict)  # column number of the number row → column letter
 
     # one entry per data row
     baris: list[int] = field(default_factory=list)  # 1-based worksheet row

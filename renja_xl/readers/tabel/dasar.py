@@ -167,6 +167,11 @@ def bangun(blok: Blok, s: Susunan, kamus: Kamus | None = None) -> Tabel | None:
               last_row=blok.data_start + 1, years=[y for y in s.years if y], periode=periode_judul(blok.judul),
               has_kode=s.tata.ada, ragu=list(s.ragu), rumus=dict(s.rumus))
     t.peta = _peta(blok, s)
+    for kk in blok.kolom:  # the number row: each column's number, and the relations it states (F005)
+        if kk.nomor is not None:
+            t.nomor_kolom.setdefault(kk.nomor, kolom_huruf(kk.idx))
+            if kk.rumus and t.nomor_kolom[kk.nomor] == kolom_huruf(kk.idx):
+                t.rumus.setdefault(kolom_huruf(kk.idx), kk.rumus)
     kol_angka: list[tuple[KolomAngka, int, bool]] = []
     for k in s.angka:
         ka = KolomAngka(k.peran, kolom_huruf(k.idx), [], nomor=k.nomor, yakin=k.yakin)

@@ -1,0 +1,118 @@
+"""F005 rumus-beda-dengan-nomor-kolom: a column's formulas contradict the relation its number row
+states (``11 = (10/4)``, ``15 = 14 / 6 x 100``)."""
+
+from __future__ import annotations
+
+import re
+
+from ...core.alamat import huruf_kolom, indeks_kolom
+from ...readers.rumus import jumlah, kolom_sebaris
+from ..registry import Dok, aturan
+from .common import rumus_tabel
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[-+/x×*:]", re.I)
+
+
+def relasi(teks: str) -> tuple[str, list[int]] | None:
+    """``(5+7+9)`` → ('+', [5, 7, 9]); ``14 / 6 x 100`` → ('/', [14, 6]) (a ×100 scale is not an
+    operand); None when it cannot be read."""
+    tok = _TOKEN.findall(teks.lower())
+    nums: list[int] = []
+    ops: set[str] = set()
+    prev = ""
+    for x in tok:
+        if x[0].isdigit():
+            if prev in ("x", "×", "*") and x in ("100", "1000"):
+                prev = x
+                continue
+            if not x.isdigit():
+                return None
+            nums.append(int(x))
+        else:
+            ops.add({"×": "x", "*": "x", ":": "/"}.get(x, x))
+        prev = x
+    if ops - {"x"}:
+        ops.discard("x")  # "/ x 100": a division shown as a percentage
+    if len(nums) < 2 or len(ops) != 1:
+        return None
+    return ops.pop(), nums
+
+
+@aturan(
+    "F005", "rumus-beda-dengan-nomor-kolom", "error",
+    id=Dok(
+        judul="Rumus berbeda dengan hubungan di baris nomor kolom",
+        apa="Baris nomor kolom menyatakan cara kolom dihitung (`10 = (5+7+9)`, `11 = (10/4)`, "
+        "`15 = 14 / 6 x 100`); sel rumus di kolom itu yang membaca kolom lain daripada yang disebutkan, atau "
+        "menjumlah di mana dinyatakan membagi (dan sebaliknya). Pembagian yang ditulis terbalik di baris nomor "
+        "(`8 = (6/7)` sementara tingkat realisasi adalah 7/6) tidak dilaporkan di sini: T002 memeriksa nilainya "
+        "menurut arti kolom. Angka yang diketik di kolom itu dilaporkan F004.",
+        mengapa="Baris nomor kolom adalah janji dokumen tentang cara angka dihitung; rumus yang mengambil kolom lain "
+        "memberi persentase atau jumlah yang tampak sah tetapi mengukur hal lain.",
+        contoh="Kolom 11 dinyatakan `(10/4)`, tetapi U12 berisi `=S12/J12*100` (kolom 10 dibagi kolom 5).",
+        perbaikan="Perbaiki rumusnya agar membaca kolom yang disebut baris nomor (`=S12/H12*100`), atau perbaiki "
+        "baris nomornya bila hubungan itu yang salah tulis.",
+    ),
+    en=Dok(
+        judul="Formula contradicts the column-number row",
+        apa="The column-number row states how a column is computed (`10 = (5+7+9)`, `11 = (10/4)`, "
+        "`15 = 14 / 6 x 100`); a formula cell of that column that reads other columns than stated, or adds where "
+        "it says divide (and the other way round). A division written the other way round in the number row "
+        "(`8 = (6/7)` while the realisation rate is 7/6) is not reported here: T002 checks the values by the "
+        "columns' meaning. Numbers typed in such a column are F004's.",
+        mengapa="The number row is the document's promise of how a figure is computed; a formula reading another "
+        "column gives a percentage or a sum that looks valid but measures something else.",
+        contoh="Column 11 is stated as `(10/4)`, but U12 holds `=S12/J12*100` (column 10 divided by column 5).",
+        perbaikan="Correct the formula to read the columns the number row names (`=S12/H12*100`), or correct the "
+        "number row if the relation is what was mistyped.",
+    ),
+)
+def periksa(ctx, t):
+    if not t.rumus:
+        return
+    rt = rumus_tabel(ctx, t)
+    if rt is None or not rt.rumus:
+        return
+    nomor_dari = {h: n for n, h in t.nomor_kolom.items()}
+    for huruf, teks in t.rumus.items():
+        rel = relasi(teks)
+        if rel is None:
+            continue
+        op, nums = rel
+        if any(n not in t.nomor_kolom for n in nums):
+            continue
+        harap = {indeks_kolom(t.nomor_kolom[n]) for n in nums}
+        nomor = nomor_dari.get(huruf)
+        c = indeks_kolom(huruf)
+        for i in range(t.n):
+            rc = (t.baris[i] - 1, c)
+            f = rt.rumus.get(rc)
+            if f is None:
+                continue
+            cols, lain = kolom_sebaris(f, rc[0], t.sheet)
+            if lain or not cols:
+                continue  # reads other rows or sheets: not a computation within the row
+            j = jumlah(f)
+            op_f = "+" if j is not None and all(sg > 0 for sg, _ in j.bagian) else None
+            salah_kolom = cols != harap
+            salah_op = (op == "+") != (op_f == "+")
+            if not salah_kolom and not salah_op:
+                continue
+            dibaca = ", ".join(f"{huruf_kolom(x)} ({nomor_dari.get(huruf_kolom(x), '?')})" for x in sorted(cols))
+            disebut = ", ".join(f"{t.nomor_kolom[n]} ({n})" for n in nums)
+            if salah_kolom:
+                apa_id = f"membaca kolom {dibaca}, padahal baris nomor menyebut kolom {disebut}"
+                apa_en = f"reads columns {dibaca} while the number row names columns {disebut}"
+            else:
+                apa_id = "tidak " + ("menjumlah" if op == "+" else "membagi") + " seperti yang dinyatakan"
+                apa_en = "does not " + ("add" if op == "+" else "divide") + " as stated"
+            temuan = ctx.temuan(
+                t, i, f"{huruf}{t.baris[i]}",
+                f"Kolom {nomor} dinyatakan '{nomor} = {teks}', tetapi rumus {f} {apa_id}",
+                f"Column {nomor} is stated as '{nomor} = {teks}', but the formula {f} {apa_en}",
+                actual=f, expected=teks,
+                sebab=(f"rumus kolom {nomor} berbeda dengan '{nomor} = {teks}'",
+                       f"formulas of column {nomor} contradict '{nomor} = {teks}'"),
+            )
+            temuan.ekstra["rumus"] = f
+            yield temuan
