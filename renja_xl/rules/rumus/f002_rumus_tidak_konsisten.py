@@ -10,7 +10,7 @@ from ...core.angka import parse_angka
 from ...readers.rumus import geser, jumlah, kerangka
 from ..context import angka, rp
 from ..registry import Dok, aturan
-from .common import analisis_jumlah, kolom_tabel, nama_sel_kolom, rumus_tabel
+from .common import analisis_jumlah, kolom_tabel, nama_sel_kolom, relasi, rumus_tabel
 
 MIN_SEJAWAT = 3  # at least this many peers share the shape …
 PORSI = 0.75  # … and at least this share of the group's formulas
@@ -54,7 +54,9 @@ def periksa(ctx, t):
     if rt is None or not rt.rumus:
         return
     judged = {(indeks_kolom(h), i) for (h, i) in analisis_jumlah(ctx, t)}
-    semua = sorted(kolom_tabel(t))
+    # a column whose number row states its relation: F005 holds its formulas to that, not to each other
+    dinyatakan = {indeks_kolom(h) for h, teks in t.rumus.items() if relasi(teks) is not None}
+    semua = sorted(kolom_tabel(t) - dinyatakan)
     cells: dict[tuple[int, int], tuple[str, str, str]] = {}  # (i, column) → (formula, shape, skeleton)
     for i in range(t.n):
         r = t.baris[i] - 1

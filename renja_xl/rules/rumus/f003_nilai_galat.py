@@ -123,10 +123,11 @@ def periksa(ctx, t):
             kids = rentang([t.baris[c] for c in g.anak])
             tail_id += f", padahal rinciannya (baris {kids}) berjumlah {rp(total)}; rumus yang benar {saran}"
             tail_en += f", while its breakdown (rows {kids}) adds up to {rp(total)}; the right formula is {saran}"
-        rusak = sorted({r + 1 for r, _ in asal[rc]})
+        rusak = [alamat(*x) for x in sorted(asal[rc])]
         if rusak:
-            tail_id += f"; galat ini terbawa ke baris {rentang(rusak)}"
-            tail_en += f"; the error carries into rows {rentang(rusak)}"
+            lagi = " …" if len(rusak) > 8 else ""
+            tail_id += f"; galatnya terbawa ke {', '.join(rusak[:8])}{lagi}"
+            tail_en += f"; the error carries into {', '.join(rusak[:8])}{lagi}"
         if e == "#DIV/0!":
             severity = "info" if k is not None and k.peran.persen else "warning"
         else:
@@ -151,7 +152,7 @@ def _asal(rt, cells: dict[tuple[int, int], tuple[str, str | None]]) -> dict[tupl
         for ref in rujukan(f):
             if ref.buku or ref.sheet is not None:
                 continue
-            src = next(((r, c) for (r, c), (e2, _) in cells.items() if e2 == e and (r, c) != rc
+            src = next(((r, c) for (r, c) in cells if (r, c) != rc
                         and ref.r0 <= r <= ref.r1 and ref.c0 <= c <= ref.c1), None)
             if src is not None:
                 dari[rc] = src

@@ -3,40 +3,10 @@ states (``11 = (10/4)``, ``15 = 14 / 6 x 100``)."""
 
 from __future__ import annotations
 
-import re
-
 from ...core.alamat import huruf_kolom, indeks_kolom
 from ...readers.rumus import jumlah, kolom_sebaris
 from ..registry import Dok, aturan
-from .common import rumus_tabel
-
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[-+/x×*:]", re.I)
-
-
-def relasi(teks: str) -> tuple[str, list[int]] | None:
-    """``(5+7+9)`` → ('+', [5, 7, 9]); ``14 / 6 x 100`` → ('/', [14, 6]) (a ×100 scale is not an
-    operand); None when it cannot be read."""
-    tok = _TOKEN.findall(teks.lower())
-    nums: list[int] = []
-    ops: set[str] = set()
-    prev = ""
-    for x in tok:
-        if x[0].isdigit():
-            if prev in ("x", "×", "*") and x in ("100", "1000"):
-                prev = x
-                continue
-            if not x.isdigit():
-                return None
-            nums.append(int(x))
-        else:
-            ops.add({"×": "x", "*": "x", ":": "/"}.get(x, x))
-        prev = x
-    if ops - {"x"}:
-        ops.discard("x")  # "/ x 100": a division shown as a percentage
-    if len(nums) < 2 or len(ops) != 1:
-        return None
-    return ops.pop(), nums
-
+from .common import relasi, rumus_tabel
 
 @aturan(
     "F005", "rumus-beda-dengan-nomor-kolom", "error",
