@@ -488,6 +488,16 @@ class PetaRumus(Mapping):
     def __bool__(self) -> bool:
         return bool(self.teks) or bool(self.bersama)
 
+    def asli(self, rc: tuple[int, int]) -> str | None:
+        """The formula as written for the cell or, for a cell of a shared block, for its block
+        (not moved: enough to ask which functions it uses)."""
+        return self.teks.get(self.bersama.get(rc, rc))
+
+    def kerangka(self, rc: tuple[int, int]) -> str | None:
+        """The skeleton of the cell's formula (a shared block's cells share their block's)."""
+        f = self.teks.get(self.bersama.get(rc, rc))
+        return kerangka(f) if f is not None else None
+
     def bentuk(self, rc: tuple[int, int]) -> str | None:
         """The relative shape of the cell's formula (a shared block's cells share their block's)."""
         induk = self.bersama.get(rc)

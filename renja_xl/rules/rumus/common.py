@@ -278,7 +278,7 @@ def _satu(rt: RumusTabel, t: Tabel, k: KolomAngka, c: int, p: int, f: str, kids:
         if j.subtotal:
             if r in rt.tersembunyi:
                 continue
-            g = rt.rumus.get((r, c))
+            g = rt.rumus.asli((r, c))
             if g is not None and any(s in g.upper() for s in SUBTOTAL):
                 continue  # SUBTOTAL skips the SUBTOTALs in its range
         i = indeks.get(r)

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 from ...core.alamat import alamat, indeks_kolom
 from ...core.angka import parse_angka
-from ...readers.rumus import geser, jumlah, kerangka
+from ...readers.rumus import geser, jumlah
 from ..context import angka, rp
 from ..registry import Dok, aturan
 from .common import analisis_jumlah, kolom_tabel, nama_sel_kolom, relasi, rumus_tabel
@@ -57,19 +57,19 @@ def periksa(ctx, t):
     # a column whose number row states its relation: F005 holds its formulas to that, not to each other
     dinyatakan = {indeks_kolom(h) for h, teks in t.rumus.items() if relasi(teks) is not None}
     semua = sorted(kolom_tabel(t) - dinyatakan)
-    cells: dict[tuple[int, int], tuple[str, str, str]] = {}  # (i, column) → (formula, shape, skeleton)
-    for i in range(t.n):
-        r = t.baris[i] - 1
-        for c in semua:
-            if (c, i) in judged:
-                continue
-            f = rt.rumus.get((r, c))
-            if f is None:
-                continue
-            shape = rt.rumus.bentuk((r, c))
-            if "R[" in shape:
-                continue  # reads other rows of its column: a sum down the column (F001's)
-            cells[(i, c)] = (f, shape, kerangka(f))
+    peta = rt.rumus
+    cells: dict[tuple[int, int], tuple[tuple[int, int], str, str]] = {}  # (i, column) → (cell, shape, skeleton)
+    kolom = set(semua)
+    indeks = rt.indeks
+    for rc in peta:  # the sheet's formula cells, not every cell of the table
+        i = indeks.get(rc[0])
+        c = rc[1]
+        if i is None or c not in kolom or (c, i) in judged:
+            continue
+        shape = peta.bentuk(rc)
+        if "R[" in shape:
+            continue  # reads other rows of its column: a sum down the column (F001's)
+        cells[(i, c)] = (rc, shape, peta.kerangka(rc))
     if len(cells) < MIN_SEJAWAT + 1:
         return
     groups: list[tuple[str, list[tuple[int, int]]]] = []
@@ -81,7 +81,7 @@ def periksa(ctx, t):
         if len({k.peran.periode for k in ks}) < MIN_SEJAWAT:
             continue
         idx = [indeks_kolom(k.huruf) for k in ks]
-        for i in range(t.n):
+        for i in {i for i, _ in cells}:
             groups.append(("baris", [(i, c) for c in idx if (i, c) in cells]))
     per_kolom: dict[tuple[int, str | None], list[tuple[int, int]]] = defaultdict(list)
     for (i, c) in sorted(cells, key=lambda m: (m[1], m[0])):
@@ -98,11 +98,11 @@ def periksa(ctx, t):
         peers = [m for m in members if cells[m][1] == shape]
         skel = cells[peers[0]][2]
         for m in members:
-            f, s, sk = cells[m]
+            rc, s, sk = cells[m]
             if s == shape or sk != skel or m in done:
                 continue
             done.add(m)
-            yield _temuan(ctx, t, rt, arah, m, f, peers, cells)
+            yield _temuan(ctx, t, rt, arah, m, peta[rc], peers, cells)
 
 
 def _temuan(ctx, t, rt, arah: str, m: tuple[int, int], f: str, peers: list, cells):
@@ -110,7 +110,7 @@ def _temuan(ctx, t, rt, arah: str, m: tuple[int, int], f: str, peers: list, cell
     r = t.baris[i] - 1
     near = min(peers, key=lambda p: (abs(p[0] - i), abs(p[1] - c)))
     pr, pc = t.baris[near[0]] - 1, near[1]
-    contoh = cells[near][0]
+    contoh = rt.rumus[cells[near][0]]
     harap = geser(contoh, r - pr, c - pc)
     cell = alamat(r, c)
     k = next((k for k in t.angka.values() if indeks_kolom(k.huruf) == c), None)

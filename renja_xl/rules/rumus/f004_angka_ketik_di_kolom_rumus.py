@@ -76,7 +76,7 @@ def _induk(ctx, t, rt):
         return
     for k in kolom_uang(t):
         filled = [i for i in rows if k.nilai[i] is not None and k.pasti(i)]
-        typed = [i for i in filled if rt.rumus.get(rt.rc(k, i)) is None]
+        typed = [i for i in filled if rt.rc(k, i) not in rt.rumus]
         n_rumus = len(filled) - len(typed)
         if not typed or n_rumus < MIN_RUMUS or n_rumus < PORSI * len(filled):
             continue
@@ -113,7 +113,7 @@ def _kolom_dihitung(ctx, t, rt):
             continue
         c = indeks_kolom(k.huruf)
         filled = [i for i in range(t.n) if k.nilai[i] is not None and k.pasti(i)]
-        typed = [i for i in filled if rt.rumus.get((t.baris[i] - 1, c)) is None]
+        typed = [i for i in filled if (t.baris[i] - 1, c) not in rt.rumus]
         n_rumus = len(filled) - len(typed)
         if not typed or n_rumus < 1:
             continue  # a column typed throughout is T002's business (it recomputes the values)
