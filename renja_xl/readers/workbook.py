@@ -203,7 +203,7 @@ _REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"', r
 _REL2 = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"', re.S)
 _EXTREF = re.compile(rb'<externalReference\b[^>]*?r:id="([^"]*)"')
 # a formula element and the cached value after it; the cell it belongs to is found backwards
-_F = re.compile(rb'<f\b([^>]*?)(?:/>|>([^<]*)</f>)\s*(?:<v(?:\s[^>]*)?(?:/>|>([^<]*)</v>))?')
+_F = re.compile(rb'<f\b([^>]*?)(?:/>|>([^<]*)</f>)\s*(?:(<v)(?:\s[^>]*)?(?:/>|>([^<]*)</v>))?')
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _ERRCELL = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>\s*(?:<f\b[^>]*?(?:/>|>[^<]*</f>)\s*)?<v>([^<]*)</v>')
 _HIDDEN = re.compile(rb'<row\b([^>]*\bhidden="(?:1|true)"[^>]*)>')
@@ -250,7 +250,7 @@ def _pindai_lembar(xml: bytes) -> _Pindaian:
             if ref is None:
                 continue  # a cell without its address (allowed, never written by Excel): left out
             rc = (int(ref.group(2)) - 1, _col_index(ref.group(1)))
-            fattr, ftext, v = m.group(1), m.group(2), m.group(3)
+            fattr, ftext, ada_v, v = m.group(1), m.group(2), m.group(3), m.group(4)
             if ftext:
                 text = ftext.decode("utf-8", "replace")
                 if "&" in text:
@@ -265,7 +265,7 @@ def _pindai_lembar(xml: bytes) -> _Pindaian:
                 owner = master.get(si.group(1)) if si is not None else None
                 if owner is not None:
                     out.bersama[rc] = owner
-            if not v and not (v is not None and b't="str"' in attrs):
+            if not v and not (ada_v and b't="str"' in attrs):
                 out.kosong.add(rc)  # no cached value (an empty string is a real result of a text formula)
             elif b't="e"' in attrs:
                 out.galat[rc] = v.decode("ascii", "replace")

@@ -102,15 +102,16 @@ def test_shared_formulas_are_expanded_per_cell_and_share_their_shape():
            b'<c r="K10" t="e"><f>J10/0</f><v>#DIV/0!</v></c></row>'
            b'<row r="11" hidden="1"><c r="J11"><f t="shared" si="0"/><v>5</v></c></row>'
            b'<row r="12"><c r="J12"><f t="shared" si="0"/></c><c r="L12" t="e"><v>#N/A</v></c>'
-           b'<c r="M12" t="str"><f>IF(1,"","")</f><v></v></c></row></sheetData>')
+           b'<c r="M12" t="str"><f>IF(1,"","")</f><v></v></c><c r="N12" t="str"><f>IF(1,"","")</f><v/></c>'
+           b'<c r="O12"><f>SUM(A1)</f><v/></c></row></sheetData>')
     p = _pindai_lembar(xml)
     peta = PetaRumus(p.teks, p.bersama)
     assert peta[(10, 9)] == "=F11+H11" and peta[(11, 9)] == "=F12+H12"
     assert peta.bentuk((11, 9)) == peta.bentuk((9, 9)) == "=RC[-4]+RC[-2]"
-    assert p.kosong == {(11, 9)}  # J12 has no cached value; M12's empty text is a real result
+    assert p.kosong == {(11, 9), (11, 14)}  # J12 and O12 have no cached value; M12's and N12's empty text is one
     assert p.galat == {(9, 10): "#DIV/0!", (11, 11): "#N/A"}
     assert p.tersembunyi == {10}
-    assert len(peta) == 5 and (11, 12) in peta and (11, 11) not in peta
+    assert len(peta) == 7 and (11, 12) in peta and (11, 11) not in peta
 
 
 def test_a_workbook_s_formulas_errors_and_links_are_read(tmp_path: Path):

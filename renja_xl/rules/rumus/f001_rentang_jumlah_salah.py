@@ -63,7 +63,7 @@ def periksa(ctx, t):
         k = a.kolom
         id_apa, en_apa = pesan(t, a)
         if a.total:
-            siapa_id, siapa_en = (t.uraian[p] or "baris jumlah"), (t.uraian[p] or "totals row")
+            siapa_id, siapa_en = f"pada {t.uraian[p] or 'baris jumlah'}", t.uraian[p] or "totals row"
         else:
             lvl = level_name(t.level[p] or "")
             siapa_id, siapa_en = f"{lvl} {t.kode[p] or ''}".strip(), f"{lvl} {t.kode[p] or ''}".strip()
