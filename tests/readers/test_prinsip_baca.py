@@ -177,3 +177,16 @@ T | rencana | E | pagu 2024
 """))
     (t,) = baca_lembar([data, peta], "x.xlsx").tables
     assert t.peta_sumber == "sheet Peta Kolom" and t.angka["target 2024"].nilai == [1]
+
+
+def test_relations_stated_in_the_number_row_are_kept_by_column_role():
+    h = _baca("""
+Kode | Uraian | Indikator | Satuan | Target Renja 2024 | | Realisasi Triwulan I | | Triwulan II | | Realisasi Renja 2024 |
+1 | 2 | 3 | 4 | 8 | | 9 | | 10 | | 13 = 9 + 10 |
+ | | | | K | Rp | K | Rp | K | Rp | K | Rp
+1.06.01.2.01.0001 | Sub A | Jumlah Dokumen | Dokumen | 4 | 400 | 1 | 100 | 1 | 100 | 2 | 200
+""")
+    (t,) = h.tables
+    assert {(r.kolom, r.dari) for r in t.relasi} == {
+        ("realisasi n", ("realisasi TW1", "realisasi TW2")), ("realisasi_rp n", ("realisasi_rp TW1", "realisasi_rp TW2"))}
+    assert all(r.operasi == "jumlah" and r.teks == "13 = 9 + 10" for r in t.relasi)

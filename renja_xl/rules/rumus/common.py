@@ -10,7 +10,6 @@ once per table, for F001, for F002 (which leaves those cells to F001), and for A
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +22,7 @@ from ..context import rp
 from ..struktur import kolom_uang, rincian_induk
 
 __all__ = ["RumusTabel", "rumus_tabel", "Analisis", "analisis_jumlah", "rentang", "aktif", "salah_tempat",
-           "SUBTOTAL", "sebab_rumus", "pesan", "kolom_tabel", "nama_sel_kolom", "relasi"]
+           "SUBTOTAL", "sebab_rumus", "pesan", "kolom_tabel", "nama_sel_kolom"]
 
 SUBTOTAL = ("SUBTOTAL(", "AGGREGATE(")
 _CACHE: dict[int, tuple[Any, Any]] = {}
@@ -395,31 +394,3 @@ def pesan(t, a) -> tuple[str, str]:
         id_parts.append(f"ikut menjumlahkan baris {luar} di luar tabel")
         en_parts.append(f"also adds rows {luar} outside the table")
     return "; ".join(id_parts), "; ".join(en_parts)
-
-
-_RELASI = re.compile(r"\d+(?:[.,]\d+)?|[-+/x×*:]", re.I)
-
-
-def relasi(teks: str) -> tuple[str, list[int]] | None:
-    """``(5+7+9)`` → ('+', [5, 7, 9]); ``14 / 6 x 100`` → ('/', [14, 6]) (a ×100 scale is not an
-    operand); None when it cannot be read."""
-    tok = _RELASI.findall(teks.lower())
-    nums: list[int] = []
-    ops: set[str] = set()
-    prev = ""
-    for x in tok:
-        if x[0].isdigit():
-            if prev in ("x", "×", "*") and x in ("100", "1000"):
-                prev = x
-                continue
-            if not x.isdigit():
-                return None
-            nums.append(int(x))
-        else:
-            ops.add({"×": "x", "*": "x", ":": "/"}.get(x, x))
-        prev = x
-    if ops - {"x"}:
-        ops.discard("x")  # "/ x 100": a division shown as a percentage
-    if len(nums) < 2 or len(ops) != 1:
-        return None
-    return ops.pop(), nums

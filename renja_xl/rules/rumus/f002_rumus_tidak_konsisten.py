@@ -10,7 +10,7 @@ from ...core.angka import parse_angka
 from ...readers.rumus import geser, jumlah
 from ..context import angka, rp
 from ..registry import Dok, aturan
-from .common import analisis_jumlah, kolom_tabel, nama_sel_kolom, relasi, rumus_tabel
+from .common import analisis_jumlah, kolom_tabel, nama_sel_kolom, rumus_tabel
 
 MIN_SEJAWAT = 3  # at least this many peers share the shape …
 PORSI = 0.75  # … and at least this share of the group's formulas
@@ -55,7 +55,7 @@ def periksa(ctx, t):
         return
     judged = {(indeks_kolom(h), i) for (h, i) in analisis_jumlah(ctx, t)}
     # a column whose number row states its relation: F005 holds its formulas to that, not to each other
-    dinyatakan = {indeks_kolom(h) for h, teks in t.rumus.items() if relasi(teks) is not None}
+    dinyatakan = {indeks_kolom(t.angka[rel.kolom].huruf) for rel in t.relasi if rel.kolom in t.angka}
     semua = sorted(kolom_tabel(t) - dinyatakan)
     peta = rt.rumus
     cells: dict[tuple[int, int], tuple[tuple[int, int], str, str]] = {}  # (i, column) → (cell, shape, skeleton)

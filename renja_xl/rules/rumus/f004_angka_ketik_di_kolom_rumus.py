@@ -19,9 +19,9 @@ _KATA_RUMUS = re.compile(r"\brumus\b|\bformula\b|jangan\s+di\s*(ubah|rubah)", re
 
 def _dihitung(t, k) -> str | None:
     """Why a column is computed by its meaning (its number-row relation, its header), else None."""
-    if k.huruf in t.rumus:
-        nomor = next((n for n, h in t.nomor_kolom.items() if h == k.huruf), k.nomor)
-        return f"{nomor} = {t.rumus[k.huruf]}" if nomor is not None else t.rumus[k.huruf]
+    for rel in t.relasi:
+        if rel.kolom == k.kunci:
+            return rel.teks
     for p in t.peta:
         if p.huruf == k.huruf and _KATA_RUMUS.search(p.bukti):
             return p.bukti

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...core.alamat import huruf_kolom, indeks_kolom
 from ...readers.rumus import jumlah, kolom_sebaris
 from ..registry import Dok, aturan
-from .common import relasi, rumus_tabel
+from .common import rumus_tabel
 
 @aturan(
     "F005", "rumus-beda-dengan-nomor-kolom", "error",
@@ -38,51 +38,49 @@ from .common import relasi, rumus_tabel
     ),
 )
 def periksa(ctx, t):
-    if not t.rumus:
+    if not t.relasi:
         return
     rt = rumus_tabel(ctx, t)
     if rt is None or not rt.rumus:
         return
-    nomor_dari = {h: n for n, h in t.nomor_kolom.items()}
-    for huruf, teks in t.rumus.items():
-        rel = relasi(teks)
-        if rel is None:
+    for rel in t.relasi:
+        k = t.angka.get(rel.kolom)
+        dari = [t.angka.get(x) for x in rel.dari]
+        if k is None or None in dari:
             continue
-        op, nums = rel
-        if any(n not in t.nomor_kolom for n in nums):
-            continue
-        harap = {indeks_kolom(t.nomor_kolom[n]) for n in nums}
-        nomor = nomor_dari.get(huruf)
-        c = indeks_kolom(huruf)
+        harap = {indeks_kolom(d.huruf) for d in dari}
+        nomor_dari = {indeks_kolom(x.huruf): x.nomor for x in t.angka.values() if x.nomor is not None}
+        nomor = k.nomor
+        c = indeks_kolom(k.huruf)
         for i in range(t.n):
             rc = (t.baris[i] - 1, c)
-            f = rt.rumus.get(rc)
-            if f is None:
+            if rc not in rt.rumus:
                 continue
+            f = rt.rumus[rc]
             cols, lain = kolom_sebaris(f, rc[0], t.sheet)
             if lain or not cols:
                 continue  # reads other rows or sheets: not a computation within the row
             j = jumlah(f)
-            op_f = "+" if j is not None and all(sg > 0 for sg, _ in j.bagian) else None
+            menjumlah = j is not None and all(sg > 0 for sg, _ in j.bagian)
             salah_kolom = cols != harap
-            salah_op = (op == "+") != (op_f == "+")
+            salah_op = (rel.operasi == "jumlah") != menjumlah
             if not salah_kolom and not salah_op:
                 continue
-            dibaca = ", ".join(f"{huruf_kolom(x)} ({nomor_dari.get(huruf_kolom(x), '?')})" for x in sorted(cols))
-            disebut = ", ".join(f"{t.nomor_kolom[n]} ({n})" for n in nums)
+            dibaca = ", ".join(huruf_kolom(x) + (f" ({nomor_dari[x]})" if x in nomor_dari else "") for x in sorted(cols))
+            disebut = ", ".join(f"{d.huruf} ({d.nomor})" for d in dari)
             if salah_kolom:
                 apa_id = f"membaca kolom {dibaca}, padahal baris nomor menyebut kolom {disebut}"
                 apa_en = f"reads columns {dibaca} while the number row names columns {disebut}"
             else:
-                apa_id = "tidak " + ("menjumlah" if op == "+" else "membagi") + " seperti yang dinyatakan"
-                apa_en = "does not " + ("add" if op == "+" else "divide") + " as stated"
+                apa_id = "tidak " + ("menjumlah" if rel.operasi == "jumlah" else "menghitung") + " seperti yang dinyatakan"
+                apa_en = "does not " + ("add" if rel.operasi == "jumlah" else "compute") + " as stated"
             temuan = ctx.temuan(
-                t, i, f"{huruf}{t.baris[i]}",
-                f"Kolom {nomor} dinyatakan '{nomor} = {teks}', tetapi rumus {f} {apa_id}",
-                f"Column {nomor} is stated as '{nomor} = {teks}', but the formula {f} {apa_en}",
-                actual=f, expected=teks,
-                sebab=(f"rumus kolom {nomor} berbeda dengan '{nomor} = {teks}'",
-                       f"formulas of column {nomor} contradict '{nomor} = {teks}'"),
+                t, i, f"{k.huruf}{t.baris[i]}",
+                f"Kolom {nomor} dinyatakan '{rel.teks}', tetapi rumus {f} {apa_id}",
+                f"Column {nomor} is stated as '{rel.teks}', but the formula {f} {apa_en}",
+                actual=f, expected=rel.teks,
+                sebab=(f"rumus kolom {nomor} berbeda dengan '{rel.teks}'",
+                       f"formulas of column {nomor} contradict '{rel.teks}'"),
             )
             temuan.ekstra["rumus"] = f
             yield temuan
