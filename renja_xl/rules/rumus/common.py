@@ -25,19 +25,24 @@ __all__ = ["RumusTabel", "rumus_tabel", "Analisis", "analisis_jumlah", "rentang"
            "SUBTOTAL", "sebab_rumus", "pesan", "kolom_tabel", "nama_sel_kolom"]
 
 SUBTOTAL = ("SUBTOTAL(", "AGGREGATE(")
-_CACHE: dict[int, tuple[Any, Any]] = {}
-_MAKS_CACHE = 16
+class _Cache:
+    """What the F rules (and A001/A002) share within one check: keyed by the check's list of tables,
+    so a batch worker holds one workbook's analysis at a time, never a growing pile."""
+
+    pemilik: Any = None
+    isi: dict[Any, Any] = {}
 
 
-def _simpan(kunci: int, pemilik: Any, nilai: Any) -> None:
-    if len(_CACHE) >= _MAKS_CACHE:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[kunci] = (pemilik, nilai)
+def _ambil(ctx: Any, kunci: Any) -> Any:
+    if _Cache.pemilik is not ctx.tables:
+        _Cache.pemilik, _Cache.isi = ctx.tables, {}
+    return _Cache.isi.get(kunci)
 
 
-def _ambil(kunci: int, pemilik: Any) -> Any:
-    hit = _CACHE.get(kunci)
-    return hit[1] if hit is not None and hit[0] is pemilik else None
+def _simpan(ctx: Any, kunci: Any, nilai: Any) -> None:
+    if _Cache.pemilik is not ctx.tables:
+        _Cache.pemilik, _Cache.isi = ctx.tables, {}
+    _Cache.isi[kunci] = nilai
 
 
 @dataclass(slots=True, eq=False)
@@ -69,14 +74,14 @@ class RumusTabel:
 def rumus_tabel(ctx: Any, t: Tabel) -> RumusTabel | None:
     """The formula view of a table, or None when its sheet has no formulas and no error values
     (a file type whose formulas are not read, a grid from values only)."""
-    hit = _ambil(id(t), t)
+    hit = _ambil(ctx, ("rumus", id(t)))
     if hit is not None:
         return hit or None
     sh = next((s for s in (ctx.lembar or []) if getattr(s, "nama", None) == t.sheet), None)
     rt = None
     if sh is not None and (sh.rumus or sh.galat):
         rt = RumusTabel(t, sh.rumus, sh.galat, sh.tersembunyi, sh, {r - 1: i for i, r in enumerate(t.baris)})
-    _simpan(id(t), t, rt or False)
+    _simpan(ctx, ("rumus", id(t)), rt or False)
     return rt
 
 
@@ -213,7 +218,7 @@ def analisis_jumlah(ctx: Any, t: Tabel) -> dict[tuple[str, int], Analisis]:
     """(column letter, row index) → :class:`Analisis` for every parent amount and JUMLAH amount of
     the money columns whose formula is a plain sum of cells of its own column (other formulas,
     typed amounts and parents a row without a readable kode belongs to are not judged here)."""
-    hit = _ambil(-id(t), t)
+    hit = _ambil(ctx, ("jumlah", id(t)))
     if hit is not None:
         return hit
     out: dict[tuple[str, int], Analisis] = {}
@@ -221,7 +226,7 @@ def analisis_jumlah(ctx: Any, t: Tabel) -> dict[tuple[str, int], Analisis]:
     cols = kolom_uang(t) if rt is not None and rt.rumus else []
     if cols:
         _analisis(rt, t, cols, out)
-    _simpan(-id(t), t, out)
+    _simpan(ctx, ("jumlah", id(t)), out)
     return out
 
 
