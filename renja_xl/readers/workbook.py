@@ -1,9 +1,11 @@
 """Open a spreadsheet file read-only and turn each worksheet into a :class:`Lembar` grid.
 
 python-calamine reads ``.xlsx/.xlsm/.xlsb/.xls/.ods`` without running anything in them. Where it
-is blind — a formula whose cached value is missing reads as an empty cell — the sheet XML of an
-``.xlsx/.xlsm`` is scanned directly so the rules can say so (E003). A file that cannot be read
-raises :class:`BerkasTidakTerbaca` with the reason in Indonesian and English.
+is blind, the sheet XML of an ``.xlsx/.xlsm`` is scanned directly, once: each formula's text (the
+formula rules, F), formulas whose cached value is missing (they read as empty cells: E003), cached
+error values (``#DIV/0!`` reads as empty too) and hidden rows (``SUBTOTAL`` skips them). python-calamine
+gives no formulas for ``.xls/.xlsb/.ods``: there the formula rules have nothing to check. A file that
+cannot be read raises :class:`BerkasTidakTerbaca` with the reason in Indonesian and English.
 """
 
 from __future__ import annotations

@@ -66,8 +66,11 @@ def test_renstra_ref_error_in_the_program_row(real):
     h = f003["H39"]
     assert h.severity == "error" and h.kode == "1.03.02" and "#REF!" in h.message
     assert "(baris 40, 44)" in h.message and h.saran == "=SUM(H40,H44)"
-    # the same cells are not also reported as formulas without a cached value (one cause, one finding)
+    # the same cells are not also reported as formulas without a cached value (one cause, one finding) …
     assert not any(f.rule == "E003" and f.row == 39 for f in b.findings)
+    # … unless F003 is not run
+    e003 = periksa_berkas(real / "dpupr_renstra_template_sesendok.xlsx", Konfigurasi(select=["E003"])).findings
+    assert [(f.rule, f.cell) for f in e003] == [("E003", "G39")]
 
 
 def test_renstra_targets_computed_from_the_pagu(real):
