@@ -235,6 +235,17 @@ def _analisis(rt: RumusTabel, t: Tabel, cols: list[KolomAngka], out: dict[tuple[
     anak_dari = {g.induk: g.anak for g in grups}
     bagian = {b for g in grups for b in g.bagian}
     pindah = salah_tempat(t)
+    # a kode on several rows (K002) counts at one of them: the others stand for it
+    wakil: dict[int, int] = {}
+    pertama: dict[tuple[str | None, str | None], int] = {}
+    for g in grups:
+        for x in (g.induk, *g.anak):
+            pertama.setdefault((t.organisasi[x], t.kunci[x]), x)
+    for i in range(t.n):
+        if dalam_hierarki(t, i):
+            w = pertama.get((t.organisasi[i], t.kunci[i]))
+            if w is not None and w != i:
+                wakil[i] = w
     memo: dict[int, tuple[int, ...]] = {}
 
     def daun(i: int) -> tuple[int, ...]:
@@ -257,13 +268,13 @@ def _analisis(rt: RumusTabel, t: Tabel, cols: list[KolomAngka], out: dict[tuple[
             f = rt.rumus.get(rc)
             if f is None:
                 continue
-            a = _satu(rt, t, k, c, p, f, kids, is_total, daun, bagian, pindah)
+            a = _satu(rt, t, k, c, p, f, kids, is_total, daun, bagian, pindah, wakil)
             if a is not None:
                 out[(k.huruf, p)] = a
 
 
 def _satu(rt: RumusTabel, t: Tabel, k: KolomAngka, c: int, p: int, f: str, kids: list[int], is_total: bool,
-          daun, bagian: set[int], pindah: set[int]) -> Analisis | None:
+          daun, bagian: set[int], pindah: set[int], wakil: dict[int, int]) -> Analisis | None:
     j = jumlah(f)
     if j is None or any(sg < 0 for sg, _ in j.bagian):
         return None
@@ -274,6 +285,7 @@ def _satu(rt: RumusTabel, t: Tabel, k: KolomAngka, c: int, p: int, f: str, kids:
         rows.extend(range(ref.r0, min(ref.r1, t.baris[-1] + 1) + 1))
     indeks = rt.indeks
     dicakup: list[int] = []
+    seen: set[int] = set()
     luar: list[int] = []
     p_row = t.baris[p] - 1
     for r in rows:
@@ -291,7 +303,10 @@ def _satu(rt: RumusTabel, t: Tabel, k: KolomAngka, c: int, p: int, f: str, kids:
             if v:
                 luar.append(r)
             continue
-        dicakup.append(i)
+        i = wakil.get(i, i)
+        if i not in seen:  # a duplicate kode covered with its other row: K002's, not a double count
+            seen.add(i)
+            dicakup.append(i)
     harus_daun = Counter(x for kid in kids for x in daun(kid))
     ada = Counter()
     bukan: list[int] = []
@@ -338,6 +353,11 @@ def _satu(rt: RumusTabel, t: Tabel, k: KolomAngka, c: int, p: int, f: str, kids:
     nilai_rumus = sum(v for i in dicakup for v in [k.nilai[i]] if v is not None) + sum(
         _angka(rt.nilai_sel(r, c)) or 0 for r in luar)
     benar = "=SUM(" + gabung_sel(c, [t.baris[kid] - 1 for kid in kids]) + ")"
+    akun = [i for i in bukan if t.level[i] == "akun" or t.rincian[i] is not None]
+    if akun and len(akun) == len(bukan) and not ganda and not luar and round(nilai_rumus) == round(harus):
+        # the children reached through their account lines (a SUM over the accounts of each sub
+        # kegiatan): another route that adds up to exactly the children
+        hilang, bukan = [], []
     return Analisis(k, p, f, list(kids), hilang, sorted(set(bukan)), ganda, luar, nilai, harus, nilai_rumus, benar,
                     is_total)
 
