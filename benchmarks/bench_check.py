@@ -111,6 +111,7 @@ def _selang(cmds: list[list[str]], n: int) -> list[list[float]]:
 def rumus(args) -> int:
     """Single-file check of workbooks with and without formulas: the formula scan and the F rules."""
     rows = []
+    beban0 = os.getloadavg()[0]
     for f in RUMUS_FILES:
         if not f.is_file():
             continue
@@ -121,7 +122,8 @@ def rumus(args) -> int:
                     f"| {tanpa:.0f} ms | {tanpa / floor:.1f}× |")
     lines = [
         f"Measured {dt.date.today().isoformat()} on {mesin()}; median of {args.runs} fresh processes per cell after one "
-        "warm-up, the three commands of a row interleaved.",
+        f"warm-up, the three commands of a row interleaved (1-minute load average {beban0:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after: other work on the machine slows every column alike).",
         "",
         "| workbook | formula cells | floor: python-calamine reads every cell | `check --format json` | ratio "
         "| `… --ignore F` | ratio |",
