@@ -326,7 +326,7 @@ def bangun(blok: Blok, s: Susunan, kamus: Kamus | None = None) -> Tabel | None:
         if bulan:
             t.periode = f"TW{BULAN.index(bulan) // 3 + 1}"
     if not t.years:
-        t.years = sorted({int(k.peran.periode) for k in t.angka.values() if k.peran.periode.isdigit()}) or sorted(
+        t.years = sorted({int(k.peran.periode) for k in t.angka.values() if k.peran.periode.isascii() and k.peran.periode.isdigit()}) or sorted(
             set(tahun_dalam(blok.judul)))
     return t
 
@@ -353,7 +353,7 @@ def _urai(rumus: str) -> tuple[str, list[int], bool] | None:
         toks = toks[:-2]
     nums = toks[0::2]
     ops = set(toks[1::2])
-    if not nums or not all(n.isdigit() for n in nums) or len(toks) % 2 == 0:
+    if not nums or not all(n.isascii() and n.isdigit() for n in nums) or len(toks) % 2 == 0:
         return None
     cols = [int(n) for n in nums]
     if len(cols) >= 2 and ops == {"+"}:
