@@ -339,7 +339,7 @@ def bangun(blok: Blok, s: Susunan, kamus: Kamus | None = None) -> Tabel | None:
     return t
 
 
-_TOKEN = re.compile(r"\s*(\d{1,2}|[-+/x*×:()])", re.I)
+_TOKEN = re.compile(r"\s*(\d{1,3}|[-+/x*×:()])", re.I)  # 1-3 digits: a column number, or the 100 of "x 100"
 
 
 def _urai(rumus: str) -> tuple[str, list[int], bool] | None:
