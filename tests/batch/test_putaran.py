@@ -129,5 +129,6 @@ def test_excel_recap_shows_the_round(rounds, tmp_path):
     resolved = [(r[5], r[6]) for r in rows if r[-1] == "selesai"]
     assert sorted(resolved) == [(dotted(keg), "A001")]
     assert sorted(r[-1] for r in rows) == ["baru", "baru", "masih ada", "masih ada", "selesai"]
-    note = [r for r in wb["Ringkasan"].iter_rows(min_row=4, values_only=True) if r[0]]
+    total, *note = [r for r in wb["Ringkasan"].iter_rows(min_row=4, values_only=True) if r[0]]
+    assert total[0] == "Jumlah: 2 berkas" and list(total[-3:]) == [2, 2, 1]
     assert note[0][0].startswith("Tidak dikirim ulang") and note[1][0].endswith("kab_bone/dispar.xlsx")

@@ -174,8 +174,8 @@ def test_argparse_speaks_indonesian_and_english_with_suggestions():
     assert code == 2 and "maksud Anda json?" in err
     code, _, err = run("check")
     assert code == 2 and "argumen ini wajib: PATH" in err
-    code, _, err = run("rule", "A01")
-    assert code == 2 and "maksud Anda A001?" in err
+    code, _, err = run("rule", "S0001")
+    assert code == 2 and "maksud Anda S001?" in err
 
 
 @pytest.mark.parametrize("toml, lang, says", [
