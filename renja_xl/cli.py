@@ -279,13 +279,20 @@ def baris_penutup(hasil, fmt: str, lang: str = "id") -> str | None:
     """The one line a run that wrote files ends with: what was written where, with the counts."""
     from .core.angka import format_angka
 
-    if hasil.laporan is None and hasil.per_kiriman is None:
-        return None
     t = hasil.totals
     en = lang == "en"
 
     def n(x: int) -> str:
         return f"{x:,}" if en else format_angka(x)
+
+    lewat = ""
+    if hasil.dilewati:
+        names = ", ".join(hasil.dilewati[:5]) + (", …" if len(hasil.dilewati) > 5 else "")
+        lewat = (f"{n(len(hasil.dilewati))} other file{'s' if len(hasil.dilewati) != 1 else ''} left out "
+                 f"(not a spreadsheet, or an Office lock file): {names}") if en else (
+                 f"{n(len(hasil.dilewati))} berkas lain dilewati (bukan spreadsheet, atau berkas kunci Office): {names}")
+    if hasil.laporan is None and hasil.per_kiriman is None:
+        return lewat[:1].upper() + lewat[1:] if lewat else None
 
     if en:
         counts = f"{n(t.files)} file{'s' if t.files != 1 else ''}, {n(t.error)} errors, {n(t.warning)} warnings"
@@ -307,6 +314,8 @@ def baris_penutup(hasil, fmt: str, lang: str = "id") -> str | None:
         if hasil.laporan is None:
             per = per[:1].upper() + per[1:] + f" — {counts}"
         parts.append(per)
+    if lewat:
+        parts.append(lewat)
     return "; ".join(parts)
 
 

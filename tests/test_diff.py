@@ -132,3 +132,20 @@ def test_unreadable_input_and_output_over_an_input_are_exit_2(versi, tmp_path):
     before = baru.read_bytes()
     code, _, err = run("diff", str(lama), str(baru), "-o", str(baru))
     assert code == 2 and "menimpa" in err and baru.read_bytes() == before
+
+
+def test_diff_says_what_it_compares_and_warns_about_different_offices(tmp_path):
+    from tests.batch.kiriman import kiriman
+    from tests.cli.test_check_cli import run
+
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    kiriman(a, seed=1)
+    kiriman(b, pemda="KOTA PALOPO", opd="DINAS KESEHATAN", seed=2)
+    code, out, _ = run("diff", str(a), str(b))
+    lines = out.splitlines()
+    assert lines[1] == "! kedua berkas tampaknya dari pemda yang berbeda: Kabupaten Luwu (lama), Kota Palopo (baru)"
+    assert lines[2].startswith("! kedua berkas tampaknya dari perangkat daerah yang berbeda: Dinas Sosial (lama)")
+    code, out, _ = run("diff", str(SEED_XLSX), str(SEED_XLSX), "--lang", "en")
+    assert code == 0
+    assert "! only plan tables are compared; not compared: Realisasi 2024, Tabel 2.1, Tabel 2.2, Tabel 2.3" in out
+    assert "different" not in out

@@ -20,7 +20,8 @@ LAPISAN = [  # (layer, module prefixes), lowest first
     ("rules", ("renja_xl.rules",)),
     ("checker", ("renja_xl.checker",)),
     ("batch/diff/reports", ("renja_xl.batch", "renja_xl.diff", "renja_xl.reports")),
-    ("cli/xl", ("renja_xl.cli", "renja_xl.argumen", "renja_xl.__main__", "renja_xl.xl", "renja_xl.udf")),
+    ("cli/xl", ("renja_xl.cli", "renja_xl.argumen", "renja_xl.__main__", "renja_xl.xl", "renja_xl.udf",
+                 "renja_xl.analisis")),
 ]
 
 # Cycles inside one package between its ``__init__`` and its own modules, in packages this

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -65,6 +65,7 @@ class HasilJalan:
     per_kiriman: str | None = None  # the feedback folder
     n_kiriman: int = 0  # submissions given a feedback folder
     n_anotasi: int = 0  # annotated copies written there
+    dilewati: list[str] = field(default_factory=list)  # files found but left out (lock files, not spreadsheets)
 
 
 def saring_tingkat(b: Any, tingkat: str) -> None:
@@ -160,7 +161,11 @@ def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> HasilJalan:
     hasil = HasilJalan(0, None, None if req.ke_layar else req.output)
     with kumpulkan(list(req.paths), batas.ukuran) as inputs:
         if not inputs:
-            raise GagalJalan("tidak ada berkas spreadsheet yang ditemukan di " + ", ".join(req.paths))
+            lain = f" ({len(inputs.dilewati)} berkas lain dilewati)" if getattr(inputs, "dilewati", None) else ""
+            raise GagalJalan("tidak ada berkas spreadsheet yang ditemukan di " + ", ".join(req.paths) + lain,
+                             "no spreadsheet file found in " + ", ".join(req.paths)
+                             + (f" ({len(inputs.dilewati)} other files left out)" if lain else ""))
+        hasil.dilewati = list(getattr(inputs, "dilewati", []))
         anotasi = None
         if req.format == "excel" and len(inputs) == 1 and not per_kiriman:
             anotasi = _path_anotasi(req, inputs[0])

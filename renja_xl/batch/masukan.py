@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from ..checker import Masukan
 from ..readers.workbook import EKSTENSI
 
-__all__ = ["Masukan", "kumpulkan", "BATAS_ARSIP_MB", "KEDALAMAN_ZIP"]
+__all__ = ["Masukan", "DaftarMasukan", "kumpulkan", "BATAS_ARSIP_MB", "KEDALAMAN_ZIP"]
 
 BATAS_ARSIP_MB = 8192  # what all the archives of one check may unpack to together
 KEDALAMAN_ZIP = 3  # zips inside zips inside zips, no deeper
@@ -41,6 +41,19 @@ def _lewati(name: str) -> bool:
     return base.startswith("~$") or base.startswith("._") or name.startswith("__MACOSX/")
 
 
+def _metadata(name: str) -> bool:
+    """macOS metadata, never a submission: left out without a word."""
+    base = name.rsplit("/", 1)[-1]
+    return base.startswith("._") or name.startswith("__MACOSX/") or "/__MACOSX/" in name or base == ".DS_Store"
+
+
+class DaftarMasukan(list):
+    """The inputs of a check, and ``dilewati``: the files found beside them that were left out
+    (Office lock files ``~$x.xlsx``, PDFs and other files that are not spreadsheets)."""
+
+    dilewati: list[str]
+
+
 class _Pembongkar:
     """Unpacks zips into one temporary folder (created on the first zip)."""
 
@@ -49,6 +62,7 @@ class _Pembongkar:
         self.sisa = BATAS_ARSIP_MB * 1024 * 1024
         self.tmp: Path | None = None
         self.n = 0
+        self.dilewati: list[str] = []  # files left out (lock files, not spreadsheets): said, not checked
 
     def _folder(self) -> Path:
         if self.tmp is None:
@@ -75,6 +89,8 @@ class _Pembongkar:
                 name = info.filename.replace("\\", "/")
                 suffix = PurePosixPath(name).suffix.lower()
                 if _lewati(name) or suffix not in (*EKSTENSI, ".zip"):
+                    if not _metadata(name):
+                        self.dilewati.append(f"{tampil}!{name}")
                     continue
                 shown = f"{tampil}!{name}"
                 parts = PurePosixPath(name).parts
@@ -136,12 +152,15 @@ class _Pembongkar:
 
 def _folder(path: Path, pembongkar: _Pembongkar) -> Iterator[Masukan]:
     for f in sorted(path.rglob("*"), key=lambda x: _urut(str(x.relative_to(path)))):
-        if not f.is_file() or _lewati(f.name):
+        if not f.is_file():
             continue
         suffix = f.suffix.lower()
-        if suffix in EKSTENSI:
+        if _lewati(f.name) or suffix not in (*EKSTENSI, ".zip"):
+            if not _metadata(f.relative_to(path).as_posix()):
+                pembongkar.dilewati.append(str(f))
+        elif suffix in EKSTENSI:
             yield Masukan(str(f), f)
-        elif suffix == ".zip":
+        else:
             yield from pembongkar.zip(f, str(f))
 
 
@@ -152,7 +171,8 @@ def kumpulkan(paths: list[str], batas_ukuran_mb: float = 0) -> Iterator[list[Mas
     it cannot read them). Unpacked zip members live until the ``with`` block ends."""
     pembongkar = _Pembongkar(batas_ukuran_mb)
     try:
-        out: list[Masukan] = []
+        out = DaftarMasukan()
+        out.dilewati = pembongkar.dilewati
         for p in paths:
             path = Path(p)
             if path.is_dir():

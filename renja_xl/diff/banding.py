@@ -275,4 +275,24 @@ def bandingkan_berkas(lama: str | Path, baru: str | Path) -> HasilDiff:
             "berkas baru", "the new file")
         out.catatan.append((f"tidak ada tabel rencana (Tabel 4.1/4.2) untuk dibandingkan di {where[0]}",
                             f"no plan table (Tabel 4.1/4.2) to compare in {where[1]}"))
+    lain = sorted({t.sheet for t in (*ha.tables, *hb.tables) if t.kind not in ("rencana", "renstra", "perubahan")})
+    if lain:
+        names = ", ".join(lain)
+        out.catatan.append((f"hanya tabel rencana yang dibandingkan; tidak dibandingkan: {names}",
+                            f"only plan tables are compared; not compared: {names}"))
+    ia, ib = _identitas(ha, lama), _identitas(hb, baru)
+    beda = [(f"kedua berkas tampaknya dari {id_} yang berbeda: {ia[key]} (lama), {ib[key]} (baru)",
+             f"the two files seem to come from different {en}s: {ia[key]} (old), {ib[key]} (new)")
+            for key, id_, en in (("pemda", "pemda", "pemda"), ("opd", "perangkat daerah", "office"))
+            if ia.get(key) and ib.get(key) and ia[key] != ib[key]]
+    out.catatan[:0] = beda  # said first: the comparison may be meaningless
     return out
+
+
+def _identitas(hasil: Any, path: str | Path) -> dict[str, Any]:
+    """Who sent a workbook, from its titles and name (as the check identifies a submission)."""
+    from types import SimpleNamespace
+
+    from ..core.identitas import baris_judul, kenali_berkas
+
+    return kenali_berkas(SimpleNamespace(tables=hasil.tables, path=str(path)), baris_judul(hasil.lembar, hasil.tables))

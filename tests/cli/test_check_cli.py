@@ -221,8 +221,9 @@ def test_misspelt_config_key_is_exit_2(tmp_path):
     ('batas_waktu = 60\nbatas-waktu = 5\n', ("batas_waktu", "batas-waktu")),
     ('[ambang]\npersen_realisasi = 1\npersen-realisasi = 2\n', ("persen_realisasi", "persen-realisasi")),
 ])
-def test_a_key_written_twice_with_dash_and_underscore_is_exit_2(tmp_path, toml, keys):
+def test_a_key_written_twice_with_dash_and_underscore_is_exit_2(tmp_path, toml, keys, monkeypatch):
     """``a_b`` and ``a-b`` are the same key: written both ways, one of them used to be dropped silently."""
+    monkeypatch.chdir(tmp_path)  # the reviewer's working folder holds the configuration
     shutil.copy(SEED_XLSX, tmp_path / "renja.xlsx")
     (tmp_path / "renja-xl.toml").write_text(toml, encoding="utf-8")
     code, _, err = run("check", str(tmp_path / "renja.xlsx"))

@@ -189,7 +189,9 @@ def test_argparse_speaks_indonesian_and_english_with_suggestions():
     ('[[pengecualian]]\nrule = "A005"\n', "id", ["baris 1", "pengecualian[1].alasan wajib diisi"]),
     ('periode = "TW5"\n', "en", ["line 1", "periode", "choose TW1, TW2, TW3 or TW4"]),
 ])
-def test_configuration_errors_name_the_key_and_the_line_in_the_users_language(tmp_path, toml, lang, says):
+def test_configuration_errors_name_the_key_and_the_line_in_the_users_language(tmp_path, toml, lang, says,
+                                                                              monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the reviewer's working folder holds the configuration
     (tmp_path / "renja-xl.toml").write_text(toml, encoding="utf-8")
     src = tmp_path / "renja.xlsx"
     src.write_bytes(SEED_XLSX.read_bytes())
@@ -229,3 +231,24 @@ def test_ringkasan_takes_folders_and_zips_through_the_checks_limits(tmp_path, ti
     assert f"{z}!kota_palopo/rusak.xlsx\n  tidak terbaca:" in out
     code, out, _ = run("ringkasan", str(tiga), "--batas-ukuran", "0.001")
     assert code == 1 and out.count("Berkas terlalu besar") == 3
+
+
+def test_files_left_out_of_a_batch_are_named(tmp_path):
+    """A PDF or an Office lock file beside the submissions used to be skipped without a word."""
+    import zipfile
+
+    root = tmp_path / "kiriman"
+    kiriman(root / "kab_luwu" / "dinsos.xlsx", seed=35)
+    (root / "kab_luwu" / "surat_pengantar.pdf").write_bytes(b"%PDF-1.4")
+    (root / "kab_luwu" / "~$dinsos.xlsx").write_bytes(b"lock")
+    (root / "kab_luwu" / "._dinsos.xlsx").write_bytes(b"mac")  # macOS metadata: never a submission, not said
+    with zipfile.ZipFile(root / "kota_palopo.zip", "w") as zf:
+        zf.writestr("kota_palopo/catatan.docx", b"x")
+    code, out, err = run("check", str(root), "--format", "json")
+    assert code == 0 and len(json.loads(out)["files"]) == 1
+    assert err.strip() == ("3 berkas lain dilewati (bukan spreadsheet, atau berkas kunci Office): "
+                           f"{root / 'kab_luwu' / 'surat_pengantar.pdf'}, {root / 'kab_luwu' / '~$dinsos.xlsx'}, "
+                           f"{root / 'kota_palopo.zip'}!kota_palopo/catatan.docx")
+    code, _, err = run("check", str(root), "-o", str(tmp_path / "r.json"))
+    assert err.strip().endswith(f"{root / 'kota_palopo.zip'}!kota_palopo/catatan.docx")
+    assert "Laporan ditulis ke" in err
