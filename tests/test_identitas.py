@@ -88,3 +88,15 @@ def test_every_submission_of_a_generated_province(tmp_path):
         assert (ident["pemda"], ident["opd"], ident["tahun"], ident["dokumen"], ident["bidang"]) == (
             k.pemda, k.opd, 2025, k.dokumen, k.bidang), k.path
     assert {k.dokumen for k in made} == {"Renja", "Renja Perubahan"}
+
+
+@pytest.mark.parametrize("title, opd", [
+    ("RENJA BADAN PERENCANAAN PEMBANGUNAN, PENELITIAN DAN PENGEMBANGAN DAERAH KABUPATEN LUWU TAHUN 2025",
+     "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah"),
+    ("Nama Perangkat Daerah : DINAS PEMBERDAYAAN PEREMPUAN, PERLINDUNGAN ANAK, PENGENDALIAN PENDUDUK DAN "
+     "KELUARGA BERENCANA", "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana"),
+    ("RENCANA KERJA DINAS SOSIAL, KABUPATEN LUWU TAHUN 2025", "Dinas Sosial"),
+])
+def test_an_office_name_keeps_its_commas(title, opd):
+    """Office names were cut at the first comma ("Badan Perencanaan Pembangunan")."""
+    assert kenali([title])["opd"] == opd

@@ -90,6 +90,9 @@ def tulis_anotasi(src: Path, berkas: Berkas, out: IO[bytes] | Any, lang: str = "
     for col, w in zip("ABCDEFG", (16, 8, 20, 8, 11, 80, 60), strict=True):
         daftar.column_dimensions[col].width = w
     daftar.auto_filter.ref = f"A1:G{daftar.max_row}"
+    from .excel import _cetak
+
+    _cetak(daftar)  # the list prints one page wide, its header on every page
     for ws in wb.worksheets:  # one selected tab, or Excel opens the sheets grouped
         ws.sheet_view.tabSelected = False
     daftar.sheet_view.tabSelected = True
