@@ -3,8 +3,9 @@
 A province checks 24 pemda × ~40 offices. The recap of N submissions is written here with the real
 writer from the seed workbook's check (its ~200 findings, real messages: what a real submission
 has, 16 files gave 3,363 findings in the issue), given identities across 24 pemda and 40 offices.
-Every copy's numbers, kode and cells are scrambled digit by digit, so no two submissions share a
-message and the compression is not flattered by repetition across files. Chromium is
+The findings' numbers, kode and cells are scrambled digit by digit (50 variants of the seed, and a
+third of each copy's messages again), so files share few messages and the compression is not
+flattered by repetition across files. Chromium is
 driven over the DevTools protocol (``--remote-debugging-pipe``, no extra library): it opens the
 page, and the page's own Performance entries give the first contentful paint (the cards and charts)
 and the moment the first page of findings is rendered with the data unpacked (the page sets

@@ -9,7 +9,6 @@ or English before the parser is built (the language is read from ``--lang`` in t
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -72,6 +71,8 @@ def pasang_bahasa(lang: str) -> None:
 
 def saran(kata: str, pilihan: Sequence[str]) -> str | None:
     """The known word closest to ``kata`` when it is close enough to be a typo."""
+    import difflib
+
     hits = difflib.get_close_matches(kata, list(pilihan), n=1, cutoff=0.6)
     return hits[0] if hits else None
 

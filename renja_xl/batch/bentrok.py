@@ -7,7 +7,6 @@ or copied for another office), else "the same identity as X" (pemda, office, yea
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from pathlib import Path
@@ -26,6 +25,8 @@ def sidik_berkas(path: Path | None) -> str | None:
     under the time limit)."""
     if path is None:
         return None
+    import hashlib
+
     h = hashlib.sha256()
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))

@@ -184,11 +184,12 @@ def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> HasilJalan:
             w = _penulis(req, out, cfg, putaran is not None)
             stack.callback(_batal_bila_gagal, [w, umpan.rekap if umpan is not None else None])
             layar = out is sys.stdout
-            bentrok = Bentrok(cfg)
+            bentrok = Bentrok(cfg) if len(inputs) > 1 else None  # one input conflicts with nothing
             for b in periksa_semua(inputs, cfg, jobs, nomenklatur, batas, kemajuan.tambah):
-                bentrok.periksa(b, by_tampil.get(b.path))
+                if bentrok is not None:
+                    bentrok.periksa(b, by_tampil.get(b.path))
                 if putaran is not None:
-                    putaran.tandai(b, bentrok.lapor)
+                    putaran.tandai(b, bentrok.lapor if bentrok is not None else Bentrok(cfg).lapor)
                 saring_tingkat(b, req.tingkat)
                 if layar:
                     kemajuan.hapus()
