@@ -108,7 +108,7 @@ def tulis_excel(h: HasilDiff, out: IO[bytes], lang: str = "id") -> None:
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from .excel import _isi
+    from .sel_aman import isi_sel, nilai
 
     L = _T[lang]
     en = lang == "en"
@@ -148,25 +148,24 @@ def tulis_excel(h: HasilDiff, out: IO[bytes], lang: str = "id") -> None:
     for t in h.tables:
         for label, totals in ((L["total"], t.total), (L["sub"], t.jumlah_sub)):
             for y, (a, b) in totals.items():
-                tot.append([t.sheet_baru, y, label, a, b, _selisih(a, b)])
+                tot.append([nilai(v) for v in (t.sheet_baru, y, label, a, b, _selisih(a, b))])
         for p in t.berubah:
             d = _selisih(p.lama, p.baru)
-            ubah.append([t.sheet_baru, p.kode, p.uraian, L["level"].get(p.level or "", p.level), L["bidang"][p.bidang],
-                         p.tahun, p.lama, p.baru, d, p.sel_lama, p.sel_baru])
+            ubah.append([nilai(v) for v in (t.sheet_baru, p.kode, p.uraian, L["level"].get(p.level or "", p.level),
+                                            L["bidang"][p.bidang], p.tahun, p.lama, p.baru, d, p.sel_lama, p.sel_baru)])
             if d:
                 ubah.cell(row=ubah.max_row, column=9).fill = up if d > 0 else down
         for ws, rows in ((tambah, t.ditambah), (hapus, t.dihapus)):
             for r in rows:
-                ws.append([t.sheet_baru, r.kode, r.uraian, L["level"].get(r.level or "", r.level), r.satuan]
-                          + [r.pagu.get(y) for y in ys])
+                ws.append([nilai(v) for v in [t.sheet_baru, r.kode, r.uraian, L["level"].get(r.level or "", r.level),
+                                              r.satuan] + [r.pagu.get(y) for y in ys]])
     money = {tot.title: "DEF", ubah.title: "GHI", tambah.title: "FGHIJKL", hapus.title: "FGHIJKL"}
     for ws in (tot, ubah, tambah, hapus):
         for row in ws.iter_rows(min_row=2):
             for c in row:
                 if isinstance(c.value, str):
-                    c.value = _isi(c.value)
-                    c.data_type = "s"  # text that starts with '=' stays text
-                elif isinstance(c.value, (int, float)) and c.column_letter in money[ws.title]:
+                    isi_sel(c, c.value)  # text that starts with '=' stays text
+                if isinstance(c.value, (int, float)) and c.column_letter in money[ws.title]:
                     c.number_format = "#,##0.##" if not float(c.value).is_integer() else "#,##0"
         finish(ws)
     wb.save(out)

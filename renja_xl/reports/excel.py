@@ -11,11 +11,10 @@ of thousands of files does not build the recap in memory. openpyxl is imported o
 
 from __future__ import annotations
 
-import re
 from typing import IO, Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -23,6 +22,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from ..core.models import Berkas, Temuan
 from ..putaran import label_status
 from ..rules import REGISTRY, muat_semua
+from .sel_aman import sel
 from .summary import TINGKAT, Ringkasan, nama_pemda, urut_pemda
 
 __all__ = ["TulisExcel", "WARNA", "NAMA_SHEET"]
@@ -33,7 +33,6 @@ _HIJAU = ("C6EFCE", "006100")
 _KEPALA = PatternFill("solid", fgColor="305496")
 _FONT_KEPALA = Font(bold=True, color="FFFFFF")
 _TAUTAN = Font(color="0563C1", underline="single")
-_ILEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
 
 NAMA_SHEET = {
     "id": {"ringkasan": "Ringkasan", "aturan_pemda": "Per Aturan", "temuan": "Temuan", "aturan": "Aturan"},
@@ -71,11 +70,9 @@ _T = {
 }
 
 
-def _isi(value: Any) -> Any:
-    """A value Excel accepts: no control characters, at most 32,000 characters."""
-    if isinstance(value, str):
-        return _ILEGAL.sub("", value)[:32000]
-    return value
+def _baris(ws: Any, row: list[Any]) -> list[Any]:
+    """A row for ``ws.append``: every plain value becomes a cell that keeps text as text."""
+    return [v if isinstance(v, Cell) or v is None else sel(ws, v) for v in row]
 
 
 class TulisExcel:
@@ -106,14 +103,12 @@ class TulisExcel:
 
     # --- helpers --------------------------------------------------------------------------------
     def _sel(self, ws: Any, value: Any, warna: str | None = None, tautan: str | None = None,
-             bold: bool = False, wrap: bool = False) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws, value=_isi(value))
-        if isinstance(value, str):
-            cell.data_type = "s"  # text that starts with '=' stays text, never a formula
+             bold: bool = False, wrap: bool = False) -> Cell:
+        cell = sel(ws, value)  # text that starts with '=' stays text, never a formula
         if warna is not None:
             cell.fill, cell.font = self.fills[warna]
         if tautan is not None:
-            cell.hyperlink = Hyperlink(ref="", location=tautan, display=str(value))
+            cell.hyperlink = Hyperlink(ref="", location=tautan, display=str(cell.value))
             cell.font = _TAUTAN
         if bold:
             cell.font = Font(bold=True)
@@ -127,7 +122,7 @@ class TulisExcel:
             ws.column_dimensions[get_column_letter(i)].width = w
         row = []
         for h in head:
-            c = WriteOnlyCell(ws, value=h)
+            c = sel(ws, h)
             c.fill, c.font = _KEPALA, _FONT_KEPALA
             row.append(c)
         ws.append(row)
@@ -143,8 +138,9 @@ class TulisExcel:
         for n, code in enumerate(sorted(REGISTRY), start=2):
             a = REGISTRY[code]
             d = a.dok.get(self.lang, a.dok["id"])
-            ws.append([self._sel(ws, a.kode, bold=True), a.slug, self._sel(ws, self.t["sev"][a.severity], a.severity),
-                       a.kategori, d.judul] + [self._sel(ws, x.strip(), wrap=True) for x in (d.apa, d.mengapa, d.contoh, d.perbaikan)])
+            ws.append(_baris(ws, [self._sel(ws, a.kode, bold=True), a.slug,
+                                  self._sel(ws, self.t["sev"][a.severity], a.severity), a.kategori, d.judul]
+                             + [self._sel(ws, x.strip(), wrap=True) for x in (d.apa, d.mengapa, d.contoh, d.perbaikan)]))
             rows[code] = n
         ws.auto_filter.ref = f"A1:{get_column_letter(len(self.t['aturan']))}{len(rows) + 1}"
         return rows
@@ -171,7 +167,7 @@ class TulisExcel:
         if self.putaran:
             st = [t.ekstra.get("status") for t in b.findings]
             row += [st.count("baru"), st.count("masih ada"), len(b.selesai)]
-        ws.append([_isi(v) for v in row])
+        ws.append(_baris(ws, row))
         self.n_ring += 1
         for t in b.findings:
             self._temuan(b, pemda, t)
@@ -190,7 +186,7 @@ class TulisExcel:
         if self.putaran:
             s = t.ekstra.get("status", "baru")
             row.append(self._sel(ws, label_status(s, self.lang), "ok" if s == "selesai" else None))
-        ws.append([_isi(v) for v in row])
+        ws.append(_baris(ws, row))
         self.n_tem += 1
 
     def _tulis_per_aturan(self) -> None:
@@ -204,11 +200,11 @@ class TulisExcel:
             a = REGISTRY.get(code)
             counts = [r.per_rule_pemda.get((code, p), 0) for p in pemdas]
             sev = a.severity if a else "info"
-            ws.append([self._sel(ws, code, tautan=self._link_aturan(code)), a.judul(self.lang) if a else "",
-                       self._sel(ws, self.t["sev"][sev], sev)] + [c or None for c in counts] + [sum(counts)])
+            ws.append(_baris(ws, [self._sel(ws, code, tautan=self._link_aturan(code)), a.judul(self.lang) if a else "",
+                                  self._sel(ws, self.t["sev"][sev], sev)] + [c or None for c in counts] + [sum(counts)]))
         totals = [r.per_pemda.get(p, 0) for p in pemdas]
-        ws.append([self._sel(ws, self.t["jumlah"], bold=True), None, None]
-                  + [self._sel(ws, c, bold=True) for c in totals] + [self._sel(ws, sum(totals), bold=True)])
+        ws.append(_baris(ws, [self._sel(ws, self.t["jumlah"], bold=True), None, None]
+                  + [self._sel(ws, c, bold=True) for c in totals] + [self._sel(ws, sum(totals), bold=True)]))
         ws.auto_filter.ref = f"A1:{get_column_letter(len(head))}{len(rules) + 1}"
 
     def selesai(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
