@@ -18,8 +18,6 @@ from typing import Any
 __all__ = ["Lembar", "BerkasTidakTerbaca", "EKSTENSI", "buka_berkas", "lembar_dari_nilai", "alamat", "kolom_huruf"]
 
 EKSTENSI = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_MAGIC = b"PK\x03\x04"
 
 
 class BerkasTidakTerbaca(Exception):
@@ -97,14 +95,6 @@ def _sniff(path: Path) -> bytes:
         return fh.read(4096)
 
 
-def _is_encrypted_ole(path: Path) -> bool:
-    """An OOXML file protected with a password is an OLE container holding EncryptedPackage."""
-    marker = "EncryptedPackage".encode("utf-16-le")
-    with path.open("rb") as fh:
-        data = fh.read(1 << 20)
-    return marker in data
-
-
 def buka_berkas(path: str | Path) -> list[Lembar]:
     """Read every worksheet of a spreadsheet file (never modifying or executing it)."""
     from python_calamine import CalamineError, CalamineWorkbook
@@ -123,27 +113,20 @@ def buka_berkas(path: str | Path) -> list[Lembar]:
         head = _sniff(p)
     except OSError as exc:
         raise BerkasTidakTerbaca(f"berkas tidak dapat dibuka: {exc}", f"cannot open the file: {exc}", "rusak") from exc
-    if not head:
-        raise BerkasTidakTerbaca("berkas kosong (0 byte)", "empty file (0 bytes)", "rusak")
-    if ext in (".xlsx", ".xlsm", ".xlsb", ".ods"):
-        if head.startswith(_OLE_MAGIC):
-            if _is_encrypted_ole(p):
-                raise BerkasTidakTerbaca("berkas dilindungi kata sandi", "the file is password-protected", "sandi")
-            raise BerkasTidakTerbaca(
-                f"isi berkas bukan {ext} (berkas Excel lama .xls yang diberi nama {ext}?)",
-                f"the content is not {ext} (an old .xls file renamed to {ext}?)",
-                "bukan-spreadsheet",
-            )
-        if not head.startswith(_ZIP_MAGIC):
-            raise BerkasTidakTerbaca(
-                "bukan berkas spreadsheet (isinya bukan arsip Office/ODF)",
-                "not a spreadsheet (the content is not an Office/ODF archive)",
-                "bukan-spreadsheet",
-            )
-    elif ext == ".xls" and not head.startswith(_OLE_MAGIC):
-        raise BerkasTidakTerbaca("bukan berkas Excel .xls", "not an Excel .xls file", "bukan-spreadsheet")
+    from .jenis import JENIS_DIBACA, alasan, baca_html, kenali
+
+    nyata = kenali(p, head)  # what the file is, whatever its name says (an HTML table named .xls …)
+    if nyata == "html":
+        return baca_html(p)
+    if nyata not in JENIS_DIBACA:
+        jenis = "sandi" if nyata == "sandi" else "rusak" if nyata in ("kosong", "zip-rusak") else "bukan-spreadsheet"
+        raise BerkasTidakTerbaca(*alasan(nyata), jenis)
     try:
-        wb = CalamineWorkbook.from_path(str(p))
+        if nyata == ext.lstrip(".") or (nyata == "xlsx" and ext == ".xlsm"):
+            wb = CalamineWorkbook.from_path(str(p))
+        else:  # an .xlsx named .xls and the like: let calamine tell the format from the content
+            with p.open("rb") as fh:
+                wb = CalamineWorkbook.from_filelike(fh)
         lembar: list[Lembar] = []
         for meta in wb.sheets_metadata:
             if "WorkSheet" not in str(meta.typ):  # skip chart, dialog and macro sheets
@@ -158,7 +141,7 @@ def buka_berkas(path: str | Path) -> list[Lembar]:
         raise _explain(exc, ext) from exc
     except (OSError, ValueError) as exc:
         raise _explain(exc, ext) from exc
-    if ext in (".xlsx", ".xlsm"):
+    if nyata in ("xlsx", "xlsm"):
         try:
             kosong = _formula_without_value(p)
         except (zipfile.BadZipFile, KeyError, OSError):
@@ -169,15 +152,21 @@ def buka_berkas(path: str | Path) -> list[Lembar]:
 
 
 def _explain(exc: Exception, ext: str) -> BerkasTidakTerbaca:
-    msg = str(exc)
+    msg = str(exc)[:300]
     low = msg.lower()
     if "password" in low or "encrypt" in low or "protect" in low:
-        return BerkasTidakTerbaca("berkas dilindungi kata sandi", "the file is password-protected", "sandi")
+        from .jenis import alasan
+
+        return BerkasTidakTerbaca(*alasan("sandi"), "sandi")
     if "zip" in low or "eocd" in low or "eof" in low or "truncat" in low or "unexpected end" in low:
         return BerkasTidakTerbaca(
-            f"berkas rusak atau terpotong ({msg})", f"the file is corrupt or truncated ({msg})", "rusak"
+            f"berkas rusak atau terpotong ({msg}); minta pengirim menyimpan ulang dari Excel lalu mengirim ulang",
+            f"the file is corrupt or truncated ({msg}); ask the sender to save it again from Excel and resend it", "rusak"
         )
-    return BerkasTidakTerbaca(f"berkas tidak dapat dibaca sebagai {ext}: {msg}", f"cannot read the file as {ext}: {msg}", "rusak")
+    return BerkasTidakTerbaca(f"berkas tidak dapat dibaca sebagai {ext}: {msg}; minta pengirim menyimpan ulang "
+                              "dari Excel sebagai .xlsx",
+                              f"cannot read the file as {ext}: {msg}; ask the sender to save it again from Excel as .xlsx",
+                              "rusak")
 
 
 _SHEET_REL = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"', re.S)
