@@ -122,9 +122,10 @@ def buka_berkas(path: str | Path) -> list[Lembar]:
         jenis = "sandi" if nyata == "sandi" else "rusak" if nyata in ("kosong", "zip-rusak") else "bukan-spreadsheet"
         raise BerkasTidakTerbaca(*alasan(nyata), jenis)
     try:
-        if nyata == ext.lstrip(".") or (nyata == "xlsx" and ext == ".xlsm"):
+        if (nyata == ext.lstrip(".") or (nyata == "xlsx" and ext == ".xlsm")) and str(p).isprintable() \
+                and not any("\udc80" <= ch <= "\udcff" for ch in str(p)):
             wb = CalamineWorkbook.from_path(str(p))
-        else:  # an .xlsx named .xls and the like: let calamine tell the format from the content
+        else:  # an .xlsx named .xls, a name that is not UTF-8: calamine reads the content it is handed
             with p.open("rb") as fh:
                 wb = CalamineWorkbook.from_filelike(fh)
         lembar: list[Lembar] = []
