@@ -249,7 +249,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cetak_ringkasan(args.paths, args.lang)
     except GagalJalan as exc:
-        print(f"renja-xl: galat: {exc}", file=sys.stderr)
+        from .reports.layar import layar
+
+        print(f"renja-xl: galat: {layar(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("renja-xl: dihentikan", file=sys.stderr)

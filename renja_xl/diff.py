@@ -11,6 +11,7 @@ shows them) and the sum of the sub kegiatan pagu.
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,10 @@ class HasilDiff:
 def _selisih(a: Any, b: Any) -> int | float | None:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
         d = b - a
+        if isinstance(d, int):  # exact, however large (float(d) would overflow past 1e308)
+            return d
+        if not math.isfinite(d):  # NaN in a cell, or inf: no difference to tell
+            return None
         return int(d) if float(d).is_integer() else round(d, 6)
     return None
 

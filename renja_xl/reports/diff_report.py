@@ -8,6 +8,7 @@ from typing import IO, Any, TextIO
 
 from ..core.angka import format_angka, format_rupiah
 from ..diff import LEVEL_EN, DiffTabel, HasilDiff, _selisih
+from .layar import layar
 
 __all__ = ["tulis_teks", "tulis_json", "tulis_excel"]
 
@@ -31,12 +32,24 @@ _T = {
 }
 
 
+def _angka(x: int | float, field: str) -> str:
+    """A number as the reports write it; one past what a float can hold (a hostile 1e308 pagu, or
+    the difference of two) is written in full, NaN/inf as such, never an overflow."""
+    try:
+        return format_rupiah(x) if field == "pagu" else format_angka(x, 0 if float(x).is_integer() else 2)
+    except (OverflowError, ValueError):
+        if isinstance(x, int):
+            body = f"{x:,}".replace(",", ".")
+            return f"Rp {body}" if field == "pagu" else body
+        return str(x)
+
+
 def _v(x: Any, field: str, lang: str) -> str:
     if x is None:
         return _T[lang]["kosong"]
     if isinstance(x, (int, float)) and not isinstance(x, bool):
-        return format_rupiah(x) if field == "pagu" else format_angka(x, 0 if float(x).is_integer() else 2)
-    return str(x)
+        return _angka(x, field)
+    return layar(x)
 
 
 def _d(a: Any, b: Any, field: str, lang: str = "id") -> str:
@@ -46,20 +59,20 @@ def _d(a: Any, b: Any, field: str, lang: str = "id") -> str:
     if d == 0:
         return " (unchanged)" if lang == "en" else " (tetap)"
     sign = "+" if d >= 0 else "−"
-    body = format_rupiah(abs(d)) if field == "pagu" else format_angka(abs(d), 0 if float(d).is_integer() else 2)
+    body = _angka(abs(d), field)
     return f" ({sign}{body})"
 
 
 def _tabel_teks(t: DiffTabel, lang: str, w: Any) -> None:
     L = _T[lang]
-    head = t.sheet_baru if t.sheet_lama == t.sheet_baru else f"{t.sheet_lama} → {t.sheet_baru}"
+    head = layar(t.sheet_baru) if t.sheet_lama == t.sheet_baru else f"{layar(t.sheet_lama)} → {layar(t.sheet_baru)}"
     years = f" ({', '.join(map(str, t.years))})" if t.years else ""
     w(f"\n{head}{years}\n")
     for label, totals in ((L["total"], t.total), (L["sub"], t.jumlah_sub)):
         for y, (a, b) in totals.items():
             w(f"  {label} {y}: {_v(a, 'pagu', lang)} → {_v(b, 'pagu', lang)}{_d(a, b, 'pagu', lang)}\n")
     for c in t.catatan:
-        w(f"  ! {c[1] if lang == 'en' else c[0]}\n")
+        w(f"  ! {layar(c[1] if lang == 'en' else c[0])}\n")
     if not (t.berubah or t.ditambah or t.dihapus):
         w(f"  {L['tidak_ada']}\n")
         return
@@ -70,9 +83,9 @@ def _tabel_teks(t: DiffTabel, lang: str, w: Any) -> None:
         for p in t.berubah:
             if p.kode != current:
                 current = p.kode
-                w(f"    {p.kode}  {p.uraian}\n")
+                w(f"    {layar(p.kode)}  {layar(p.uraian)}\n")
             label = L["bidang"][p.bidang] + (f" {p.tahun}" if p.tahun else "")
-            where = f"  [{p.sel_lama or '—'} → {p.sel_baru or '—'}]" if (p.sel_lama or p.sel_baru) else ""
+            where = f"  [{layar(p.sel_lama or '—')} → {layar(p.sel_baru or '—')}]" if (p.sel_lama or p.sel_baru) else ""
             w(f"      {label}: {_v(p.lama, p.bidang, lang)} → {_v(p.baru, p.bidang, lang)}{_d(p.lama, p.baru, p.bidang, lang)}{where}\n")
     for key, rows in (("ditambah", t.ditambah), ("dihapus", t.dihapus)):
         if not rows:
@@ -81,15 +94,15 @@ def _tabel_teks(t: DiffTabel, lang: str, w: Any) -> None:
         for r in rows:
             pagu = ", ".join(f"{y} {_v(v, 'pagu', lang)}" for y, v in r.pagu.items() if v is not None)
             lvl = L["level"].get(r.level or "", r.level or "")
-            w(f"    {r.kode}  {r.uraian} [{lvl}]" + (f" — pagu {pagu}" if pagu else "") + "\n")
+            w(f"    {layar(r.kode)}  {layar(r.uraian)} [{lvl}]" + (f" — pagu {pagu}" if pagu else "") + "\n")
 
 
 def tulis_teks(h: HasilDiff, out: TextIO, lang: str = "id") -> None:
     L = _T[lang]
     w = out.write
-    w(f"{L['judul']}: {h.lama} → {h.baru}\n")
+    w(f"{L['judul']}: {layar(h.lama)} → {layar(h.baru)}\n")
     for c in h.catatan:
-        w(f"! {c[1] if lang == 'en' else c[0]}\n")
+        w(f"! {layar(c[1] if lang == 'en' else c[0])}\n")
     for t in h.tables:
         _tabel_teks(t, lang, w)
     s = h.json(lang)["summary"]
@@ -98,7 +111,9 @@ def tulis_teks(h: HasilDiff, out: TextIO, lang: str = "id") -> None:
 
 
 def tulis_json(h: HasilDiff, out: TextIO, lang: str = "id") -> None:
-    json.dump(h.json(lang), out, ensure_ascii=False, indent=1)
+    from .json_report import _aman
+
+    json.dump(_aman(h.json(lang)), out, ensure_ascii=False, indent=1, allow_nan=False)
     out.write("\n")
     out.flush()
 

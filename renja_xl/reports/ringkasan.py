@@ -7,6 +7,7 @@ import sys
 from ..core.angka import format_rupiah
 from ..core.models import RealisasiBaris, RencanaBaris, Tabel
 from ..readers import BerkasTidakTerbaca, baca_berkas
+from .layar import layar
 
 _T = {
     "id": {"rows": "baris", "total": "total pagu", "none": "tidak ada tabel Renja yang dikenali",
@@ -34,7 +35,7 @@ def total_rencana(tabel: Tabel) -> dict[int, int | float]:
 
 def baris_ringkasan(tabel: Tabel, lang: str = "id") -> str:
     t = _T[lang]
-    head = f"  {tabel.sheet} [{tabel.kind}] {t['rows']} {tabel.first_row}–{tabel.last_row} ({len(tabel.rows)})"
+    head = f"  {layar(tabel.sheet)} [{tabel.kind}] {t['rows']} {tabel.first_row}–{tabel.last_row} ({len(tabel.rows)})"
     if tabel.kind == "rencana":
         tot = total_rencana(tabel)
         parts = [f"{y}: {format_rupiah(v)}" for y, v in sorted(tot.items())]
@@ -52,15 +53,15 @@ def cetak_ringkasan(paths: list[str], lang: str = "id") -> int:
     t = _T[lang]
     status = 0
     for path in paths:
-        print(path)
+        print(layar(path))
         try:
             hasil = baca_berkas(path)
         except BerkasTidakTerbaca as exc:
-            print(f"  {t['unread']}: {exc.alasan if lang == 'id' else exc.reason}")
+            print(f"  {t['unread']}: {layar(exc.alasan if lang == 'id' else exc.reason)}")
             status = 1
             continue
         if not hasil.tables:
-            print(f"  {t['none']} ({', '.join(hasil.sheets)})")
+            print(f"  {t['none']} ({', '.join(map(layar, hasil.sheets))})")
         for tabel in hasil.tables:
             print(baris_ringkasan(tabel, lang))
     sys.stdout.flush()

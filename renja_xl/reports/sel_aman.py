@@ -64,6 +64,8 @@ def nilai(v: Any) -> Any:
         return teks(v)
     if isinstance(v, float) and not math.isfinite(v):
         return str(v)
+    if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10**308:  # no spreadsheet number holds it
+        return str(v)
     return v
 
 

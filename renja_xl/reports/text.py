@@ -8,6 +8,7 @@ from typing import TextIO
 
 from ..core.models import Berkas
 from ..putaran import label_status
+from .layar import layar
 from .summary import TINGKAT as _SEV, Ringkasan
 
 _COLOR = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -47,15 +48,15 @@ class TulisTeks:
         id_ = b.identitas
         who = ""
         if id_:
-            parts = [str(id_.get(k)) for k in ("pemda", "opd", "tahun", "dokumen") if id_.get(k)]
+            parts = [layar(id_.get(k)) for k in ("pemda", "opd", "tahun", "dokumen") if id_.get(k)]
             who = f"  {self._c(_DIM, '(' + ' · '.join(parts) + ')')}" if parts else ""
-        w(self._c(_BOLD, b.path) + who + "\n")
+        w(self._c(_BOLD, layar(b.path)) + who + "\n")
         if b.status == "unreadable":
             for t in b.findings:
-                w(f"  {self._c(_COLOR['error'], _SEV[self.lang]['error'])} {t.rule}{self._status(t)} {t.message}\n")
+                w(f"  {self._c(_COLOR['error'], _SEV[self.lang]['error'])} {t.rule}{self._status(t)} {layar(t.message)}\n")
             return
         if not b.findings:
-            tables = ", ".join(f"{t.sheet} ({t.kind})" for t in b.tables)
+            tables = ", ".join(f"{layar(t.sheet)} ({t.kind})" for t in b.tables)
             ok = "tidak ada temuan" if self.lang == "id" else "no findings"
             w(f"  {ok}" + (f" — {tables}" if tables else "") + "\n")
         kinds = {t.sheet: t.kind for t in b.tables}
@@ -66,21 +67,22 @@ class TulisTeks:
                 if t.sheet is None:
                     label = "berkas" if self.lang == "id" else "file"
                 else:
-                    label = t.sheet + (f" [{kinds[t.sheet]}]" if t.sheet in kinds else "")
+                    label = layar(t.sheet) + (f" [{kinds[t.sheet]}]" if t.sheet in kinds else "")
                 w(f"  {self._c(_BOLD, label)}\n")
             sev = _SEV[self.lang][t.severity]
-            loc = f"{t.cell or '':>6}"
-            kode = f" {t.kode}" if t.kode else ""
-            saran = f" → {t.saran}" if t.saran and t.saran not in t.message else ""
-            w(f"    {loc} {self._c(_COLOR[t.severity], f'{sev:<10}')} {t.rule}{self._c(_DIM, kode)}{self._status(t)}  {t.message}{saran}\n")
+            loc = f"{layar(t.cell or ''):>6}"
+            kode = f" {layar(t.kode)}" if t.kode else ""
+            saran = f" → {layar(t.saran)}" if t.saran and t.saran not in t.message else ""
+            w(f"    {loc} {self._c(_COLOR[t.severity], f'{sev:<10}')} {t.rule}{self._c(_DIM, kode)}{self._status(t)}  "
+              f"{layar(t.message)}{saran}\n")
         if b.selesai:
             head = (f"  {len(b.selesai)} temuan putaran sebelumnya sudah selesai:" if self.lang == "id"
                     else f"  {len(b.selesai)} findings of the previous round are resolved:")
             w(self._c(_DIM, head) + "\n")
             for t in b.selesai:
-                where = " ".join(x for x in (t.sheet, t.cell) if x)
-                kode = f" {t.kode}" if t.kode else ""
-                w(self._c(_DIM, f"    {where} {t.rule}{kode}  {t.message}") + "\n")
+                where = " ".join(layar(x) for x in (t.sheet, t.cell) if x)
+                kode = f" {layar(t.kode)}" if t.kode else ""
+                w(self._c(_DIM, f"    {where} {t.rule}{kode}  {layar(t.message)}") + "\n")
         if b.silenced:
             n = len(b.silenced)
             if self.lang == "id":
@@ -88,7 +90,7 @@ class TulisTeks:
             else:
                 w(f"  {n} findings silenced (Pengecualian sheet/config):\n")
             for s in b.silenced:
-                w(f"    {s['rule']} {s.get('kode') or ''} {s.get('cell') or ''}: {s['alasan']}\n")
+                w(f"    {layar(s['rule'])} {layar(s.get('kode') or '')} {layar(s.get('cell') or '')}: {layar(s['alasan'])}\n")
 
     def selesai(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
         per = self.ringkasan.per_aturan(self.lang)
@@ -98,7 +100,7 @@ class TulisTeks:
         if tidak_dikirim_ulang:
             head = ("Berkas putaran sebelumnya yang tidak ada di putaran ini" if self.lang == "id"
                     else "Files of the previous round missing from this round")
-            self.out.write(f"{head} ({len(tidak_dikirim_ulang)}): " + ", ".join(tidak_dikirim_ulang) + "\n")
+            self.out.write(f"{head} ({len(tidak_dikirim_ulang)}): " + ", ".join(map(layar, tidak_dikirim_ulang)) + "\n")
         self.out.flush()
 
 
