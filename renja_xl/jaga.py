@@ -100,7 +100,8 @@ def alasan_memori(batas_mb: float, said: str = "") -> tuple[str, str]:
     need = need_en = ""
     if m:
         mb = int(m.group(1)) // (1024 * 1024)
-        need, need_en = f"; {mb:,} MB diminta".replace(",", "."), f"; {mb:,} MB requested"
+        if mb:
+            need, need_en = f"; {mb:,} MB diminta".replace(",", "."), f"; {mb:,} MB requested"
     return (f"berkas menghabiskan memori (batas {batas_mb:g} MB, --batas-memori{need}); minta pengirim menghapus "
             "baris/kolom kosong yang terpakai lalu mengirim ulang",
             f"the file exhausts memory (limit {batas_mb:g} MB, --batas-memori{need_en}); ask the sender to delete the "

@@ -128,6 +128,7 @@ class Konfigurasi:
     batas_waktu: float = 120.0  # seconds a file may take in a batch before it is stopped (E001)
     batas_ukuran: float = 200.0  # MB; a larger file is not opened (E001)
     batas_memori: float = 2048.0  # MB of memory a batch worker may take for one file before it is stopped (E001)
+    percayai_pengecualian: bool = False  # honour the Pengecualian sheets inside submissions (--percayai-pengecualian)
     sumber: str | None = None  # the file this configuration came from
 
     def __post_init__(self) -> None:
@@ -204,6 +205,36 @@ def muat_konfigurasi(path: str | Path) -> Konfigurasi:
     if p.name == "pyproject.toml":
         data = data.get("tool", {}).get("renja-xl", {})
     return _from_mapping(dict(data), str(p))
+
+
+def sidik_konfigurasi(cfg: Konfigurasi) -> dict[str, Any]:
+    """What every report says about the configuration: its file (None = the defaults, "bawaan") and
+    the sha256 of that file's bytes."""
+    import hashlib
+
+    if not cfg.sumber:
+        return {"path": None, "sha256": None}
+    try:
+        digest = hashlib.sha256(Path(cfg.sumber).read_bytes()).hexdigest()
+    except OSError:
+        digest = None
+    return {"path": cfg.sumber, "sha256": digest}
+
+
+def di_dalam(path: Path, folders: list[Path]) -> bool:
+    """True when ``path`` is one of ``folders`` or inside one of them."""
+    try:
+        p = path.resolve()
+    except (OSError, RuntimeError):
+        return False
+    for f in folders:
+        try:
+            r = f.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if p == r or r in p.parents:
+            return True
+    return False
 
 
 def cari_konfigurasi(mulai: str | Path) -> Path | None:

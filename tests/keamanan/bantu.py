@@ -123,3 +123,50 @@ def renja(path: Path, sheet: str = "Tabel 4.1", pemda: str = "KABUPATEN LUWU", o
                         c.data_type = "s"
         wb.save(path)
     return path
+
+
+def xfd(path: Path) -> Path:
+    """A small workbook with one stray cell at XFD1048576: a dense reader needs ~17 billion cells."""
+    from openpyxl import Workbook
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    ws["A1"] = "RENCANA PROGRAM DAN KEGIATAN"
+    ws["XFD1048576"] = "x"
+    wb.save(path)
+    return path
+
+
+def bom_baris(path: Path, rows: int = 1_000_000, col: str = "ZZ") -> Path:
+    """A row bomb: a few MB on disk, one cell per row far to the right, ~a billion cells unpacked."""
+    import zipfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+          'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+          'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
+          'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+          'officedocument.spreadsheetml.worksheet+xml"/></Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    wbx = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+           '2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+           '<sheet name="Tabel 4.1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    wrels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+             '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+             'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+    body = "".join(f'<row r="{i}"><c r="{col}{i}"><v>1</v></c></row>' for i in range(1, rows + 1))
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+             f'spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
+             f"{body[body.index('</row>') + 6:]}</sheetData></worksheet>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", ct)
+        z.writestr("_rels/.rels", rels)
+        z.writestr("xl/workbook.xml", wbx)
+        z.writestr("xl/_rels/workbook.xml.rels", wrels)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+    return path
