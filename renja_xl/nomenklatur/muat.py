@@ -186,7 +186,7 @@ def _baris_csv(fh: Any, out: dict[str, Entri]) -> dict[str, Entri]:
 
 def _parse_terjaga(path: Path, batas: Any = None) -> dict[str, Entri]:
     """:func:`_parse` in the guarded child (size, time, memory limits)."""
-    from ..jaga import Batas, panggil, periksa_masukan
+    from ..readers.jaga import Batas, panggil, periksa_masukan
     from ..readers import BerkasTidakTerbaca
 
     batas = batas or Batas()

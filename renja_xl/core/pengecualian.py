@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .core.config import Pengecualian
-from .core.models import Temuan
+from .config import Pengecualian
+from .models import Temuan
 
 __all__ = ["terapkan", "KUNCI_KLAIM"]
 
@@ -29,7 +29,7 @@ KUNCI_KLAIM = "dikecualikan_kiriman"  # the finding's ekstra key that carries th
 def _kunci(kode: str | None) -> str | None:
     if not kode:
         return None
-    from .core.kode import parse_kode
+    from .kode import parse_kode
 
     k = parse_kode(kode).kode
     return k.kunci if k else None

@@ -10,7 +10,7 @@ anything is opened, a file that is not a regular file (a FIFO named ``.xlsx`` wo
 forever) or is larger than the size limit.
 
 Where ``fork`` does not exist (Windows) the work runs in the calling process with the size check
-only; the batch workers (:mod:`renja_xl.kolam`) keep their own time limit there.
+only; the batch workers (:mod:`renja_xl.batch.kolam`) keep their own time limit there.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class Batas:
 
 
 def _galat(alasan: str, reason: str, jenis: str = "rusak") -> Exception:
-    from .readers import BerkasTidakTerbaca
+    from .workbook import BerkasTidakTerbaca
 
     return BerkasTidakTerbaca(alasan, reason, jenis)
 
@@ -156,7 +156,7 @@ def panggil(fn: Callable[..., Any], *args: Any, batas: Batas,
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
             os.dup2(err_fd, 2)
             batasi_memori(batas.memori)
-            from .readers import BerkasTidakTerbaca
+            from .workbook import BerkasTidakTerbaca
 
             try:
                 out: tuple[str, Any] = ("ok", fn(*args))
