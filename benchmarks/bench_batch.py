@@ -68,7 +68,7 @@ from pathlib import Path
 from python_calamine import CalamineWorkbook
 from renja_xl.checker import periksa_hasil
 from renja_xl.core.config import Konfigurasi
-from renja_xl.kolam import _atur_gc
+from renja_xl.batch.kolam import _atur_gc
 from renja_xl.readers import BerkasTidakTerbaca, baca_lembar
 from renja_xl.readers.workbook import buka_berkas
 

@@ -55,11 +55,11 @@ def bergantian(cmds: list[tuple[list[str], dict | None]], n: int) -> list[list[f
     the machine's speed during the measurement falls on floor and subject alike."""
     base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     envs = [base | (env or {}) for _, env in cmds]
-    for (cmd, _), env in zip(cmds, envs):  # warm-up: OS cache, .pyc files
+    for (cmd, _), env in zip(cmds, envs, strict=True):  # warm-up: OS cache, .pyc files
         subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True)
     out: list[list[float]] = [[] for _ in cmds]
     for _ in range(n):
-        for i, ((cmd, _), env) in enumerate(zip(cmds, envs)):
+        for i, ((cmd, _), env) in enumerate(zip(cmds, envs, strict=True)):
             t = time.perf_counter()
             res = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True)
             out[i].append(time.perf_counter() - t)

@@ -1,39 +1,59 @@
-"""The check of one workbook: read it, run the selected rules, apply accepted deviations.
+"""The check of one workbook: read it, run the selected rules, apply accepted deviations, identify it.
 
-This is the one place where reader, rules and configuration meet; the CLI, the batch runner and the
-Excel button all call :func:`periksa_berkas` or :func:`periksa_lembar`.
+This is the one place where reader, rules and configuration meet. Every caller — the CLI and the
+batch workers (:mod:`renja_xl.batch.kolam`), the Excel button (:mod:`renja_xl.xl.validasi`), the
+tests — goes through :func:`periksa_berkas`: the size limit, an unreadable or reader-breaking file
+as one E001 finding (never an exception), the rules, the accepted deviations and the identity of
+the submission. :func:`periksa_lembar` is the same call for grids already in memory.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .core.alamat import kunci_urut
 from .core.config import Konfigurasi, Pengecualian
+from .core.identitas import baris_judul, kenali_berkas
 from .core.kode import parse_kode
 from .core.models import SEVERITY_ORDER, Berkas, Temuan
 from .readers import BerkasTidakTerbaca, HasilBaca, Lembar, baca_berkas, baca_lembar
-from .readers.layout import teks_sel
+from .readers.kepala import teks_sel
 from .rules import REGISTRY, muat_semua, pilih
 from .rules.context import Konteks
+from .rules.jalan import jalankan
 
-__all__ = ["periksa_berkas", "periksa_lembar", "periksa_hasil", "temuan_berkas_rusak", "berkas_tidak_terbaca",
-           "pengecualian_lembar"]
+__all__ = ["Masukan", "Batas", "periksa_berkas", "periksa_lembar", "periksa_hasil", "temuan_berkas_rusak",
+           "berkas_tidak_terbaca", "pengecualian_lembar"]
 
 SHEET_PENGECUALIAN = "pengecualian"
 
 
-def _a1(cell: str | None) -> tuple[int, int]:
-    if not cell:
-        return (0, 0)
-    m = re.match(r"([A-Z]+)(\d+)", cell)
-    if not m:
-        return (0, 0)
-    col = 0
-    for ch in m.group(1):
-        col = col * 26 + ord(ch) - 64
-    return int(m.group(2)), col
+@dataclass(frozen=True, slots=True)
+class Masukan:
+    """One input to check: the name shown in reports and where to read it — a file (``path``) or
+    worksheet grids already in memory (``lembar``: the workbook open in Excel). ``galat`` holds the
+    reason (Indonesian, English) when it is known to be unreadable before it is opened (a damaged zip)."""
+
+    tampil: str
+    path: Path | None = None
+    galat: tuple[str, str] | None = None
+    lembar: list[Lembar] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Batas:
+    """Limits per file (0 = none). The check itself applies ``ukuran`` (a larger file is not
+    opened); ``waktu`` and ``memori`` are enforced around it by the worker pool."""
+
+    waktu: float = 0.0  # seconds
+    ukuran: float = 0.0  # MB
+    memori: float = 0.0  # MB
+
+    @classmethod
+    def dari(cls, cfg: Konfigurasi) -> Batas:
+        return cls(cfg.batas_waktu, cfg.batas_ukuran, cfg.batas_memori)
 
 
 def urutkan(findings: list[Temuan], sheets: list[str]) -> list[Temuan]:
@@ -41,7 +61,7 @@ def urutkan(findings: list[Temuan], sheets: list[str]) -> list[Temuan]:
     order = {s: i for i, s in enumerate(sheets)}
 
     def key(t: Temuan) -> tuple:
-        r, c = _a1(t.cell)
+        r, c = kunci_urut(t.cell)
         return (
             -1 if t.sheet is None else order.get(t.sheet, len(order)),
             t.row if t.row is not None else r,
@@ -113,12 +133,8 @@ def periksa_hasil(hasil: HasilBaca, config: Konfigurasi | None = None, path: str
                   nomenklatur: Any = None) -> Berkas:
     """Run the selected rules on what was read from one workbook."""
     config = config or Konfigurasi.bawaan()
-    ctx = Konteks(hasil.tables, config, hasil.sheets, hasil.rumus_kosong, nomenklatur)
-    findings: list[Temuan] = []
-    for a in pilih(config.select, config.ignore):
-        if a.butuh_nomenklatur and nomenklatur is None:
-            continue
-        findings.extend(a.fungsi(ctx.untuk(a)))
+    ctx = Konteks(hasil.tables, config, hasil.sheets, hasil.rumus_kosong, nomenklatur, lembar=hasil.lembar)
+    findings: list[Temuan] = jalankan(ctx, pilih(config.select, config.ignore))
     rules = list(config.pengecualian) + pengecualian_lembar(hasil.lembar)
     findings, silenced = _terapkan_pengecualian(findings, rules)
     return Berkas(
@@ -140,26 +156,55 @@ def temuan_berkas_rusak(exc: BerkasTidakTerbaca, config: Konfigurasi) -> Temuan:
     return ctx.temuan(None, None, None, alasan, reason)
 
 
-def periksa_berkas(path: str | Path, config: Konfigurasi | None = None, nomenklatur: Any = None,
-                   tampil: str | None = None) -> Berkas:
-    """Check one file; an unreadable file is one E001 finding, never an exception."""
-    config = config or Konfigurasi.bawaan()
-    shown = tampil if tampil is not None else str(path)
-    try:
-        hasil = baca_berkas(path)
-    except BerkasTidakTerbaca as exc:
-        return berkas_tidak_terbaca(exc, config, shown)
-    return periksa_hasil(hasil, config, shown, nomenklatur)
-
-
-def berkas_tidak_terbaca(exc: BerkasTidakTerbaca, config: Konfigurasi, tampil: str) -> Berkas:
-    """An unreadable file: status 'unreadable' and one E001 finding (when E001 is selected)."""
+def berkas_tidak_terbaca(m: Masukan, config: Konfigurasi, alasan: str, reason: str) -> Berkas:
+    """An unreadable input: status 'unreadable', one E001 finding (when E001 is selected) saying why
+    (Indonesian, English), and the identity its name gives."""
+    exc = BerkasTidakTerbaca(alasan, reason)
     selected = {a.kode for a in pilih(config.select, config.ignore)}
     findings = [temuan_berkas_rusak(exc, config)] if "E001" in selected else []
-    return Berkas(path=tampil, status="unreadable", findings=findings)
+    b = Berkas(path=m.tampil, status="unreadable", findings=findings)
+    b.identitas = kenali_berkas(b)
+    return b
+
+
+def periksa_berkas(masukan: Masukan | str | Path, config: Konfigurasi | None = None, nomenklatur: Any = None,
+                   batas: Batas | None = None) -> Berkas:
+    """Check one input and identify it: the size limit, the reader, the rules, the accepted
+    deviations. A file that is too large, unreadable or breaks the reader (any exception) is one
+    E001 finding, never an exception (except ``MemoryError``, which the worker pool reports).
+    ``batas`` defaults to the configuration's limits. A path is shown as given."""
+    config = config or Konfigurasi.bawaan()
+    m = masukan if isinstance(masukan, Masukan) else Masukan(str(masukan), Path(masukan))
+    batas = batas if batas is not None else Batas.dari(config)
+    if m.galat is not None:
+        return berkas_tidak_terbaca(m, config, *m.galat)
+    if m.lembar is None and m.path is not None and batas.ukuran > 0:
+        try:
+            size = m.path.stat().st_size
+        except OSError:
+            size = 0  # the reader says why it cannot open it
+        if size > batas.ukuran * 1024 * 1024:
+            mb = size / 1024 / 1024
+            return berkas_tidak_terbaca(m, config, f"berkas terlalu besar ({mb:.1f} MB; batas {batas.ukuran:g} MB, --batas-ukuran)",
+                                f"file too large ({mb:.1f} MB; limit {batas.ukuran:g} MB, --batas-ukuran)")
+    try:
+        try:
+            hasil = baca_lembar(m.lembar, m.tampil, config.peta) if m.lembar is not None else baca_berkas(
+                m.path or m.tampil, config.peta)
+        except BerkasTidakTerbaca as exc:
+            return berkas_tidak_terbaca(m, config, exc.alasan, exc.reason)
+        b = periksa_hasil(hasil, config, m.tampil, nomenklatur)
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a file that breaks the reader is a finding, not the end
+        detail = f"{type(exc).__name__}: {exc}"[:300]
+        return berkas_tidak_terbaca(m, config, f"pembaca gagal membaca berkas ini ({detail})",
+                            f"the reader failed on this file ({detail})")
+    b.identitas = kenali_berkas(b, baris_judul(hasil.lembar, b.tables))
+    return b
 
 
 def periksa_lembar(lembar: list[Lembar], config: Konfigurasi | None = None, nama: str = "",
                    nomenklatur: Any = None) -> Berkas:
-    """Check worksheet grids that are already in memory (the Excel button, tests)."""
-    return periksa_hasil(baca_lembar(lembar, nama), config, nama, nomenklatur)
+    """:func:`periksa_berkas` on worksheet grids already in memory (the Excel button, tests)."""
+    return periksa_berkas(Masukan(nama, None, lembar=lembar), config, nomenklatur)

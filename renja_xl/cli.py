@@ -1,7 +1,9 @@
-"""Command line: ``renja-xl check``, ``rules``, ``rule``, ``ringkasan`` (see ``renja-xl --help``).
+"""Command line: ``renja-xl check``, ``rules``, ``rule``, ``nomenklatur``, ``diff``, ``ringkasan``
+(see ``renja-xl --help``).
 
-Imports stay lazy: a check must not pay for libraries it does not use (pandas, openpyxl).
-Exit status: 0 no error-severity finding, 1 at least one, 2 the tool itself could not run.
+The CLI turns its arguments into a configuration and a typed request (:class:`PermintaanCheck`);
+nothing below it sees argparse. Imports stay lazy: a command does not pay for libraries it does
+not use (openpyxl for the Excel recap). Exit statuses: :mod:`renja_xl.core.errors`.
 """
 
 from __future__ import annotations
@@ -12,12 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-class GagalJalan(Exception):
-    """The tool cannot run (bad arguments, output not writable, bad config): exit 2."""
+from .core.errors import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_PIPE, EXIT_USAGE, GagalJalan
 
 
 class _Parser(argparse.ArgumentParser):
@@ -96,7 +93,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _config(args: argparse.Namespace):
-    from .core.config import KonfigurasiTidakValid, Konfigurasi, cari_konfigurasi, muat_konfigurasi
+    from .core.config import (
+        Konfigurasi,
+        KonfigurasiTidakValid,
+        cari_konfigurasi,
+        muat_konfigurasi,
+    )
 
     try:
         if args.config:
@@ -122,6 +124,21 @@ def _config(args: argparse.Namespace):
         raise GagalJalan(str(exc)) from exc
 
 
+def permintaan_check(args: argparse.Namespace):
+    """The typed request of ``renja-xl check``."""
+    from .batch import PermintaanCheck
+
+    return PermintaanCheck(
+        paths=tuple(args.paths),
+        format=args.format or "text",
+        output=args.output,
+        jobs=args.jobs,
+        baseline=args.baseline,
+        warna=False if (args.no_color or args.output) else None,
+        kemajuan=False if args.no_progress else None,
+    )
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .batch import jalankan_check
 
@@ -131,24 +148,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     bad = kode_tidak_dikenal([*cfg.select, *cfg.ignore])
     if bad:
         raise GagalJalan(f"kode aturan tidak dikenal: {', '.join(bad)} (lihat: renja-xl rules)")
-    return jalankan_check(args, cfg)
+    cfg = cfg.dengan(batas_waktu=args.batas_waktu, batas_ukuran=args.batas_ukuran, batas_memori=args.batas_memori)
+    return jalankan_check(permintaan_check(args), cfg)
 
 
-def muat_nomenklatur_cfg(cfg):
+def _muat_nomenklatur(cfg):
     """The nomenclature the configuration names, or None; exit 2 when it cannot be read."""
-    if not cfg.nomenklatur:
-        return None
-    from .nomenklatur import NomenklaturTidakTerbaca, muat_nomenklatur
+    from .nomenklatur import NomenklaturTidakTerbaca, muat_dari_konfigurasi
 
     try:
-        return muat_nomenklatur(cfg.nomenklatur)
+        return muat_dari_konfigurasi(cfg)
     except NomenklaturTidakTerbaca as exc:
         raise GagalJalan(f"nomenklatur tidak dapat dibaca: {exc}") from exc
 
 
 def cmd_nomenklatur(args: argparse.Namespace) -> int:
     cfg = _config(args)
-    nomen = muat_nomenklatur_cfg(cfg)
+    nomen = _muat_nomenklatur(cfg)
     if nomen is None:
         raise GagalJalan("sebutkan berkas nomenklatur: --nomenklatur FILE (atau nomenklatur = \"…\" di renja-xl.toml)")
     en = args.lang == "en"
@@ -159,7 +175,9 @@ def cmd_nomenklatur(args: argparse.Namespace) -> int:
             print(f"{args.kode}: {'not in the nomenclature' if en else 'tidak ada di nomenklatur'} ({nomen.sumber})")
             return EXIT_FINDINGS
         kode = e.untuk_bidang(bidang or ".".join(args.kode.split(".")[:2]))
-        rows = [("kode", kode), ("level", e.level.replace("_", " ")), ("nomenklatur", e.nama),
+        from .core.label import label_level
+
+        rows = [("kode", kode), ("level", label_level(e.level, args.lang)), ("nomenklatur", e.nama),
                 ("kinerja", e.kinerja), ("indikator", e.indikator), ("satuan", e.satuan)]
         if e.kode != kode:
             rows.append(("kode umum" if not en else "generic kode", e.kode))
@@ -167,23 +185,25 @@ def cmd_nomenklatur(args: argparse.Namespace) -> int:
             if v:
                 print(f"{k:<12} {v}")
         return EXIT_OK
+    from .core.label import label_level
+
     hits = nomen.cari_nama(" ".join(args.teks), bidang=bidang, n=args.n, batas=0.45)
     if not hits:
         print("no match" if en else "tidak ada yang cocok")
         return EXIT_FINDINGS
     for h in hits:
         sat = f" [{h.entri.satuan}]" if h.entri.satuan else ""
-        print(f"{h.skor * 100:5.1f}%  {h.kode:<20} {h.entri.level.replace('_', ' '):<12} {h.entri.nama}{sat}")
+        print(f"{h.skor * 100:5.1f}%  {h.kode:<20} {label_level(h.entri.level, args.lang):<12} {h.entri.nama}{sat}")
     return EXIT_OK
 
 
 def cmd_rules(lang: str) -> int:
+    from .core.label import label_tingkat
     from .rules import pilih
 
-    sev = {"id": {"error": "galat", "warning": "peringatan", "info": "info"}, "en": {}}[lang]
     for a in pilih():
         nomen = " *" if a.butuh_nomenklatur else ""
-        print(f"{a.kode}  {a.slug:<30} {sev.get(a.severity, a.severity):<10} {a.judul(lang)}{nomen}")
+        print(f"{a.kode}  {a.slug:<30} {label_tingkat(a.severity, lang):<10} {a.judul(lang)}{nomen}")
     note = ("* perlu --nomenklatur", "* needs --nomenklatur")[lang == "en"]
     print(f"\n{note}")
     return EXIT_OK
@@ -202,10 +222,28 @@ def cmd_rule(code: str, lang: str) -> int:
     return EXIT_OK
 
 
+def cmd_ringkasan(paths: list[str], lang: str) -> int:
+    from .readers import BerkasTidakTerbaca, baca_berkas
+    from .reports.ringkasan import tulis_ringkasan, tulis_tak_terbaca
+
+    status = EXIT_OK
+    out = sys.stdout
+    for path in paths:
+        try:
+            hasil = baca_berkas(path)
+        except BerkasTidakTerbaca as exc:
+            tulis_tak_terbaca(path, exc.alasan if lang == "id" else exc.reason, out, lang)
+            status = EXIT_FINDINGS
+            continue
+        tulis_ringkasan(path, hasil.tables, hasil.sheets, out, lang)
+    out.flush()
+    return status
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     from .batch import tujuan
+    from .checker import Masukan
     from .diff import bandingkan_berkas
-    from .masukan import Masukan
     from .readers import BerkasTidakTerbaca
 
     if args.format == "excel" and (args.output is None or args.output == "-"):
@@ -245,9 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.perintah == "diff":
             return cmd_diff(args)
         if args.perintah == "ringkasan":
-            from .reports.ringkasan import cetak_ringkasan
-
-            return cetak_ringkasan(args.paths, args.lang)
+            return cmd_ringkasan(args.paths, args.lang)
     except GagalJalan as exc:
         from .reports.layar import layar
 
@@ -255,12 +291,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("renja-xl: dihentikan", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader of our output went away (| head): stop quietly
         import os
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_FINDINGS
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the flush at exit must not fail again
+        return EXIT_PIPE
     return EXIT_USAGE
 
 

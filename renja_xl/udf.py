@@ -222,8 +222,8 @@ _NOMEN_CACHE: dict[str, Any] = {}
 def _berkas_nomenklatur(berkas: Sel, caller: Any) -> tuple[str | None, str]:
     """Which nomenclature file: the ``berkas`` argument, else ``nomenklatur = "…"`` of the
     ``renja-xl.toml`` next to the calling workbook (found as ``renja-xl check`` finds it), else the
-    ``RENJA_XL_NOMENKLATUR`` environment variable. Returns (path, why not)."""
-    import os
+    ``RENJA_XL_NOMENKLATUR`` environment variable (:func:`renja_xl.nomenklatur.path_dari_konfigurasi`).
+    Returns (path, why not)."""
     from pathlib import Path
 
     berkas = _grid(berkas)[0][0]  # one cell (a range's first cell)
@@ -234,19 +234,19 @@ def _berkas_nomenklatur(berkas: Sel, caller: Any) -> tuple[str | None, str]:
         start = Path(caller.sheet.book.fullname)  # the reserved 'caller' argument (desktop Excel)
     except Exception:  # noqa: BLE001 - no caller (server, direct call): look from here
         start = Path.cwd()
-    from .core.config import KonfigurasiTidakValid, cari_konfigurasi, muat_konfigurasi
+    from .core.config import Konfigurasi, KonfigurasiTidakValid, cari_konfigurasi, muat_konfigurasi
+    from .nomenklatur import path_dari_konfigurasi
 
     found = cari_konfigurasi(start if start.exists() else Path.cwd())
+    cfg = Konfigurasi.bawaan()
     if found is not None:
         try:
             cfg = muat_konfigurasi(found)
         except KonfigurasiTidakValid as exc:
             return None, f"(konfigurasi tidak valid: {exc})"
-        if cfg.nomenklatur:
-            return str(cfg.path_nomenklatur()), ""
-    env = os.environ.get("RENJA_XL_NOMENKLATUR")
-    if env:
-        return env, ""
+    path = path_dari_konfigurasi(cfg)  # the configuration's, else RENJA_XL_NOMENKLATUR
+    if path is not None:
+        return str(path), ""
     return None, "(nomenklatur belum diatur: tulis nomenklatur = \"…\" di renja-xl.toml)"
 
 

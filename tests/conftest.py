@@ -18,6 +18,27 @@ REFERENCE = SHARED / "reference"
 SAMPLES = REFERENCE / "samples"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden reports in tests/golden/ from the current code (then review the diff)")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+LAMBAT = {"soffice", "chromium"}  # fixtures that start LibreOffice or Chromium
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that starts LibreOffice or Chromium (through a fixture, however indirectly) is
+    ``slow``: ``pytest -m "not slow"`` is the quick developer loop."""
+    for item in items:
+        if LAMBAT & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def seed_xlsx() -> Path:
     return SEED_XLSX

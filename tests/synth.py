@@ -273,7 +273,7 @@ def buat_provinsi(folder: Path, n_pemda: int, n_opd: int, seed: int = 1, baris: 
     depth, merges or none, 1–3 title rows, start column, a second plan table, location and JUMLAH
     columns), 50–600 rows each, about half with planted mistakes. Deterministic for a seed.
     ``.xls`` copies are made separately (:func:`ke_xls`, one LibreOffice call)."""
-    from renja_xl.identitas import OPD_BIDANG, PEMDA_SULSEL
+    from renja_xl.core.identitas import OPD_BIDANG, PEMDA_SULSEL
 
     rnd = random.Random(seed)
     pemdas = list(PEMDA_SULSEL)
@@ -351,7 +351,7 @@ def ke_xls(paths: list[Path], soffice_exe: str, profile: Path, outdir: Path) -> 
                     "--convert-to", "xls", "--outdir", str(outdir), *map(str, staged)],
                    check=True, capture_output=True, timeout=1800, env=env)
     out = []
-    for p, s in zip(paths, staged):
+    for p, s in zip(paths, staged, strict=True):
         target = p.with_suffix(".xls")
         (outdir / (s.stem + ".xls")).replace(target)
         p.unlink()

@@ -50,7 +50,7 @@ def versi(tmp_path_factory):
     ws.delete_rows(r_removed)
     new = ws.max_row + 1
     for c, v in zip("ABCDEFGHIJKLM", ["1", "06", "07", "2", "01", "03", "Pembangunan Taman Makam Baru",
-                                       "Jumlah makam yang dibangun", "Makam", 2, 5_000_000, 2, 6_000_000]):
+                                       "Jumlah makam yang dibangun", "Makam", 2, 5_000_000, 2, 6_000_000], strict=True):
         ws[f"{c}{new}"] = v
     perubahan = d / "renja_perubahan.xlsx"
     wb.save(perubahan)
@@ -62,7 +62,7 @@ def test_the_known_edits_and_nothing_else(versi):
     h = bandingkan_berkas(lama, baru)
     t41, t42 = h.tables
     assert (t41.sheet_baru, t42.sheet_baru) == ("Tabel 4.1", "Tabel 4.2")
-    got = {(p.kode, p.bidang, p.tahun): (p.lama, p.baru) for p in t41.berubah}
+    got = {(p.kode, p.isian, p.tahun): (p.lama, p.baru) for p in t41.berubah}
     assert got == {
         ("1.06", "pagu", 2024): (4876245268, 4876345268),
         ("1.06.01.2.01.02", "pagu", 2024): (old_pagu, old_pagu + 100_000),
@@ -95,7 +95,7 @@ def test_json(versi):
     lama, baru, old_pagu, removed_pagu = versi
     code, out, _ = run("diff", str(lama), str(baru), "--format", "json")
     doc = json.loads(out)
-    assert doc["schema"] == "renja-xl/diff@1" and doc["summary"] == {"berubah": 4, "ditambah": 1, "dihapus": 1}
+    assert doc["schema"] == "renja-xl/diff@2" and doc["summary"] == {"berubah": 4, "ditambah": 1, "dihapus": 1}
     t41 = doc["tables"][0]
     assert t41["total"]["2024"] == {"lama": 4876245268, "baru": 4876345268, "selisih": 100000}
     change = next(p for p in t41["berubah"] if p["kode"] == "1.06.01.2.01.02")

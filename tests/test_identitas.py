@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from renja_xl.checker import periksa_berkas
-from renja_xl.identitas import PEMDA_SULSEL, kenali, kenali_berkas, kunci
+from renja_xl.core.identitas import PEMDA_SULSEL, kenali, kenali_berkas, kunci
 from tests.batch.kiriman import kiriman
 from tests.conftest import SEED_XLSX
 

@@ -28,7 +28,6 @@ The build needs the test extra (``pip install -e ".[test]"``: ms-ovba, oletools)
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import re
 import subprocess
@@ -48,7 +47,6 @@ from openpyxl.worksheet.datavalidation import DataValidation  # noqa: E402
 
 from build_seed import FIXED_TIME, normalise_zip, perintah  # noqa: E402
 from renja_xl.core.capaian import capaian, tingkat_realisasi  # noqa: E402
-from renja_xl.core.models import EvaluasiBaris, Nilai, RealisasiBaris  # noqa: E402
 from renja_xl.core.satuan import kamus_bawaan  # noqa: E402
 from renja_xl.readers import baca_berkas, baca_lembar, lembar_dari_nilai  # noqa: E402
 from renja_xl.xl import SHEET_BERANDA, SHEET_CONF, SHEET_PENGECUALIAN, SHEET_SATUAN  # noqa: E402
@@ -91,18 +89,6 @@ RUMUS_RASIO = ('=IFERROR({fn}({r},{t}),IF(AND(ISNUMBER({r}),ISNUMBER({t})),'
 
 # --- cells ----------------------------------------------------------------------------------------
 
-def _nilai_baris(row) -> list[Nilai]:
-    """Every number cell the reader found on a row (pagu, target, columns 4–11, anggaran …)."""
-    out: list[Nilai] = []
-    for f in dataclasses.fields(row):
-        v = getattr(row, f.name)
-        if isinstance(v, Nilai):
-            out.append(v)
-        elif isinstance(v, dict):
-            out.extend(x for x in v.values() if isinstance(x, Nilai))
-    return out
-
-
 def angka_teks_ke_angka(wb, tables) -> list[tuple[str, str, str]]:
     """Store each amount typed as text whose meaning is certain as the number it means."""
     changed: list[tuple[str, str, str]] = []
@@ -110,20 +96,21 @@ def angka_teks_ke_angka(wb, tables) -> list[tuple[str, str, str]]:
         if t.sheet not in wb.sheetnames:
             continue
         ws = wb[t.sheet]
-        for row in t.rows:
-            for n in _nilai_baris(row):
-                if not isinstance(n.raw, str) or n.value is None or n.error is not None:
+        for k in t.angka.values():
+            for i, raw in sorted(k.mentah.items()):
+                v = k.nilai[i]
+                if not isinstance(raw, str) or v is None or i in k.galat:
                     continue
-                cell = ws[n.cell]
-                v = n.value
+                a1 = t.sel(k, i)
+                cell = ws[a1]
                 cell.value = int(v) if float(v).is_integer() else float(v)
-                if n.persen:
+                if i in k.persen:
                     cell.number_format = '0" %"' if float(v).is_integer() else '0.00" %"'
                 elif float(v).is_integer() and abs(v) >= 1000:
                     cell.number_format = "#,##0"
                 else:
                     cell.number_format = "General"
-                changed.append((t.sheet, n.cell, n.raw))
+                changed.append((t.sheet, a1, raw))
     return changed
 
 
@@ -159,14 +146,17 @@ def pasang_capaian(wb, tables, cached: dict) -> int:
                 specs.append(("RENJA_TINGKAT_REALISASI", cols["kolom 8"], cols["kolom 7"], cols["kolom 6"], tingkat_realisasi))
             if {"kolom 11", "kolom 10", "kolom 4"} <= cols.keys():
                 specs.append(("RENJA_CAPAIAN", cols["kolom 11"], cols["kolom 10"], cols["kolom 4"], capaian))
-        elif t.kind == "realisasi" and {"persen keuangan", "realisasi", "anggaran"} <= cols.keys():
-            specs.append(("RENJA_TINGKAT_REALISASI", cols["persen keuangan"], cols["realisasi"], cols["anggaran"], tingkat_realisasi))
-        for row in t.rows:
-            if not isinstance(row, (EvaluasiBaris, RealisasiBaris)) or row.total:
+        elif t.kind == "realisasi" and {"capaian_rp", "realisasi_rp", "pagu"} <= cols.keys():
+            specs.append(("RENJA_TINGKAT_REALISASI", cols["capaian_rp"], cols["realisasi_rp"], cols["pagu"], tingkat_realisasi))
+        if not specs:
+            continue
+        for i in range(t.n):
+            if t.total[i]:
                 continue
-            values = {n_.cell: n_.value for n_ in _nilai_baris(row)}
+            values = {t.sel(k, i): k.nilai[i] for k in t.angka.values()}
             for fn, out_col, r_col, t_col, core in specs:
-                r_a1, t_a1, out_a1 = f"{r_col}{row.row}", f"{t_col}{row.row}", f"{out_col}{row.row}"
+                row = t.baris[i]
+                r_a1, t_a1, out_a1 = f"{r_col}{row}", f"{t_col}{row}", f"{out_col}{row}"
                 cell = ws[out_a1]
                 cell.value = RUMUS_RASIO.format(fn=fn, r=r_a1, t=t_a1)
                 cell.number_format = "0.00"
@@ -307,11 +297,14 @@ def lembar_satuan(wb, tables) -> int:
     n = 0
     for t in tables:
         cols: set[str] = set()
-        for row in t.rows:
-            if row.satuan is not None:
-                cols.add(re.match(r"[A-Z]+", row.satuan.cell).group(0))
-            for teks in getattr(row, "satuan_kolom", {}).values():
-                cols.add(re.match(r"[A-Z]+", teks.cell).group(0))
+        for a1 in t.satuan_sel:
+            if a1 is not None:
+                cols.add(re.match(r"[A-Z]+", a1).group(0))
+        for k in t.angka.values():
+            if k.satuan is not None and k.satuan.huruf != k.huruf:  # a satuan cell beside the value (T-C.29)
+                for i, text in enumerate(k.satuan.teks):
+                    if text:
+                        cols.add(re.match(r"[A-Z]+", t.sel(k.satuan, i)).group(0))
         if not cols:
             continue
         dv = DataValidation(
@@ -549,7 +542,7 @@ def tulis_nilai_tersimpan(data: bytes, cached: dict[tuple[str, str], object]) ->
                 xml = payload.decode("utf-8")
                 missing = set(cells)
 
-                def fill(m: re.Match) -> str:
+                def fill(m: re.Match, cells: dict = cells, missing: set = missing) -> str:
                     a1 = m.group(2)
                     if a1 not in cells:
                         return m.group(0)

@@ -1,7 +1,7 @@
-"""Typed tables, rows and findings: what a reader produces and the rules consume.
+"""Findings and checked files: what the rules produce and the reports consume.
 
-Nothing here knows where the data came from (xlsx file, xlwings book, test fixture): a row knows its
-worksheet row number and the A1 address of each cell that matters, so a finding can point at it.
+The tables themselves are in :mod:`.tabel` (held as columns). Nothing here knows where the data came
+from (xlsx file, xlwings book, test fixture): a finding carries its sheet, worksheet row and A1 cell.
 
 The types are slotted standard-library dataclasses. pydantic validates them wherever data comes in
 from outside (a config file, a baseline report read back, a JSON payload) through
@@ -18,168 +18,17 @@ from typing import Any, Literal
 
 __all__ = [
     "Severity",
-    "JenisTabel",
-    "Nilai",
-    "Teks",
-    "Baris",
-    "RencanaBaris",
-    "EvaluasiBaris",
-    "SpmBaris",
-    "ReviewBaris",
-    "SisiReview",
-    "RealisasiBaris",
+    "SEVERITY_ORDER",
     "Tabel",
     "Temuan",
     "Berkas",
     "validasi",
 ]
 
+from .tabel import Tabel
+
 Severity = Literal["error", "warning", "info"]
-JenisTabel = Literal["rencana", "evaluasi", "spm", "review", "realisasi"]
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-
-@dataclass(slots=True)
-class Nilai:
-    """A number cell: its address, what it held, and what it means (or why it cannot be read).
-
-    A workbook has thousands of these, built on the hot path of every check."""
-
-    cell: str
-    raw: str | int | float | None = None
-    value: int | float | None = None
-    error: str | None = None  # why the text is not a number (rule A006)
-    error_en: str | None = None
-    persen: bool = False
-    rumus: bool = False  # a formula whose cached value was missing (rule E003)
-
-    @property
-    def kosong(self) -> bool:
-        return self.value is None and self.error is None
-
-    @property
-    def tidak_pasti(self) -> bool:
-        """Its value is unknown: unreadable text (A006) or a formula without a cached value (E003).
-        Rules leave such a cell out instead of reading it as empty."""
-        return self.error is not None or self.rumus
-
-
-@dataclass(slots=True)
-class Teks:
-    """A text cell with its address."""
-
-    cell: str
-    text: str
-
-
-@dataclass(slots=True, kw_only=True)
-class Baris:
-    """What every table row has: where it is, its kode (read or not), names, unit."""
-
-    row: int
-    kode: str | None = None  # normalised dotted kode
-    kode_kunci: str | None = None  # comparison key (sub kegiatan as 4 digits)
-    induk_kunci: str | None = None  # the parent's comparison key (one level up), read once here
-    level: str | None = None  # bidang, program, kegiatan, sub_kegiatan
-    kode_asli: str = ""  # as shown, cells joined with " | "
-    kode_galat: str | None = None  # why the kode cannot be read (K001 error)
-    kode_galat_en: str | None = None
-    kode_awalan: str | None = None  # readable leading segments of an unreadable kode
-    kode_perbaikan: list[str] = field(default_factory=list)  # repairs applied (K001 info)
-    kode_cell: str | None = None
-    uraian: str = ""
-    uraian_cell: str | None = None
-    indikator: str = ""
-    indikator_cell: str | None = None
-    satuan: Teks | None = None
-    total: bool = False  # a JUMLAH/TOTAL row
-
-
-@dataclass(slots=True, kw_only=True)
-class RencanaBaris(Baris):
-    """Tabel 4.1/4.2 (T-C.33) row: target and pagu per plan year."""
-
-    lokasi: str | None = None
-    target: dict[int, Nilai] = field(default_factory=dict)
-    pagu: dict[int, Nilai] = field(default_factory=dict)
-
-
-@dataclass(slots=True, kw_only=True)
-class EvaluasiBaris(Baris):
-    """Tabel 2.1 (T-C.29) row: columns 4–11 by their T-C.29 number, each with its own satuan cell."""
-
-    kolom: dict[int, Nilai] = field(default_factory=dict)
-    satuan_kolom: dict[int, Teks] = field(default_factory=dict)
-
-
-@dataclass(slots=True, kw_only=True)
-class SpmBaris(Baris):
-    """Tabel 2.2 (T-C.30) row: values keyed by (kind, year) such as ``("target", 2021)``."""
-
-    no: str | None = None
-    nilai: dict[tuple[str, int], Nilai] = field(default_factory=dict)
-
-
-@dataclass(slots=True, kw_only=True)
-class SisiReview:
-    """One side of a Tabel 2.3 row (rancangan awal RKPD, or hasil analisis kebutuhan)."""
-
-    uraian: str = ""
-    lokasi: str | None = None
-    indikator: str = ""
-    target: Nilai | None = None
-    satuan: Teks | None = None
-    pagu: Nilai | None = None
-
-
-@dataclass(slots=True, kw_only=True)
-class ReviewBaris(Baris):
-    """Tabel 2.3 (T-C.31) row."""
-
-    no: str | None = None
-    awal: SisiReview = field(default_factory=SisiReview)
-    hasil: SisiReview = field(default_factory=SisiReview)
-    catatan: str | None = None
-
-
-@dataclass(slots=True, kw_only=True)
-class RealisasiBaris(Baris):
-    """Realisation row: anggaran, realisasi and the stated percentages."""
-
-    anggaran: Nilai | None = None
-    realisasi: Nilai | None = None
-    persen_keuangan: Nilai | None = None
-    persen_fisik: Nilai | None = None
-
-
-Row = RencanaBaris | EvaluasiBaris | SpmBaris | ReviewBaris | RealisasiBaris
-
-
-@dataclass(slots=True, kw_only=True)
-class Tabel:
-    """One recognised table of a worksheet."""
-
-    sheet: str
-    kind: JenisTabel
-    title: str = ""
-    header_rows: list[int]
-    first_row: int
-    last_row: int
-    years: list[int] = field(default_factory=list)  # plan years, or the year of a realisation table
-    columns: dict[str, str] = field(default_factory=dict)  # role → column letter(s)
-    has_kode: bool = True
-    periode: str | None = None  # TW1..TW4 from the title ("s/d Triwulan III")
-    rows: list[Row] = field(default_factory=list)
-
-    def ringkas(self) -> dict[str, object]:
-        """The JSON ``tables`` entry of the check contract."""
-        return {
-            "sheet": self.sheet,
-            "kind": self.kind,
-            "header_rows": self.header_rows,
-            "first_row": self.first_row,
-            "last_row": self.last_row,
-        }
 
 
 @dataclass(slots=True, kw_only=True)
@@ -199,6 +48,16 @@ class Temuan:
     saran: str | None = None  # a suggested fix (kode, unit …), shown beside the finding
     kind: str | None = None  # kind of the table the finding is in
     ekstra: dict[str, Any] = field(default_factory=dict)  # more keys for the reports (e.g. round status)
+    message_id: str | None = None  # the message in Indonesian and in English (``message`` is the run's language)
+    message_en: str | None = None
+    terkait: list[str] = field(default_factory=list)  # related cells ("Tabel 4.1!K12"): the other side of a comparison
+    baris_lain: list[int] = field(default_factory=list)  # more rows with the same cause (one finding for a column)
+
+    def teks(self, lang: str = "id") -> str:
+        """The message in a language (the one it was written in when that language is missing)."""
+        if lang == "en":
+            return self.message_en or self.message
+        return self.message_id or self.message
 
 
 @dataclass(slots=True, kw_only=True)

@@ -5,6 +5,8 @@ Never shipped with renja-xl: every pemda has the official lampiran; the user nam
 """
 
 from .data import Cocok, Entri, Nomenklatur, normal_nama
-from .muat import NomenklaturTidakTerbaca, folder_cache, muat_nomenklatur
+from .muat import (ENV_NOMENKLATUR, NomenklaturTidakTerbaca, folder_cache, muat_dari_konfigurasi, muat_nomenklatur,
+                   path_dari_konfigurasi)
 
-__all__ = ["Cocok", "Entri", "Nomenklatur", "normal_nama", "muat_nomenklatur", "NomenklaturTidakTerbaca", "folder_cache"]
+__all__ = ["Cocok", "Entri", "Nomenklatur", "normal_nama", "muat_nomenklatur", "NomenklaturTidakTerbaca", "folder_cache",
+           "muat_dari_konfigurasi", "path_dari_konfigurasi", "ENV_NOMENKLATUR"]

@@ -68,6 +68,7 @@ class Nomenklatur:
     _pasangan: set[tuple[str, str]] | None = field(default=None, repr=False)
     _kelompok: dict[str, list[Entri]] | None = field(default=None, repr=False)  # by "U.BB" (X.XX generic)
     _normal: dict[str, str] = field(default_factory=dict, repr=False)  # kode → normalised name (lazy)
+    _satuan: frozenset[str] | None = field(default=None, repr=False)  # the decree's units, normalised (lazy)
 
     def __len__(self) -> int:
         return len(self.entri)
@@ -157,6 +158,14 @@ class Nomenklatur:
             for e in self.entri.values():
                 self._nama.setdefault(normal_nama(e.nama), []).append(e)
         return sorted(e.untuk_bidang(bidang) for e in self._nama.get(normal_nama(teks), ()))
+
+    def satuan_dikenal(self, teks: str) -> bool:
+        """Whether the decree itself uses this unit for some sub kegiatan (a unit it uses is a known unit)."""
+        from ..core.satuan import kunci_satuan
+
+        if self._satuan is None:
+            self._satuan = frozenset(kunci_satuan(e.satuan) for e in self.entri.values() if e.satuan)
+        return kunci_satuan(teks) in self._satuan
 
     def pasangan_dipakai(self, noun: str, sat: str) -> bool:
         """Whether the decree itself measures a "Jumlah <noun> …" indicator in unit ``sat`` (S002)."""

@@ -8,7 +8,7 @@ Two shapes are read:
 - a flat ``.csv`` with a ``kode`` column (``U.BB.PP.K.KK.SSSS``) and ``nomenklatur``, ``indikator``,
   ``satuan`` … columns.
 
-The file is opened through the same guard as a submission (:mod:`renja_xl.jaga`: size, time and
+The file is opened through the same guard as a submission (:mod:`renja_xl.readers.jaga`: size, time and
 memory limits in a child process), since a nomenclature file may come from anyone: one cell at
 XFD1048576 is an error message, not an abort. A CSV may be UTF-8 (with or without BOM), UTF-16 (Excel's
 "Unicode text") or Windows-1252/Latin-1 (Excel's "CSV" on an Indonesian Windows); a field longer
@@ -35,7 +35,10 @@ from typing import Any
 from ..core.kode import LEVELS
 from .data import Entri, Nomenklatur, hitung_pasangan
 
-__all__ = ["muat_nomenklatur", "NomenklaturTidakTerbaca", "folder_cache"]
+__all__ = ["muat_nomenklatur", "muat_dari_konfigurasi", "path_dari_konfigurasi", "NomenklaturTidakTerbaca",
+           "folder_cache", "ENV_NOMENKLATUR"]
+
+ENV_NOMENKLATUR = "RENJA_XL_NOMENKLATUR"  # the nomenclature file when no configuration names one
 
 _FORMAT = 4  # bump when the cached shape changes (4: JSON instead of pickle)
 BATAS_KOLOM = 100_000  # characters in one CSV field (the longest real one is a few hundred)
@@ -115,7 +118,7 @@ def _dari_tabel(rows: list[list[object]]) -> dict[str, Entri]:
         raise NomenklaturTidakTerbaca("kolom kode atau NOMENKLATUR tidak lengkap")
     out: dict[str, Entri] = {}
     for row in rows[header_i + 1:]:
-        get = lambda j: row[j] if j is not None and j < len(row) else ""  # noqa: E731
+        get = lambda j, row=row: row[j] if j is not None and j < len(row) else ""  # noqa: E731
         kode = _segmen([get(cu), get(cb), get(cp), get(ck), get(cs)])
         if not kode:
             continue
@@ -250,7 +253,7 @@ def _dari_cache(cfile: Path, sidik: str, versi: str) -> tuple[dict[str, Entri], 
 
 
 def muat_nomenklatur(path: str | Path, cache: bool = True, batas: Any = None) -> Nomenklatur:
-    """Load a nomenclature file (cached by content hash); ``batas`` (:class:`renja_xl.jaga.Batas`)
+    """Load a nomenclature file (cached by content hash); ``batas`` (:class:`renja_xl.readers.jaga.Batas`)
     limits the reading as for a submission."""
     p = Path(path)
     if not p.is_file():
@@ -277,6 +280,29 @@ def muat_nomenklatur(path: str | Path, cache: bool = True, batas: Any = None) ->
                         "entri": [[e.kode, e.level, e.nama, e.kinerja, e.indikator, e.satuan] for e in entri.values()],
                         "pasangan": [list(q) for q in sorted(n._pasangan)]})
     return n
+
+
+def path_dari_konfigurasi(cfg: Any) -> Path | None:
+    """Which nomenclature file: ``nomenklatur = "…"`` of the configuration (relative to its file;
+    ``--nomenklatur`` has already been put there), else the ``RENJA_XL_NOMENKLATUR`` environment
+    variable, else None."""
+    if cfg.nomenklatur:
+        return cfg.path_nomenklatur()
+    env = os.environ.get(ENV_NOMENKLATUR, "").strip()
+    return Path(env) if env else None
+
+
+def muat_dari_konfigurasi(cfg: Any) -> Nomenklatur | None:
+    """The nomenclature a configuration names (:func:`path_dari_konfigurasi`), or None when none is
+    named. Every caller — the CLI, a batch worker, the Excel button, the worksheet functions —
+    loads it here. Raises :class:`NomenklaturTidakTerbaca` when the file cannot be read."""
+    path = path_dari_konfigurasi(cfg)
+    if path is None:
+        return None
+    try:
+        return muat_nomenklatur(path)
+    except OSError as exc:
+        raise NomenklaturTidakTerbaca(f"{path}: {exc}") from exc
 
 
 def _versi_kamus() -> str:

@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-__all__ = ["kenali", "alasan", "baca_html", "JENIS_DIBACA"]
+__all__ = ["kenali", "alasan", "baca_html", "HtmlTidakTerbaca", "JENIS_DIBACA"]
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
@@ -244,16 +244,22 @@ def _dekode(data: bytes) -> str:
             return data.decode("cp1252", "replace")
 
 
-def baca_html(path: Path) -> list[Any]:
-    """Every ``<table>`` of an HTML file as a worksheet grid (``Lembar``), in document order."""
-    from .workbook import BerkasTidakTerbaca, Lembar
+class HtmlTidakTerbaca(ValueError):
+    """The HTML file holds no table we can read; ``alasan``/``reason`` say why (id, en)."""
 
+    def __init__(self, alasan: str, reason: str, jenis: str):
+        super().__init__(alasan)
+        self.alasan, self.reason, self.jenis = alasan, reason, jenis
+
+
+def baca_html(path: Path) -> list[tuple[str, list[list[Any]], list[tuple[int, int, int, int]]]]:
+    """Every ``<table>`` of an HTML file as (name, rows, merged ranges), in document order."""
     p = _Pengurai()
     try:
         p.feed(_dekode(path.read_bytes()))
         p.close()
     except _TerlaluBesar:
-        raise BerkasTidakTerbaca(
+        raise HtmlTidakTerbaca(
             f"tabel HTML terlalu besar (lebih dari {BATAS_SEL_HTML:,} sel); simpan sebagai .xlsx lalu kirim ulang",
             f"HTML table too large (more than {BATAS_SEL_HTML:,} cells); save it as .xlsx and send it again", "rusak") from None
     while p.stack:  # tables never closed
@@ -262,7 +268,7 @@ def baca_html(path: Path) -> list[Any]:
         p.done.append(t)
     tables = [t for t in p.done if any(any(v not in ("", None) for v in r) for r in t.rows)]
     if not tables:
-        raise BerkasTidakTerbaca("halaman HTML tanpa tabel; minta berkas Excel-nya (.xlsx)",
+        raise HtmlTidakTerbaca("halaman HTML tanpa tabel; minta berkas Excel-nya (.xlsx)",
                                  "an HTML page without a table; ask for the Excel file (.xlsx)", "bukan-spreadsheet")
-    return [Lembar(f"Tabel HTML {i}" if len(tables) > 1 else "Tabel HTML", t.rows, 0, 0, t.merges)
+    return [(f"Tabel HTML {i}" if len(tables) > 1 else "Tabel HTML", t.rows, t.merges)
             for i, t in enumerate(tables, start=1)]

@@ -69,10 +69,6 @@ class Lembar:
     def tinggi(self) -> int:
         return len(self.sel)
 
-    @property
-    def lebar(self) -> int:
-        return max((len(r) for r in self.sel), default=0)
-
     def nilai(self, r: int, c: int) -> Any:
         """Value at absolute 0-based (r, c), or None outside the grid."""
         i, j = r - self.baris0, c - self.kolom0
@@ -117,7 +113,12 @@ def buka_berkas(path: str | Path) -> list[Lembar]:
 
     nyata = kenali(p, head)  # what the file is, whatever its name says (an HTML table named .xls …)
     if nyata == "html":
-        return baca_html(p)
+        from .jenis import HtmlTidakTerbaca
+
+        try:
+            return [Lembar(nama, rows, 0, 0, merges) for nama, rows, merges in baca_html(p)]
+        except HtmlTidakTerbaca as exc:
+            raise BerkasTidakTerbaca(exc.alasan, exc.reason, exc.jenis) from None
     if nyata not in JENIS_DIBACA:
         jenis = "sandi" if nyata == "sandi" else "rusak" if nyata in ("kosong", "zip-rusak") else "bukan-spreadsheet"
         raise BerkasTidakTerbaca(*alasan(nyata), jenis)

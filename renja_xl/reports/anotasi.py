@@ -1,9 +1,10 @@
 """The annotated copy of a single checked workbook (``--format excel`` on one file).
 
-A new ``.xlsx`` file next to the report (``rekap.xlsx`` → ``rekap_anotasi.xlsx``), never the input:
-every cell with a finding is coloured by its worst severity and carries a note listing the findings
-(rule, message, suggestion). A first sheet ``renja-xl`` lists all findings with a link to each
-cell, file-level ones included, and says what the copy is.
+Written to a stream the caller opens (the batch run puts it next to the report: ``rekap.xlsx`` →
+``rekap_anotasi.xlsx``), never the input, and always an ``.xlsx``: every cell with a finding is
+coloured by its worst severity and carries a note listing the findings (rule, message,
+suggestion). A first sheet ``renja-xl`` lists all findings with a link to each cell, file-level
+ones included, and says what the copy is.
 
 The copy carries nothing that acts on its own: macros are not kept (the copy is ``.xlsx`` even for
 an ``.xlsm``), links to other workbooks are dropped, and a formula that reaches outside the
@@ -16,29 +17,17 @@ openpyxl can only rewrite ``.xlsx``/``.xlsm``: other formats get the recap witho
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from ..core.alamat import rujukan
 from ..core.models import SEVERITY_ORDER, Berkas, Temuan
 from .sel_aman import escape_nama, isi_sel, teks
 
-__all__ = ["path_anotasi", "tulis_anotasi", "SHEET_DAFTAR"]
+__all__ = ["tulis_anotasi", "SHEET_DAFTAR", "DAPAT_DIANOTASI"]
 
 SHEET_DAFTAR = "renja-xl"
-_DAPAT = (".xlsx", ".xlsm")
-
-
-def path_anotasi(report: Path, masukan) -> Path | None:
-    """Where the annotated copy of ``masukan`` goes, or None (not an .xlsx/.xlsm, or the report is a device)."""
-    ext = masukan.path.suffix.lower()
-    if ext not in _DAPAT:
-        print(f"renja-xl: salinan beranotasi hanya dibuat untuk .xlsx/.xlsm; {masukan.tampil} dilewati",
-              file=sys.stderr)
-        return None
-    if report.exists() and not report.is_file():
-        return None
-    return report.with_name(f"{report.stem}_anotasi.xlsx")
+DAPAT_DIANOTASI = (".xlsx", ".xlsm")  # what openpyxl can rewrite (the copy is always .xlsx)
 
 
 def _catatan(src: Path, diganti: int, lang: str) -> str:
@@ -53,7 +42,7 @@ def _catatan(src: Path, diganti: int, lang: str) -> str:
 
 
 def _tingkat(t: Temuan, lang: str) -> str:
-    from .summary import TINGKAT
+    from ..core.label import TINGKAT
 
     return TINGKAT[lang][t.severity]
 
@@ -121,16 +110,15 @@ def _jinakkan(wb: Any, src: Path) -> int:
     return n
 
 
-def tulis_anotasi(src: Path, berkas: Berkas, out: Path, lang: str = "id") -> None:
-    """Write the annotated copy of ``src`` to ``out`` (atomically; never over an input)."""
+def tulis_anotasi(src: Path, berkas: Berkas, out: IO[bytes] | Any, lang: str = "id") -> None:
+    """Write the annotated copy of ``src`` to the binary stream ``out`` (the caller chooses where:
+    never over an input)."""
     from openpyxl import load_workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    from ..batch import tujuan
-    from ..masukan import Masukan
-    from .excel import WARNA
+    from .gaya import TAUTAN, WARNA
 
     wb = load_workbook(src, keep_vba=False, keep_links=False)
     diganti = _jinakkan(wb, src)
@@ -174,8 +162,8 @@ def tulis_anotasi(src: Path, berkas: Berkas, out: Path, lang: str = "id") -> Non
         target = where.get((t.sheet or "", t.cell or ""))
         if target:
             c = daftar.cell(row=daftar.max_row, column=2)
-            c.hyperlink = Hyperlink(ref=c.coordinate, location="'" + (t.sheet or "").replace("'", "''") + f"'!{target}")
-            c.font = Font(color="0563C1", underline="single")
+            c.hyperlink = Hyperlink(ref=c.coordinate, location=rujukan(t.sheet or "", target))
+            c.font = Font(color=TAUTAN, underline="single")
     for col, w in zip("ABCDEF", (16, 8, 20, 8, 11, 100), strict=True):
         daftar.column_dimensions[col].width = w
     daftar.auto_filter.ref = f"A1:F{daftar.max_row}"
@@ -183,5 +171,4 @@ def tulis_anotasi(src: Path, berkas: Berkas, out: Path, lang: str = "id") -> Non
         ws.sheet_view.tabSelected = False
     daftar.sheet_view.tabSelected = True
     wb.active = 0
-    with tujuan(str(out), [Masukan(str(src), src)], binary=True) as fh:
-        wb.save(fh)
+    wb.save(out)

@@ -1,5 +1,5 @@
 """How ``renja-xl diff`` is written: text (per table: totals, changed kode, added, removed), JSON
-(``renja-xl/diff@1``) and Excel (sheets Total, Perubahan, Ditambah, Dihapus; openpyxl imported only there)."""
+(``renja-xl/diff@2``) and Excel (sheets Total, Perubahan, Ditambah, Dihapus; openpyxl imported only there)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import json
 from typing import IO, Any, TextIO
 
 from ..core.angka import format_angka, format_rupiah
-from ..diff import LEVEL_EN, DiffTabel, HasilDiff, _selisih
+from ..core.label import LEVEL
+from ..diff import DiffTabel, HasilDiff, selisih
 from .layar import layar
 
 __all__ = ["tulis_teks", "tulis_json", "tulis_excel"]
@@ -16,17 +17,17 @@ _T = {
     "id": {
         "judul": "Perbandingan", "tabel": "tabel", "total": "Total pagu", "sub": "Jumlah pagu sub kegiatan",
         "berubah": "Berubah", "ditambah": "Ditambah", "dihapus": "Dihapus", "kode": "kode", "tidak_ada": "tidak ada perubahan",
-        "bidang": {"pagu": "pagu", "target": "target", "satuan": "satuan", "uraian": "uraian"},
+        "isian": {"pagu": "pagu", "target": "target", "satuan": "satuan", "uraian": "uraian"},
         "ringkas": "Ringkasan: {b} perubahan nilai, {t} baris ditambah, {h} baris dihapus",
-        "level": {"bidang": "bidang", "program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"},
+        "level": LEVEL["id"],
         "kosong": "(kosong)",
     },
     "en": {
         "judul": "Comparison", "tabel": "table", "total": "Total pagu", "sub": "Sum of sub kegiatan pagu",
         "berubah": "Changed", "ditambah": "Added", "dihapus": "Removed", "kode": "kode", "tidak_ada": "no change",
-        "bidang": {"pagu": "pagu", "target": "target", "satuan": "unit", "uraian": "name"},
+        "isian": {"pagu": "pagu", "target": "target", "satuan": "unit", "uraian": "name"},
         "ringkas": "Summary: {b} changed values, {t} rows added, {h} rows removed",
-        "level": LEVEL_EN,
+        "level": LEVEL["en"],
         "kosong": "(empty)",
     },
 }
@@ -53,7 +54,7 @@ def _v(x: Any, field: str, lang: str) -> str:
 
 
 def _d(a: Any, b: Any, field: str, lang: str = "id") -> str:
-    d = _selisih(a, b)
+    d = selisih(a, b)
     if d is None:
         return ""
     if d == 0:
@@ -84,9 +85,9 @@ def _tabel_teks(t: DiffTabel, lang: str, w: Any) -> None:
             if p.kode != current:
                 current = p.kode
                 w(f"    {layar(p.kode)}  {layar(p.uraian)}\n")
-            label = L["bidang"][p.bidang] + (f" {p.tahun}" if p.tahun else "")
+            label = L["isian"][p.isian] + (f" {p.tahun}" if p.tahun else "")
             where = f"  [{layar(p.sel_lama or '—')} → {layar(p.sel_baru or '—')}]" if (p.sel_lama or p.sel_baru) else ""
-            w(f"      {label}: {_v(p.lama, p.bidang, lang)} → {_v(p.baru, p.bidang, lang)}{_d(p.lama, p.baru, p.bidang, lang)}{where}\n")
+            w(f"      {label}: {_v(p.lama, p.isian, lang)} → {_v(p.baru, p.isian, lang)}{_d(p.lama, p.baru, p.isian, lang)}{where}\n")
     for key, rows in (("ditambah", t.ditambah), ("dihapus", t.dihapus)):
         if not rows:
             continue
@@ -129,8 +130,10 @@ def tulis_excel(h: HasilDiff, out: IO[bytes], lang: str = "id") -> None:
     en = lang == "en"
     wb = Workbook()
     wb.remove(wb.active)
-    head_fill, head_font = PatternFill("solid", fgColor="305496"), Font(bold=True, color="FFFFFF")
-    up, down = PatternFill("solid", fgColor="C6EFCE"), PatternFill("solid", fgColor="FFC7CE")
+    from .gaya import HIJAU, HURUF_KEPALA, ISI, KEPALA
+
+    head_fill, head_font = PatternFill("solid", fgColor=KEPALA), Font(bold=True, color=HURUF_KEPALA)
+    up, down = PatternFill("solid", fgColor=HIJAU[0]), PatternFill("solid", fgColor=ISI["error"])
 
     def sheet(name: str, head: list[str], widths: list[int]) -> Any:
         ws = wb.create_sheet(name)
@@ -148,26 +151,26 @@ def tulis_excel(h: HasilDiff, out: IO[bytes], lang: str = "id") -> None:
                           "Lama" if not en else "Old", "Baru" if not en else "New", "Selisih" if not en else "Change"],
                 [18, 8, 30, 18, 18, 16])
     ubah = sheet("Perubahan" if not en else "Changes",
-                 ["Tabel" if not en else "Table", "Kode", "Uraian", "Tingkat" if not en else "Level",
-                  "Bidang" if not en else "Field", "Tahun" if not en else "Year", "Lama" if not en else "Old",
+                 ["Tabel" if not en else "Table", "Kode", "Uraian", "Level",
+                  "Isian" if not en else "Field", "Tahun" if not en else "Year", "Lama" if not en else "Old",
                   "Baru" if not en else "New", "Selisih" if not en else "Change", "Sel lama" if not en else "Old cell",
                   "Sel baru" if not en else "New cell"],
                  [14, 22, 50, 13, 9, 7, 18, 18, 16, 9, 9])
     tambah = sheet("Ditambah" if not en else "Added", ["Tabel" if not en else "Table", "Kode", "Uraian",
-                                                      "Tingkat" if not en else "Level", "Satuan"]
+                                                      "Level", "Satuan"]
                    + [f"Pagu {y}" for y in _years(h)], [14, 22, 50, 13, 12] + [18] * len(_years(h)))
     hapus = sheet("Dihapus" if not en else "Removed", ["Tabel" if not en else "Table", "Kode", "Uraian",
-                                                      "Tingkat" if not en else "Level", "Satuan"]
+                                                      "Level", "Satuan"]
                   + [f"Pagu {y}" for y in _years(h)], [14, 22, 50, 13, 12] + [18] * len(_years(h)))
     ys = _years(h)
     for t in h.tables:
         for label, totals in ((L["total"], t.total), (L["sub"], t.jumlah_sub)):
             for y, (a, b) in totals.items():
-                tot.append([nilai(v) for v in (t.sheet_baru, y, label, a, b, _selisih(a, b))])
+                tot.append([nilai(v) for v in (t.sheet_baru, y, label, a, b, selisih(a, b))])
         for p in t.berubah:
-            d = _selisih(p.lama, p.baru)
+            d = selisih(p.lama, p.baru)
             ubah.append([nilai(v) for v in (t.sheet_baru, p.kode, p.uraian, L["level"].get(p.level or "", p.level),
-                                            L["bidang"][p.bidang], p.tahun, p.lama, p.baru, d, p.sel_lama, p.sel_baru)])
+                                            L["isian"][p.isian], p.tahun, p.lama, p.baru, d, p.sel_lama, p.sel_baru)])
             if d:
                 ubah.cell(row=ubah.max_row, column=9).fill = up if d > 0 else down
         for ws, rows in ((tambah, t.ditambah), (hapus, t.dihapus)):

@@ -1,12 +1,15 @@
 """``--format excel -o REKAP.xlsx``: a recap workbook to forward.
 
-Sheets: **Ringkasan** (one row per file: pemda, office, year, tables, errors, warnings, status),
-**Per Aturan** (rule × pemda counts), **Temuan** (every finding with its suggestion and a link to
-the rule's page), **Aturan** (each rule's documentation, the target of those links). Headers are
-frozen, the lists have an autofilter, severities are coloured.
+Sheets: **Ringkasan** (one row per file: pemda, office, year, document, tables, errors, warnings,
+info, status, note; with ``--baseline`` the round's counts), **Per Aturan** (rule × pemda counts),
+**Temuan** (every finding with its suggestion and a link to the rule's page), **Aturan** (each
+rule's documentation, the target of those links). Headers are frozen, the lists have an
+autofilter, severities are coloured.
 
-The workbook is written in openpyxl's write-only mode: rows go to disk as files arrive, so a batch
-of thousands of files does not build the recap in memory. openpyxl is imported only here.
+The workbook is written in openpyxl's write-only mode: the Ringkasan and Temuan rows go to
+temporary files as files arrive, so a batch of thousands of files does not hold the recap in
+memory (Per Aturan, written at the end, holds only counts). This module imports openpyxl at its
+top: the writers of other formats never import it.
 """
 
 from __future__ import annotations
@@ -19,20 +22,20 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
+from ..core.label import TINGKAT, label_status
+from ..core.alamat import rujukan
 from ..core.models import Berkas, Temuan
-from ..putaran import label_status
 from ..rules import REGISTRY, muat_semua
+from . import gaya
+from .gaya import WARNA
 from .sel_aman import sel
-from .summary import TINGKAT, Ringkasan, nama_pemda, urut_pemda
+from .summary import Totals, nama_pemda, urut_pemda
 
 __all__ = ["TulisExcel", "WARNA", "NAMA_SHEET"]
 
-# fill, font colour per severity (Excel's own "bad / neutral / note" styles)
-WARNA = {"error": ("FFC7CE", "9C0006"), "warning": ("FFEB9C", "9C5700"), "info": ("DDEBF7", "1F4E78")}
-_HIJAU = ("C6EFCE", "006100")
-_KEPALA = PatternFill("solid", fgColor="305496")
-_FONT_KEPALA = Font(bold=True, color="FFFFFF")
-_TAUTAN = Font(color="0563C1", underline="single")
+_KEPALA = PatternFill("solid", fgColor=gaya.KEPALA)
+_FONT_KEPALA = Font(bold=True, color=gaya.HURUF_KEPALA)
+_TAUTAN = Font(color=gaya.TAUTAN, underline="single")
 
 NAMA_SHEET = {
     "id": {"ringkasan": "Ringkasan", "aturan_pemda": "Per Aturan", "temuan": "Temuan", "aturan": "Aturan"},
@@ -82,10 +85,10 @@ class TulisExcel:
         self.lang = lang
         self.t = _T[lang]
         self.nama = NAMA_SHEET[lang]
-        self.ringkasan = Ringkasan.untuk(lang, putaran)
+        self.totals = Totals.untuk(lang, putaran)
         self.putaran = putaran
         self.fills = {k: (PatternFill("solid", fgColor=f), Font(color=c)) for k, (f, c) in WARNA.items()}
-        self.fills["ok"] = (PatternFill("solid", fgColor=_HIJAU[0]), Font(color=_HIJAU[1]))
+        self.fills["ok"] = (PatternFill("solid", fgColor=gaya.HIJAU[0]), Font(color=gaya.HIJAU[1]))
         self.wb = Workbook(write_only=True)
         self.ws_ring = self.wb.create_sheet(self.nama["ringkasan"])
         self.ws_per = self.wb.create_sheet(self.nama["aturan_pemda"])
@@ -129,7 +132,7 @@ class TulisExcel:
 
     def _link_aturan(self, rule: str) -> str | None:
         row = self.baris_aturan.get(rule)
-        return f"'{self.nama['aturan']}'!A{row}" if row else None
+        return rujukan(self.nama["aturan"], f"A{row}") if row else None
 
     def _tulis_aturan(self) -> dict[str, int]:
         ws = self.ws_atur
@@ -147,7 +150,7 @@ class TulisExcel:
 
     # --- streaming ------------------------------------------------------------------------------
     def berkas(self, b: Berkas) -> None:
-        self.ringkasan.tambah(b)
+        self.totals.tambah(b)
         ident = b.identitas
         pemda = nama_pemda(b, self.lang)
         sev = {"error": 0, "warning": 0, "info": 0}
@@ -191,7 +194,7 @@ class TulisExcel:
 
     def _tulis_per_aturan(self) -> None:
         ws = self.ws_per
-        r = self.ringkasan
+        r = self.totals
         pemdas = urut_pemda(r.per_pemda)
         head = self.t["per"] + pemdas + [self.t["jumlah"]]
         self._kepala(ws, head, [8, 40, 11] + [14] * len(pemdas) + [10])
@@ -207,7 +210,7 @@ class TulisExcel:
                   + [self._sel(ws, c, bold=True) for c in totals] + [self._sel(ws, sum(totals), bold=True)]))
         ws.auto_filter.ref = f"A1:{get_column_letter(len(head))}{len(rules) + 1}"
 
-    def selesai(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
+    def akhiri(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
         self._tulis_per_aturan()
         self.ws_ring.auto_filter.ref = f"A1:{get_column_letter(self.lebar_ring)}{self.n_ring}"
         self.ws_tem.auto_filter.ref = f"A1:{get_column_letter(self.lebar_tem)}{self.n_tem}"

@@ -20,15 +20,16 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
+from ..core.label import TINGKAT, label_status
 from ..core.models import Berkas, Temuan
-from ..putaran import label_status
 from ..rules import REGISTRY, muat_semua
-from .summary import TINGKAT, Ringkasan, nama_pemda, urut_pemda
+from .gaya import WEB
+from .summary import Totals, nama_pemda, urut_pemda
 
 __all__ = ["TulisHtml", "CSP"]
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
-_WARNA = {"error": "#c62828", "warning": "#e0a100", "info": "#1f6fb2"}
+_WARNA = WEB
 _SEV = ("error", "warning", "info")
 
 _T = {
@@ -66,18 +67,18 @@ _T = {
     },
 }
 
-_CSS = """
+_CSS = ":root{" + "".join(f"--{k}:{v};" for k, v in WEB.items()) + "}" + """
 *{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;background:#f4f6f9}
 header{background:#23395d;color:#fff;padding:18px 28px}header h1{margin:0 0 4px;font-size:22px}header p{margin:0;opacity:.85;font-size:13px}
 main{padding:18px 28px;max-width:1600px}section{margin:0 0 26px}h2{font-size:17px;margin:0 0 10px}
 .kartu{display:flex;flex-wrap:wrap;gap:12px}.kartu div{background:#fff;border-radius:8px;padding:12px 16px;min-width:128px;box-shadow:0 1px 3px #0002;border-top:4px solid #8a94a6}
 .kartu b{display:block;font-size:26px}.kartu span{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:#556}
-.kartu .error{border-color:#c62828}.kartu .warning{border-color:#e0a100}.kartu .info{border-color:#1f6fb2}.kartu .selesai{border-color:#2e7d32}.kartu .baru{border-color:#6a1b9a}
+.kartu .error{border-color:var(--error)}.kartu .warning{border-color:var(--warning)}.kartu .info{border-color:var(--info)}.kartu .selesai{border-color:#2e7d32}.kartu .baru{border-color:#6a1b9a}
 .grafik{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px}figure{margin:0;background:#fff;border-radius:8px;padding:12px 14px;box-shadow:0 1px 3px #0002}
 figcaption{font-weight:600;margin-bottom:6px}svg text{font-size:12px;fill:#1d2330}svg a:hover rect{opacity:.75}
 table{border-collapse:collapse;width:100%;background:#fff;box-shadow:0 1px 3px #0002}th,td{padding:5px 8px;border-bottom:1px solid #e3e7ee;text-align:left;vertical-align:top}
 th{background:#e9edf4;position:sticky;top:0;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}
-.t-error{color:#c62828;font-weight:600}.t-warning{color:#9c6b00;font-weight:600}.t-info{color:#1f6fb2}
+.t-error{color:var(--error);font-weight:600}.t-warning{color:#9c6b00;font-weight:600}.t-info{color:var(--info)}
 tr.selesai td{color:#6b7280;text-decoration:line-through}tr.rusak td{background:#fdecea}
 .saring{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-bottom:8px}.saring label{font-size:12px;color:#556}
 select,input{font:inherit;padding:4px 6px;border:1px solid #b8c0cc;border-radius:4px;background:#fff;max-width:340px}
@@ -175,7 +176,7 @@ class TulisHtml:
         self.lang = lang
         self.t = _T[lang]
         self.judul = judul
-        self.ringkasan = Ringkasan.untuk(lang, putaran)
+        self.totals = Totals.untuk(lang, putaran)
         self.putaran = putaran
         self._berkas = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")
         self._temuan = tempfile.SpooledTemporaryFile(max_size=4 << 20, mode="w+", encoding="utf-8")
@@ -184,7 +185,7 @@ class TulisHtml:
         self.pemda_sev: dict[str, dict[str, int]] = {}
 
     def berkas(self, b: Berkas) -> None:
-        self.ringkasan.tambah(b)
+        self.totals.tambah(b)
         pemda = nama_pemda(b, self.lang)
         ident = b.identitas
         sev = {s: 0 for s in _SEV}
@@ -234,8 +235,8 @@ class TulisHtml:
         return (f'<label for="saring-{key}">{_e(self.t["saring"].get(key, key))}</label>'
                 f'<select id="saring-{key}"><option value="">{_e(self.t["semua"])}</option>{opts}</select>')
 
-    def selesai(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
-        t, r = self.t, self.ringkasan
+    def akhiri(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
+        t, r = self.t, self.totals
         w = self.out.write
         sev_label = t["sev"]
         w(f'<!DOCTYPE html>\n<html lang="{self.lang}"><head><meta charset="utf-8">'

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..core.models import Berkas, Temuan
-from .summary import Ringkasan
+from .summary import Totals
 
 SCHEMA = "renja-xl/check@1"
 _FINDING_KEYS = ("rule", "slug", "severity", "sheet", "row", "cell", "kode", "message")
@@ -82,7 +82,7 @@ def berkas_json(b: Berkas) -> dict[str, Any]:
 class TulisJson:
     def __init__(self, out: TextIO, extra: dict[str, Any] | None = None, putaran: bool = False, lang: str = "id"):
         self.out = out
-        self.ringkasan = Ringkasan.untuk(lang, putaran)
+        self.totals = Totals.untuk(lang, putaran)
         self.first = True
         self.extra = extra or {}
         head = {"schema": SCHEMA, "tool": {"name": "renja-xl", "version": __version__}}
@@ -90,14 +90,14 @@ class TulisJson:
         self.out.write(text[:-1] + ', "files": [\n')
 
     def berkas(self, b: Berkas) -> None:
-        self.ringkasan.tambah(b)
+        self.totals.tambah(b)
         if not self.first:
             self.out.write(",\n")
         self.first = False
         self.out.write(dumps(berkas_json(b)))
 
-    def selesai(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
-        tail = {"summary": self.ringkasan.json(), **self.extra}
+    def akhiri(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
+        tail = {"summary": self.totals.json(), **self.extra}
         if tidak_dikirim_ulang is not None:
             tail["tidak_dikirim_ulang"] = tidak_dikirim_ulang
         self.out.write("\n], " + dumps(tail)[1:] + "\n")

@@ -2,67 +2,54 @@
 
 from __future__ import annotations
 
-import sys
+from typing import TextIO
 
 from ..core.angka import format_rupiah
-from ..core.models import RealisasiBaris, RencanaBaris, Tabel
-from ..readers import BerkasTidakTerbaca, baca_berkas
+from ..core.tabel import Tabel
+from ..core.total import per_tingkat, total_realisasi, total_rencana
 from .layar import layar
+
+__all__ = ["baris_ringkasan", "tulis_ringkasan", "tulis_tak_terbaca"]
 
 _T = {
     "id": {"rows": "baris", "total": "total pagu", "none": "tidak ada tabel Renja yang dikenali",
-           "anggaran": "anggaran", "realisasi": "realisasi", "unread": "tidak terbaca"},
+           "anggaran": "anggaran", "realisasi": "realisasi", "unread": "tidak terbaca", "levels": "baris per tingkat"},
     "en": {"rows": "rows", "total": "total pagu", "none": "no Renja table recognised",
-           "anggaran": "budget", "realisasi": "realised", "unread": "unreadable"},
+           "anggaran": "budget", "realisasi": "realised", "unread": "unreadable", "levels": "rows per level"},
 }
-
-
-def total_rencana(tabel: Tabel) -> dict[int, int | float]:
-    """Per plan year, the pagu of the top-level rows (the office row, or the sum of the programs)."""
-    coded = [r for r in tabel.rows if isinstance(r, RencanaBaris) and r.kode]
-    if not coded:
-        return {}
-    top = min(len(r.kode.split(".")) for r in coded)
-    out: dict[int, int | float] = {}
-    for r in coded:
-        if len(r.kode.split(".")) != top:
-            continue
-        for y, n in r.pagu.items():
-            if n.value is not None:
-                out[y] = out.get(y, 0) + n.value
-    return out
 
 
 def baris_ringkasan(tabel: Tabel, lang: str = "id") -> str:
     t = _T[lang]
-    head = f"  {layar(tabel.sheet)} [{tabel.kind}] {t['rows']} {tabel.first_row}–{tabel.last_row} ({len(tabel.rows)})"
-    if tabel.kind == "rencana":
+    head = f"  {layar(tabel.sheet)} [{tabel.kind}{'/' + tabel.varian if tabel.varian else ''}] {t['rows']} " \
+           f"{tabel.first_row}–{tabel.last_row} ({tabel.n})"
+    if tabel.kind in ("rencana", "renstra", "perubahan"):
         tot = total_rencana(tabel)
         parts = [f"{y}: {format_rupiah(v)}" for y, v in sorted(tot.items())]
-        return head + (f" — {t['total']} " + ", ".join(parts) if parts else "")
-    if tabel.kind == "realisasi":
-        ang = sum(r.anggaran.value for r in tabel.rows
-                  if isinstance(r, RealisasiBaris) and r.anggaran and r.anggaran.value is not None)
-        rea = sum(r.realisasi.value for r in tabel.rows
-                  if isinstance(r, RealisasiBaris) and r.realisasi and r.realisasi.value is not None)
-        return head + f" — {t['anggaran']} {format_rupiah(ang)}, {t['realisasi']} {format_rupiah(rea)}"
-    return head
+        head += (f" — {t['total']} " + ", ".join(parts) if parts else "")
+    elif tabel.kind == "realisasi":
+        ang, rea = total_realisasi(tabel)
+        head += f" — {t['anggaran']} {format_rupiah(ang)}, {t['realisasi']} {format_rupiah(rea)}"
+    lines = [head]
+    levels = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in per_tingkat(tabel).items())
+    lines.append(f"    {t['levels']}: {levels}")
+    for p in tabel.peta:
+        mark = "" if p.yakin else " ?"
+        lines.append(f"    {p.huruf:<7} {p.peran:<30}{mark} ← {layar(p.bukti[:80])}")
+    for r in tabel.ragu:
+        lines.append(f"    ! {layar(r[1] if lang == 'en' else r[0])}")
+    return "\n".join(lines)
 
 
-def cetak_ringkasan(paths: list[str], lang: str = "id") -> int:
-    t = _T[lang]
-    status = 0
-    for path in paths:
-        print(layar(path))
-        try:
-            hasil = baca_berkas(path)
-        except BerkasTidakTerbaca as exc:
-            print(f"  {t['unread']}: {layar(exc.alasan if lang == 'id' else exc.reason)}")
-            status = 1
-            continue
-        if not hasil.tables:
-            print(f"  {t['none']} ({', '.join(map(layar, hasil.sheets))})")
-        for tabel in hasil.tables:
-            print(baris_ringkasan(tabel, lang))
-    sys.stdout.flush()
-    return status
+def tulis_ringkasan(path: str, tables: list[Tabel], sheets: list[str], out: TextIO, lang: str = "id") -> None:
+    """One workbook: its name, then a line per recognised table (or the sheets it has). Text from
+    the workbook is shown with its control characters escaped (:mod:`.layar`)."""
+    out.write(layar(path) + "\n")
+    if not tables:
+        out.write(f"  {_T[lang]['none']} ({', '.join(map(layar, sheets))})\n")
+    for tabel in tables:
+        out.write(baris_ringkasan(tabel, lang) + "\n")
+
+
+def tulis_tak_terbaca(path: str, alasan: str, out: TextIO, lang: str = "id") -> None:
+    out.write(f"{layar(path)}\n  {_T[lang]['unread']}: {layar(alasan)}\n")

@@ -8,10 +8,6 @@ from ..core.models import Berkas
 
 TANPA_PEMDA = "(pemda tidak dikenali)"
 TANPA_PEMDA_EN = "(pemda not identified)"
-TINGKAT = {  # severity names as the reports show them
-    "id": {"error": "galat", "warning": "peringatan", "info": "info"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
 
 
 def urut_pemda(names) -> list[str]:
@@ -25,7 +21,9 @@ def nama_pemda(b: Berkas, lang: str = "id") -> str:
 
 
 @dataclass
-class Ringkasan:
+class Totals:
+    """Running totals over the checked files of one report: what it ends with, and the exit status."""
+
     files: int = 0
     unreadable: int = 0
     error: int = 0
@@ -57,7 +55,7 @@ class Ringkasan:
         self.silenced += len(b.silenced)
 
     @classmethod
-    def untuk(cls, lang: str = "id", putaran: bool = False) -> Ringkasan:
+    def untuk(cls, lang: str = "id", putaran: bool = False) -> Totals:
         """Totals for a report in ``lang``; with ``putaran`` (--baseline) the round is counted too."""
         return cls(lang=lang, putaran={"baru": 0, "masih ada": 0, "selesai": 0} if putaran else None)
 

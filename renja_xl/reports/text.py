@@ -6,10 +6,11 @@ import os
 from collections.abc import Iterable
 from typing import TextIO
 
+from ..core.label import TINGKAT as _SEV
+from ..core.label import label_status
 from ..core.models import Berkas
-from ..putaran import label_status
 from .layar import layar
-from .summary import TINGKAT as _SEV, Ringkasan
+from .summary import Totals
 
 _COLOR = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
@@ -30,7 +31,7 @@ class TulisTeks:
         self.out = out
         self.lang = lang
         self.warna = pakai_warna(out) if warna is None else warna
-        self.ringkasan = Ringkasan.untuk(lang, putaran)
+        self.totals = Totals.untuk(lang, putaran)
 
     def _status(self, t) -> str:
         s = t.ekstra.get("status")
@@ -43,7 +44,7 @@ class TulisTeks:
         return f"{code}{text}{_RESET}" if self.warna else text
 
     def berkas(self, b: Berkas) -> None:
-        self.ringkasan.tambah(b)
+        self.totals.tambah(b)
         w = self.out.write
         id_ = b.identitas
         who = ""
@@ -92,11 +93,11 @@ class TulisTeks:
             for s in b.silenced:
                 w(f"    {layar(s['rule'])} {layar(s.get('kode') or '')} {layar(s.get('cell') or '')}: {layar(s['alasan'])}\n")
 
-    def selesai(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
-        per = self.ringkasan.per_aturan(self.lang)
-        self.out.write("\n" + (per + "\n" if per else "") + self.ringkasan.kalimat(self.lang) + "\n")
-        if self.ringkasan.putaran is not None:
-            self.out.write(self.ringkasan.kalimat_putaran(self.lang) + "\n")
+    def akhiri(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
+        per = self.totals.per_aturan(self.lang)
+        self.out.write("\n" + (per + "\n" if per else "") + self.totals.kalimat(self.lang) + "\n")
+        if self.totals.putaran is not None:
+            self.out.write(self.totals.kalimat_putaran(self.lang) + "\n")
         if tidak_dikirim_ulang:
             head = ("Berkas putaran sebelumnya yang tidak ada di putaran ini" if self.lang == "id"
                     else "Files of the previous round missing from this round")
@@ -104,9 +105,9 @@ class TulisTeks:
         self.out.flush()
 
 
-def tulis_teks(files: Iterable[Berkas], out: TextIO, lang: str = "id", warna: bool | None = None) -> Ringkasan:
+def tulis_teks(files: Iterable[Berkas], out: TextIO, lang: str = "id", warna: bool | None = None) -> Totals:
     w = TulisTeks(out, lang, warna)
     for b in files:
         w.berkas(b)
-    w.selesai()
-    return w.ringkasan
+    w.akhiri()
+    return w.totals

@@ -1,7 +1,8 @@
 """The rule catalogue (``../shared/spec/rules.md``): one module per rule, grouped by letter.
 
 ``kode/`` K rules, ``anggaran/`` A rules, ``target/`` T rules, ``satuan/`` S rules, ``berkas/`` E rules.
-Each module registers its rule once with :func:`.registry.aturan`.
+Each module registers its rule once with :func:`.registry.aturan`; :mod:`.jalan` runs them over a
+workbook's tables; :mod:`.struktur` holds the shared facts of which rows add up.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from .registry import REGISTRY, Aturan, Dok, aturan, pilih
+from .registry import KATEGORI, REGISTRY, Aturan, Dok, aturan, pilih
 
 __all__ = ["REGISTRY", "Aturan", "Dok", "aturan", "pilih", "muat_semua"]
 
@@ -26,5 +27,5 @@ def muat_semua() -> None:
     for group in _GROUPS:
         pkg = importlib.import_module(f"{__name__}.{group}")
         for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
-            if info.name[0] in "kaetsKAETS" and info.name[1:4].isdigit():
+            if info.name[0].upper() in KATEGORI and info.name[1:4].isdigit():
                 importlib.import_module(f"{pkg.__name__}.{info.name}")

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from ..core.angka import format_angka, format_rupiah
 from ..core.config import Konfigurasi
-from ..core.models import Baris, Severity, Tabel, Temuan
+from ..core.models import Severity, Temuan
 from ..core.satuan import SATUAN, Kamus, kamus_bawaan
+from ..core.tabel import Tabel
 from .registry import Aturan
 
 __all__ = ["Konteks", "rp", "angka"]
@@ -23,8 +23,10 @@ def rp(x: int | float | None) -> str:
 def angka(x: int | float | None, desimal: int | None = None) -> str:
     if x is None:
         return "—"
-    if desimal is None:
-        desimal = 0 if float(x).is_integer() else 2
+    if desimal is None:  # a formula's 56.00000000000001 is 56
+        desimal = 0 if float(round(x, 6)).is_integer() else 2
+        if desimal == 0:
+            x = round(x)
     return format_angka(round(x, desimal) if desimal else x, desimal)
 
 
@@ -39,6 +41,7 @@ class Konteks:
     nomenklatur: Any = None  # renja_xl.nomenklatur.Nomenklatur when loaded
     aturan: Aturan | None = None
     _kamus: Kamus | None = None
+    lembar: list[Any] = field(default_factory=list)  # the worksheet grids (formula rules read them)
 
     @property
     def lang(self) -> str:
@@ -56,21 +59,18 @@ class Konteks:
 
     def untuk(self, a: Aturan) -> Konteks:
         """A copy bound to one rule (so findings carry its code, slug and severity)."""
-        c = Konteks(self.tables, self.config, self.sheets, self.rumus_kosong, self.nomenklatur, a, self._kamus)
-        return c
+        return Konteks(self.tables, self.config, self.sheets, self.rumus_kosong, self.nomenklatur, a, self.kamus,
+                       self.lembar)
 
-    def tabel(self, *kinds: str) -> Iterator[Tabel]:
+    def tabel(self, *kinds: str):
         for t in self.tables:
             if not kinds or t.kind in kinds:
                 yield t
 
-    def pesan(self, id: str, en: str) -> str:  # noqa: A002
-        return en if self.lang == "en" else id
-
     def temuan(
         self,
         tabel: Tabel | None,
-        row: Baris | int | None,
+        i: int | None,
         cell: str | None,
         id: str,  # noqa: A002
         en: str,
@@ -81,13 +81,21 @@ class Konteks:
         saran: str | None = None,
         kode: str | None = None,
         sheet: str | None = None,
+        baris: int | None = None,
+        terkait: list[str] | None = None,
+        sebab: tuple[str, str] | None = None,
     ) -> Temuan:
+        """A finding of the bound rule on row ``i`` (an index into ``tabel``), pointing at ``cell``.
+        ``baris``: the worksheet row when there is no table row. ``sebab``: the cause, when the same
+        cause may fire on many rows of one column (the framework then reports it once)."""
         a = self.aturan
         assert a is not None, "Konteks.temuan needs a rule: use ctx.untuk(aturan)"
-        row_no = row.row if isinstance(row, Baris) else row
-        if kode is None and isinstance(row, Baris):
-            kode = row.kode
-        return Temuan(
+        row_no = baris
+        if tabel is not None and i is not None:
+            row_no = tabel.baris[i]
+            if kode is None:
+                kode = tabel.kode[i]
+        t = Temuan(
             rule=a.kode,
             slug=a.slug,
             severity=severity or a.severity,
@@ -95,12 +103,18 @@ class Konteks:
             row=row_no,
             cell=cell,
             kode=kode,
-            message=self.pesan(id, en),
+            message=en if self.lang == "en" else id,
             expected=expected,
             actual=actual,
             saran=saran,
             kind=tabel.kind if tabel else None,
+            message_id=id,
+            message_en=en,
+            terkait=list(terkait or []),
         )
+        if sebab is not None:
+            t.ekstra["_sebab"] = sebab
+        return t
 
 
 @lru_cache(maxsize=8)

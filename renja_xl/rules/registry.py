@@ -1,8 +1,16 @@
-"""The rule registry: every rule is registered once, with its code, slug, severity and documentation.
+"""The rule registry: every rule is registered once, with its code, slug, severity, the table kinds it
+runs on, the columns it needs, its thresholds and its documentation in Indonesian and English.
 
-A rule is a function decorated with :func:`aturan`; it receives a :class:`~.context.Konteks` bound to
-it and yields findings. Codes are a contract (``../shared/spec/rules.md``): a code never changes
-meaning and a retired code is never reused, so registering a code or slug twice is an error.
+A rule is a function decorated with :func:`aturan`. The framework (:mod:`.jalan`) calls it:
+
+- once per table of the kinds it declares (``jenis``), as ``fungsi(ctx, tabel)``, and only when the
+  table's reader is sure of the columns the rule needs (``butuh``: a measure such as ``"target"``);
+- once with every table of those kinds when the rule compares tables (``lintas=True``):
+  ``fungsi(ctx, tables)``;
+- once per file when it looks at the file itself (``berkas=True``): ``fungsi(ctx)``.
+
+Codes are a contract (``../shared/spec/rules.md``): a code never changes meaning and a retired code
+is never reused, so registering a code or slug twice, or a retired one, is an error.
 """
 
 from __future__ import annotations
@@ -13,13 +21,19 @@ from dataclasses import dataclass
 
 from ..core.models import Severity, Temuan
 
-__all__ = ["Aturan", "Dok", "aturan", "REGISTRY", "pilih"]
+__all__ = ["Aturan", "Dok", "aturan", "REGISTRY", "pilih", "DIPENSIUNKAN", "KATEGORI"]
 
-_CODE = re.compile(r"^[KATSE]\d{3}$")
+_CODE = re.compile(r"^[KATSEFP]\d{3}$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
+KATEGORI = {"K": "kode", "A": "anggaran", "T": "target & capaian", "S": "satuan", "E": "berkas", "F": "rumus",
+            "P": "perubahan & kewajaran"}
 
-@dataclass(frozen=True, slots=True)
+# Codes that were used once and are retired: never registered again (rules.md: a code never changes meaning).
+DIPENSIUNKAN: dict[str, str] = {}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Dok:
     """One language of a rule's documentation page."""
 
@@ -37,11 +51,16 @@ class Aturan:
     severity: Severity
     dok: dict[str, Dok]  # "id" and "en"
     fungsi: Callable[..., Iterable[Temuan]]
+    jenis: tuple[str, ...] = ()  # table kinds it runs on (empty: every kind)
+    butuh: tuple[str, ...] = ()  # measures the reader must be sure of
+    ambang: tuple[str, ...] = ()  # names of the thresholds (core.config.Ambang) it reads
+    lintas: bool = False  # compares tables
+    berkas: bool = False  # looks at the file, not at tables
     butuh_nomenklatur: bool = False
 
     @property
     def kategori(self) -> str:
-        return {"K": "kode", "A": "anggaran", "T": "target & capaian", "S": "satuan", "E": "berkas"}[self.kode[0]]
+        return KATEGORI[self.kode[0]]
 
     def judul(self, lang: str = "id") -> str:
         return self.dok.get(lang, self.dok["id"]).judul
@@ -49,15 +68,28 @@ class Aturan:
     def halaman(self, lang: str = "id") -> str:
         """The documentation page as Markdown (what ``renja-xl rule CODE`` prints)."""
         d = self.dok.get(lang, self.dok["id"])
-        heads = ("Apa yang diperiksa", "Mengapa penting", "Contoh", "Cara memperbaiki") if lang == "id" else (
-            "What it checks", "Why it matters", "Example", "How to fix")
-        sev = {"id": {"error": "galat", "warning": "peringatan", "info": "info"}}.get(lang, {}).get(self.severity, self.severity)
+        en = lang == "en"
+        heads = ("What it checks", "Why it matters", "Example", "How to fix") if en else (
+            "Apa yang diperiksa", "Mengapa penting", "Contoh", "Cara memperbaiki")
+        sev = self.severity if en else {"error": "galat", "warning": "peringatan", "info": "info"}[self.severity]
         lines = [f"# {self.kode} {self.slug}: {d.judul}", "",
-                 f"{'Tingkat bawaan' if lang == 'id' else 'Default severity'}: **{sev}**"
-                 + (f" · {'perlu nomenklatur' if lang == 'id' else 'needs the nomenclature'}" if self.butuh_nomenklatur else ""),
+                 f"{'Default severity' if en else 'Tingkat bawaan'}: **{sev}**"
+                 + (f" · {'needs the nomenclature' if en else 'perlu nomenklatur'}" if self.butuh_nomenklatur else ""),
                  ""]
-        for h, body in zip(heads, (d.apa, d.mengapa, d.contoh, d.perbaikan)):
+        if self.jenis:
+            lines += [f"{'Runs on tables of kind' if en else 'Berjalan pada tabel jenis'}: "
+                      + ", ".join(f"`{j}`" for j in self.jenis), ""]
+        for h, body in zip(heads, (d.apa, d.mengapa, d.contoh, d.perbaikan), strict=True):
             lines += [f"## {h}", "", body.strip(), ""]
+        if self.ambang:
+            from ..core.config import Ambang
+
+            bawaan = Ambang()
+            lines += [f"## {'Thresholds' if en else 'Ambang'}", ""]
+            for name in self.ambang:
+                lines.append(f"- `ambang.{name}` = {getattr(bawaan, name):g}"
+                             + (" (default)" if en else " (bawaan)"))
+            lines.append("")
         return "\n".join(lines)
 
 
@@ -72,11 +104,18 @@ def aturan(
     *,
     id: Dok,  # noqa: A002 - the language code reads best here
     en: Dok,
+    jenis: Iterable[str] = (),
+    butuh: Iterable[str] = (),
+    ambang: Iterable[str] = (),
+    lintas: bool = False,
+    berkas: bool = False,
     butuh_nomenklatur: bool = False,
 ) -> Callable[[Callable[..., Iterable[Temuan]]], Callable[..., Iterable[Temuan]]]:
     """Register a rule function under ``kode``/``slug`` with its documentation in Indonesian and English."""
     if not _CODE.match(kode):
-        raise ValueError(f"kode aturan '{kode}' harus huruf K/A/T/S/E diikuti tiga angka")
+        raise ValueError(f"kode aturan '{kode}' harus huruf {'/'.join(KATEGORI)} diikuti tiga angka")
+    if kode in DIPENSIUNKAN:
+        raise ValueError(f"kode aturan {kode} sudah dipensiunkan ({DIPENSIUNKAN[kode]}) dan tidak boleh dipakai lagi")
     if not _SLUG.match(slug):
         raise ValueError(f"slug '{slug}' harus kebab-case")
     if severity not in ("error", "warning", "info"):
@@ -85,7 +124,8 @@ def aturan(
     def deco(fn: Callable[..., Iterable[Temuan]]) -> Callable[..., Iterable[Temuan]]:
         if kode in REGISTRY or slug in _SLUGS:
             raise ValueError(f"aturan {kode} ({slug}) sudah terdaftar")
-        REGISTRY[kode] = Aturan(kode, slug, severity, {"id": id, "en": en}, fn, butuh_nomenklatur)
+        REGISTRY[kode] = Aturan(kode, slug, severity, {"id": id, "en": en}, fn, tuple(jenis), tuple(butuh),
+                                tuple(ambang), lintas, berkas, butuh_nomenklatur)
         _SLUGS.add(slug)
         return fn
 

@@ -1,7 +1,7 @@
 """The rollup formulas: every parent pagu as a live ``SUM`` over its child rows, found by kode.
 
 One place decides which cells a parent adds up — the children A001 compares it with
-(:func:`renja_xl.rules.anggaran.common.rincian_induk`) — and writes the formula: the master
+(:func:`renja_xl.rules.struktur.rincian_induk`) — and writes the formula: the master
 workbook's build (``workbooks/build_master.py``) and the **Hitung Ulang Rollup** button
 (:func:`renja_xl.xl.recompute_rollups`) both call :func:`rumus_rollup`. Nothing here touches
 Excel or a file: it works on the tables the reader produced.
@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..core.kode import level_name
-from ..core.models import Baris, Nilai, RealisasiBaris, Tabel
-from ..rules.anggaran.common import pagu_per_tahun, rincian_induk
+from ..core.tabel import Tabel
+from ..rules.struktur import SelUang, baris_teratas, pagu_per_tahun, rincian_induk
 
 __all__ = ["RumusInduk", "Dilewati", "HasilRollup", "rumus_rollup", "gabung_sel", "normalkan_rumus", "sel_a1"]
 
@@ -96,11 +96,8 @@ class HasilRollup:
     rumus: list[RumusInduk]
     dilewati: list[Dilewati]
 
-    def per_sel(self) -> dict[tuple[str, str], RumusInduk]:
-        return {(r.sheet, r.cell): r for r in self.rumus}
 
-
-def _angka_excel(n: Nilai | None) -> int | float | None:
+def _angka_excel(n: SelUang | None) -> int | float | None:
     """What ``SUM`` takes from a cell: a number, never text."""
     if n is None or isinstance(n.raw, bool):
         return None
@@ -119,7 +116,7 @@ def rumus_rollup(tables: Iterable[Tabel]) -> HasilRollup:
     own: dict[tuple[str, str], dict[str, int | float]] = {}  # each formula's children's own values
     skipped: list[Dilewati] = []
 
-    def tambah(sheet: str, cell: Nilai, kids: list[Nilai], kode: str | None, label: str) -> None:
+    def tambah(sheet: str, cell: SelUang, kids: list[SelUang], kode: str | None, label: str) -> None:
         out.append(RumusInduk(
             sheet=sheet, cell=cell.cell, rumus=f"=SUM({gabung_sel(k.cell for k in kids)})",
             anak=[k.cell for k in kids], kode=kode, label=label, nilai=0,
@@ -128,25 +125,26 @@ def rumus_rollup(tables: Iterable[Tabel]) -> HasilRollup:
         own[(sheet, cell.cell)] = {k.cell: (_angka_excel(k) or 0) for k in kids}
 
     for tabel in tables:
-        if tabel.kind not in ("rencana", "realisasi"):
+        if tabel.kind not in ("rencana", "renstra", "perubahan", "realisasi"):
             continue
         for grup in rincian_induk(tabel):
             parent = grup.induk
+            kode = tabel.kode[parent]
             for year, cell in pagu_per_tahun(tabel, parent).items():
-                what = f"{level_name(parent.level or '')} {parent.kode}, pagu{' ' + str(year) if year else ''}"
+                what = f"{level_name(tabel.level[parent] or '')} {kode}, pagu{' ' + str(year) if year else ''}"
                 if grup.tercemar:
                     skipped.append(Dilewati(
-                        tabel.sheet, cell.cell, parent.kode,
+                        tabel.sheet, cell.cell, kode,
                         f"{what}: ada baris tanpa kode terbaca di bawahnya (K001/K004); perbaiki kodenya "
                         "lalu jalankan Hitung Ulang Rollup lagi",
                     ))
                     continue
                 kids = [k for k in (pagu_per_tahun(tabel, c).get(year) for c in grup.anak) if k is not None]
                 if kids:
-                    tambah(tabel.sheet, cell, kids, parent.kode, what)
-        for row, key, cell, kids in _jumlah(tabel):
+                    tambah(tabel.sheet, cell, kids, kode, what)
+        for i, key, cell, kids in _jumlah(tabel):
             what = "realisasi" if key == "realisasi" else f"pagu{' ' + str(key) if key else ''}"
-            tambah(tabel.sheet, cell, kids, None, f"{row.uraian or 'JUMLAH'}: {what}")
+            tambah(tabel.sheet, cell, kids, None, f"{tabel.uraian[i] or 'JUMLAH'}: {what}")
     # values bottom-up: a kegiatan's new value feeds its program's, and so on
     by_cell = {(r.sheet, r.cell): r for r in out}
     for r in sorted(out, key=_kunci_urut):
@@ -158,24 +156,24 @@ def rumus_rollup(tables: Iterable[Tabel]) -> HasilRollup:
     return HasilRollup(out, skipped)
 
 
-def _jumlah(tabel: Tabel) -> list[tuple[Baris, object, Nilai, list[Nilai]]]:
+def _jumlah(tabel: Tabel) -> list[tuple[int, object, SelUang, list[SelUang]]]:
     """JUMLAH/TOTAL rows (no kode) and the top-level rows they add up, as A002 compares them."""
-    coded = [r for r in tabel.rows if r.kode and not r.kode_galat]
-    totals = [r for r in tabel.rows if r.total]
-    if not coded or not totals:
+    tops = baris_teratas(tabel)
+    totals = [i for i in range(tabel.n) if tabel.total[i]]
+    if not tops or not totals:
         return []
-    top = min(len(r.kode.split(".")) for r in coded)
-    tops = [r for r in coded if len(r.kode.split(".")) == top]
-    out: list[tuple[Baris, object, Nilai, list[Nilai]]] = []
-    for row in totals:
-        cells: list[tuple[object, Nilai, list[Nilai | None]]] = [
-            (key, cell, [pagu_per_tahun(tabel, t).get(key) for t in tops])
-            for key, cell in pagu_per_tahun(tabel, row).items()
+    out: list[tuple[int, object, SelUang, list[SelUang]]] = []
+    real = next((k for k in tabel.kolom("realisasi_rp") if k.peran.bagian in ("", "total")), None)
+    for i in totals:
+        cells: list[tuple[object, SelUang, list[SelUang | None]]] = [
+            (key, cell, [pagu_per_tahun(tabel, j).get(key) for j in tops])
+            for key, cell in pagu_per_tahun(tabel, i).items()
         ]
-        if isinstance(row, RealisasiBaris) and row.realisasi is not None:
-            cells.append(("realisasi", row.realisasi, [getattr(t, "realisasi", None) for t in tops]))
+        if tabel.kind == "realisasi" and real is not None:
+            sel = lambda j: SelUang(tabel.sel(real, j), real.nilai[j], real.mentah.get(j, real.nilai[j]))  # noqa: E731
+            cells.append(("realisasi", sel(i), [sel(j) for j in tops]))
         for key, cell, parts in cells:
             kids = [p for p in parts if p is not None]
             if kids:
-                out.append((row, key, cell, kids))
+                out.append((i, key, cell, kids))
     return out

@@ -35,30 +35,28 @@ def konfigurasi_buku(book: Any) -> tuple[Any, str | None]:
 
 def nomenklatur_buku(config: Any) -> tuple[Any, str | None]:
     """The nomenclature the configuration names (``nomenklatur = "…"``, relative to the
-    configuration file), as ``renja-xl check`` loads it; ``None`` and a message when it cannot be read."""
-    if not config.nomenklatur:
-        return None, None
-    path = config.path_nomenklatur()
-    from ..nomenklatur import NomenklaturTidakTerbaca, muat_nomenklatur
+    configuration file; else ``RENJA_XL_NOMENKLATUR``), loaded as ``renja-xl check`` loads it;
+    ``None`` and a message when it cannot be read."""
+    from ..nomenklatur import NomenklaturTidakTerbaca, muat_dari_konfigurasi, path_dari_konfigurasi
 
     try:
-        return muat_nomenklatur(path), None
-    except (NomenklaturTidakTerbaca, OSError) as exc:
-        return None, f"Nomenklatur {path} tidak dapat dibaca ({exc}); K005 dan S005 tidak diperiksa."
+        return muat_dari_konfigurasi(config), None
+    except NomenklaturTidakTerbaca as exc:
+        return None, f"Nomenklatur {path_dari_konfigurasi(config)} tidak dapat dibaca ({exc}); K005 dan S005 tidak diperiksa."
 
 
 def validate(book: Any = None) -> Berkas:
     """Check every sheet of ``book`` (default: the workbook whose button was pressed) and write
     ``Hasil Validasi``; mark each offending cell by severity with a note. Idempotent; never changes
     a cell's value. Returns the checker's result."""
-    from ..checker import periksa_lembar
+    from ..checker import Masukan, periksa_berkas
     from .hasil import tulis_aturan, tulis_hasil
     from .tanda import baca_buku_tanda, tandai, tulis_buku_tanda
 
     book = buku_pemanggil(book)
     config, config_error = konfigurasi_buku(book)
     nomenklatur, nomen_error = nomenklatur_buku(config)
-    berkas = periksa_lembar(lembar_buku(book), config, book.name, nomenklatur)
+    berkas = periksa_berkas(Masukan(book.name, lembar=lembar_buku(book)), config, nomenklatur)
     baris_aturan = tulis_aturan(book)
     ledger = tandai(book, berkas.findings, baca_buku_tanda(book))
     tulis_buku_tanda(book, ledger)

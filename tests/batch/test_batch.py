@@ -228,9 +228,9 @@ def test_identity_is_in_every_report(tmp_path, dua):
 
 def test_spawned_workers_where_fork_is_missing(tmp_path, dua, monkeypatch):
     """Platforms without fork start workers with multiprocessing's spawn: same results, same limits."""
-    from renja_xl import kolam
+    from renja_xl.batch import kolam
     from renja_xl.core.config import Konfigurasi
-    from renja_xl.masukan import Masukan
+    from renja_xl.checker import Masukan
 
     a, b = dua
     broken = tmp_path / "rusak.xlsx"

@@ -13,7 +13,8 @@ from tests.cli.test_check_cli import run
 
 
 def _plant(path, fix_pagu: bool, new_unit: bool, seed: int = 11, **kw):
-    """Luwu's Dinas Sosial: a wrong kegiatan pagu (A001 on it and its program) and a typo in a unit
+    """Luwu's Dinas Sosial: a wrong kegiatan pagu (A001 on it: its program still adds up the kegiatan as
+    they should be, so one cause is one finding) and a typo in a unit
     (S001, and S002: the indicator counts another unit); the next round fixes the pagu, keeps the typo
     and adds a new typo."""
     from tests import synth
@@ -56,11 +57,11 @@ def test_findings_are_new_still_open_or_resolved_across_renamed_files(rounds):
     assert status == {("S001", dotted(subs[0])): "masih ada", ("S002", dotted(subs[0])): "masih ada",
                       ("S001", dotted(subs[-1])): "baru", ("S002", dotted(subs[-1])): "baru"}
     resolved = {(t["rule"], t["kode"]) for t in luwu["selesai"]}
-    assert resolved == {("A001", dotted(keg)), ("A001", dotted(keg)[:7])}  # the kegiatan and its program
+    assert resolved == {("A001", dotted(keg))}
     assert all(t["status"] == "selesai" and t["sebelumnya"].endswith("dinsos_2025.xlsx") for t in luwu["selesai"])
     assert palopo["findings"] == [] and "selesai" not in palopo
     s = doc["summary"]
-    assert (s["baru"], s["masih_ada"], s["selesai"]) == (2, 2, 2)
+    assert (s["baru"], s["masih_ada"], s["selesai"]) == (2, 2, 1)
     assert [p.rsplit("/", 2)[-2] for p in doc["tidak_dikirim_ulang"]] == ["kab_bone"]
 
 
@@ -69,12 +70,12 @@ def test_text_report_shows_the_round(rounds):
     code, out, _ = run("check", str(r2), "--baseline", str(base))
     print(out)
     assert "S001 " + dotted(subs[-1]) + " [baru]" in out and "S001 " + dotted(subs[0]) + " [masih ada]" in out
-    assert "2 temuan putaran sebelumnya sudah selesai:" in out
+    assert "1 temuan putaran sebelumnya sudah selesai:" in out
     assert f"K9 A001 {dotted(keg)}  Pagu 2025 kegiatan Rp {format_angka(keg.pagu[2025] + 500)}" in out
-    assert "Dibanding putaran sebelumnya: 2 baru, 2 masih ada, 2 selesai" in out
+    assert "Dibanding putaran sebelumnya: 2 baru, 2 masih ada, 1 selesai" in out
     assert "tidak ada di putaran ini (1)" in out and "kab_bone" in out
     code, out, _ = run("check", str(r2), "--baseline", str(base), "--lang", "en")
-    assert "[still open]" in out and "Since the previous round: 2 new, 2 still open, 2 resolved" in out
+    assert "[still open]" in out and "Since the previous round: 2 new, 2 still open, 1 resolved" in out
 
 
 def test_the_same_files_again_resolve_nothing(rounds):
@@ -121,12 +122,12 @@ def test_excel_recap_shows_the_round(rounds, tmp_path):
     assert code == 0, err
     wb = load_workbook(out)
     head, palopo, luwu = [list(r) for r in wb["Ringkasan"].iter_rows(min_row=1, max_row=3, values_only=True)]
-    assert head[-3:] == ["Baru", "Masih ada", "Selesai"] and luwu[-3:] == [2, 2, 2] and palopo[-3:] == [0, 0, 0]
+    assert head[-3:] == ["Baru", "Masih ada", "Selesai"] and luwu[-3:] == [2, 2, 1] and palopo[-3:] == [0, 0, 0]
     ws = wb["Temuan"]
     assert ws.cell(row=1, column=ws.max_column).value == "Putaran"
     rows = [r for r in ws.iter_rows(min_row=2, values_only=True)]
     resolved = [(r[5], r[6]) for r in rows if r[-1] == "selesai"]
-    assert sorted(resolved) == sorted([(dotted(keg)[:7], "A001"), (dotted(keg), "A001")])
-    assert sorted(r[-1] for r in rows) == ["baru", "baru", "masih ada", "masih ada", "selesai", "selesai"]
+    assert sorted(resolved) == [(dotted(keg), "A001")]
+    assert sorted(r[-1] for r in rows) == ["baru", "baru", "masih ada", "masih ada", "selesai"]
     note = [r for r in wb["Ringkasan"].iter_rows(min_row=4, values_only=True) if r[0]]
     assert note[0][0].startswith("Tidak dikirim ulang") and note[1][0].endswith("kab_bone/dispar.xlsx")

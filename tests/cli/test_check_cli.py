@@ -12,6 +12,7 @@ from contextlib import redirect_stderr, redirect_stdout
 import pytest
 from openpyxl import load_workbook
 
+import renja_xl
 from renja_xl.cli import main
 from tests import synth
 from tests.conftest import ROOT, SEED_XLSX
@@ -39,14 +40,14 @@ def test_json_contract_on_the_seed():
     assert code == 1
     doc = json.loads(out)
     assert doc["schema"] == "renja-xl/check@1"
-    assert doc["tool"] == {"name": "renja-xl", "version": "0.1.0"}
+    assert doc["tool"] == {"name": "renja-xl", "version": renja_xl.__version__}
     (f,) = doc["files"]
     assert f["status"] == "checked" and f["path"] == str(SEED_XLSX)
     assert {"sheet": "Tabel 4.1", "kind": "rencana", "header_rows": [4, 5, 6], "first_row": 8, "last_row": 69} in f["tables"]
     for t in f["findings"]:
         assert set(t) >= {"rule", "slug", "severity", "sheet", "row", "cell", "kode", "message"}
     a001 = [t for t in f["findings"] if t["rule"] == "A001"][0]
-    assert isinstance(a001["expected"], int) and isinstance(a001["actual"], int)
+    assert isinstance(a001["expected"], int) and (a001["actual"] is None or isinstance(a001["actual"], int))
     s = doc["summary"]
     assert s["files"] == 1 and s["unreadable"] == 0
     assert s["error"] == sum(t["severity"] == "error" for t in f["findings"])
@@ -187,13 +188,24 @@ def test_console_script_in_a_fresh_process():
     assert "T001" in res.stdout and "Target 2024 20 berbeda dengan Tabel 4.1 (J52) 50" in res.stdout
 
 
-def test_output_to_a_device_is_written_not_replaced(bersih):
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs os.mkfifo (POSIX)")
+def test_output_to_a_pipe_is_written_not_replaced(bersih, tmp_path):
+    """-o naming a FIFO (or a device such as /dev/null) writes into it and leaves it what it was.
+    A FIFO in the test's own folder: a regression can only replace that, never the system's /dev/null."""
     import os
     import stat
+    import threading
 
-    code, out, _ = run("check", str(bersih), "--format", "json", "-o", os.devnull)
+    fifo = tmp_path / "pipa.json"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code, out, _ = run("check", str(bersih), "--format", "json", "-o", str(fifo))
+    reader.join(30)
     assert code == 0 and out == ""
-    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert json.loads(got[0])["summary"]["files"] == 1
 
 
 def test_misspelt_config_key_is_exit_2(tmp_path):
@@ -201,6 +213,21 @@ def test_misspelt_config_key_is_exit_2(tmp_path):
     (tmp_path / "renja-xl.toml").write_text('selct = ["A"]\n', encoding="utf-8")
     code, _, err = run("check", str(tmp_path / "renja.xlsx"))
     assert code == 2 and "selct" in err
+
+
+@pytest.mark.parametrize("toml, keys", [
+    ('[satuan_tambahan]\nPSKS = ["potensi"]\n[satuan-tambahan]\nKAT = ["komunitas adat"]\n',
+     ("satuan_tambahan", "satuan-tambahan")),
+    ('batas_waktu = 60\nbatas-waktu = 5\n', ("batas_waktu", "batas-waktu")),
+    ('[ambang]\npersen_realisasi = 1\npersen-realisasi = 2\n', ("persen_realisasi", "persen-realisasi")),
+])
+def test_a_key_written_twice_with_dash_and_underscore_is_exit_2(tmp_path, toml, keys):
+    """``a_b`` and ``a-b`` are the same key: written both ways, one of them used to be dropped silently."""
+    shutil.copy(SEED_XLSX, tmp_path / "renja.xlsx")
+    (tmp_path / "renja-xl.toml").write_text(toml, encoding="utf-8")
+    code, _, err = run("check", str(tmp_path / "renja.xlsx"))
+    assert code == 2, err
+    assert all(k in err for k in keys), err
 
 
 def test_ringkasan_lists_tables_and_totals(samples_dir):
@@ -213,3 +240,16 @@ def test_ringkasan_lists_tables_and_totals(samples_dir):
 def test_no_command_prints_help_and_exit_2():
     code, out, _ = run()
     assert code == 2 and "check" in out
+
+
+def test_a_reader_that_goes_away_is_not_a_finding():
+    """``renja-xl check X | head``: when the reader of the output goes away the tool stops quietly
+    with 141 (128 + SIGPIPE, what a shell reports for a process killed by a broken pipe), not 1,
+    which means "error findings" (for diff: "the files differ")."""
+    for args in (["check", str(SEED_XLSX)], ["diff", str(SEED_XLSX), str(SEED_XLSX)], ["rules"]):
+        proc = subprocess.Popen([sys.executable, "-m", "renja_xl", *args], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, cwd=ROOT)
+        proc.stdout.close()  # the reader is gone before the first line is written
+        err = proc.stderr.read().decode()
+        assert proc.wait(60) == 141, (args, err)
+        assert "Traceback" not in err and "Exception ignored" not in err, err

@@ -132,13 +132,14 @@ def test_the_fast_path_on_the_seed_rows(seed_hasil):
     from dataclasses import replace
 
     from renja_xl.core.kode import _kode_cells_lengkap, parse_kode_cells
-    from renja_xl.readers.layout import cari_blok
-    from renja_xl.readers.tables import _kode_cols
+    from renja_xl.readers.kepala import cari_blok
+    from renja_xl.readers.kode_kolom import tata_kode
+    from renja_xl.readers.peta import ciri_blok
 
     checked = 0
     for sh in seed_hasil.lembar:
         for blok in cari_blok(sh):
-            cols = _kode_cols(blok)
+            cols = tata_kode(blok, ciri_blok(blok), None).segmen
             if len(cols) < 2:
                 continue
             for r in range(blok.data_start, blok.data_end):

@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from renja_xl.core.config import Konfigurasi
-from renja_xl.core.models import Nilai, RencanaBaris, Temuan, validasi
+from renja_xl.core.models import Temuan, validasi
 
 
 def test_finding_from_outside_data_is_validated():
@@ -14,13 +14,6 @@ def test_finding_from_outside_data_is_validated():
     assert isinstance(t, Temuan) and t.expected == 28263400
     with pytest.raises(ValidationError):
         validasi(Temuan, {"rule": "A001", "slug": "x", "severity": "fatal", "message": "x"})
-
-
-def test_row_from_outside_data_is_validated():
-    r = validasi(RencanaBaris, {"row": 8, "kode": "1.06", "pagu": {"2024": {"cell": "K8", "value": 4876245268}}})
-    assert r.pagu[2024] == Nilai(cell="K8", value=4876245268)
-    with pytest.raises(ValidationError):
-        validasi(RencanaBaris, {"row": "delapan"})
 
 
 def test_config_checks_its_values():

@@ -72,21 +72,23 @@ def test_s002_sees_a_unit_added_after_its_verdict_was_memoised():
     """S002 memoises its verdict per dictionary; a unit added to that dictionary afterwards (tambah)
     must change the verdict: before, 'Psks' is unknown (S001's business, no S002); after adding
     PSKS, 'Jumlah Dokumen' in PSKS is a mismatch."""
-    from renja_xl.core.models import RencanaBaris, Tabel, Teks
     from renja_xl.core.satuan import SATUAN, Kamus
+    from renja_xl.core.tabel import Tabel
     from renja_xl.rules import REGISTRY, muat_semua
     from renja_xl.rules.context import Konteks
 
     muat_semua()
     kamus = Kamus(SATUAN)
-    row = RencanaBaris(row=2, kode="1.06.01.2.01.0001", kode_kunci="1.06.01.2.01.0001", level="sub_kegiatan",
-                       indikator="Jumlah Dokumen", satuan=Teks(cell="I2", text="Psks"))
-    tabel = Tabel(sheet="Tabel 4.1", kind="rencana", header_rows=[1], first_row=2, last_row=2, rows=[row])
+    tabel = Tabel(sheet="Tabel 4.1", kind="rencana", header_rows=[1], first_row=2, last_row=2,
+                  baris=[2], kode=["1.06.01.2.01.0001"], kunci=["1.06.01.2.01.0001"], induk=["1.06.01.2.01"],
+                  level=["sub_kegiatan"], kode_asli=["1.06.01.2.01.0001"], kode_sel=["A2"], uraian=["Sub A"],
+                  indikator=["Jumlah Dokumen"], satuan=["Psks"], satuan_sel=["I2"], lokasi=[None], total=[False],
+                  rincian=[None], nomor=[""], organisasi=[None])
     aturan = REGISTRY["S002"]
 
     def s002():
         ctx = Konteks([tabel], _kamus=kamus).untuk(aturan)
-        return [t.cell for t in aturan.fungsi(ctx)]
+        return [t.cell for t in aturan.fungsi(ctx, tabel)]
 
     assert s002() == []
     kamus.tambah("PSKS")

@@ -18,59 +18,65 @@ def test_every_seed_table_is_recognised(seed_hasil):
     assert "Tabel 3.2" in seed_hasil.sheets
 
 
+def _baris(t, kode):
+    return next(i for i in range(t.n) if t.kode[i] == kode)
+
+
 def test_tabel_4_1_structure(seed_hasil):
     t = tabel(seed_hasil, "Tabel 4.1")
     assert t.header_rows == [4, 5, 6] and t.first_row == 8
     assert t.years == [2024, 2025]
     assert t.columns["kode"] == "A:F" and t.columns["pagu 2024"] == "K" and t.columns["target 2025"] == "L"
-    office = t.rows[0]
-    assert office.kode == "1.06" and office.level == "bidang"
-    assert office.pagu[2024].value == 4876245268 and office.pagu[2025].value == 5770500000
-    by_kode = {r.kode: r for r in t.rows if r.kode}
-    bahan = by_kode["1.06.01.2.06.06"]
-    assert bahan.pagu[2024].value == 14400000 and bahan.pagu[2024].raw == "14.400.000,"
-    assert by_kode["1.06.04.2.01.01"].target[2024].value == 50
+    assert t.kode[0] == "1.06" and t.level[0] == "bidang"
+    pagu24, pagu25 = t.angka["pagu 2024"], t.angka["pagu 2025"]
+    assert pagu24.nilai[0] == 4876245268 and pagu25.nilai[0] == 5770500000
+    bahan = _baris(t, "1.06.01.2.06.06")
+    assert pagu24.nilai[bahan] == 14400000 and pagu24.mentah[bahan] == "14.400.000,"
+    assert t.angka["target 2024"].nilai[_baris(t, "1.06.04.2.01.01")] == 50
 
 
 def test_unreadable_codes_keep_their_cell(seed_hasil):
     t = tabel(seed_hasil, "Tabel 4.1")
-    bad = {r.kode_asli: r for r in t.rows if r.kode_galat}
+    bad = {t.kode_asli[i]: i for i in t.kode_galat}
     assert set(bad) == {"1 | 06 | 01 | 06 | 2 | 01", "1 | 06 | 01 | 2 | 09 | ##"}
-    assert bad["1 | 06 | 01 | 2 | 09 | ##"].kode_cell == "F40"  # line 40 of 41_tabel_4_1.csv
-    assert bad["1 | 06 | 01 | 06 | 2 | 01"].kode_cell == "D10"
+    assert t.kode_sel[bad["1 | 06 | 01 | 2 | 09 | ##"]] == "F40"  # line 40 of 41_tabel_4_1.csv
+    assert t.kode_sel[bad["1 | 06 | 01 | 06 | 2 | 01"]] == "D10"
 
 
 def test_tabel_4_2_ambiguous_pagu(seed_hasil):
     t = tabel(seed_hasil, "Tabel 4.2")
-    dpa = next(r for r in t.rows if r.kode == "1.06.01.2.01.04")
-    assert dpa.pagu[2024].value is None and "1.181925" in dpa.pagu[2024].error
-    assert dpa.kode_perbaikan == ["'l'→'1'"]
+    dpa = _baris(t, "1.06.01.2.01.04")
+    pagu = t.angka["pagu 2024"]
+    assert pagu.nilai[dpa] is None and "1.181925" in pagu.galat[dpa][0]
+    assert t.kode_perbaikan[dpa] == ("'l'→'1'",)
 
 
 def test_tabel_2_1_columns_from_the_number_row(seed_hasil):
     t = tabel(seed_hasil, "Tabel 2.1")
     assert t.columns["kolom 4"] == "H" and t.columns["kolom 8"] == "P" and t.columns["kolom 11"] == "U"
-    surat = next(r for r in t.rows if r.uraian == "Penyediaan Jasa Surat Menyurat")
-    assert surat.kode is None and "2,1" in surat.kode_galat
-    assert (surat.kolom[6].value, surat.kolom[7].value, surat.kolom[8].value) == (1500, 1667, 90)
-    assert surat.satuan_kolom[4].text == "Surat"
+    surat = next(i for i in range(t.n) if t.uraian[i] == "Penyediaan Jasa Surat Menyurat")
+    assert t.kode[surat] is None and "2,1" in t.kode_galat[surat][0]
+    k = {n: t.angka[f"kolom {n}"] for n in (6, 7, 8, 4)}
+    assert (k[6].nilai[surat], k[7].nilai[surat], k[8].nilai[surat]) == (1500, 1667, 90)
+    assert k[4].satuan.teks[surat] == "Surat"
 
 
 def test_realisasi_amounts_as_text(seed_hasil):
     t = tabel(seed_hasil, "Realisasi 2024")
-    rkap = next(r for r in t.rows if r.kode == "1.06.01.2.01.03")
-    assert rkap.anggaran.value == 1226155 and rkap.anggaran.raw == "Rp.1. 226.155,-"
+    rkap = _baris(t, "1.06.01.2.01.03")
+    assert t.angka["pagu"].nilai[rkap] == 1226155 and t.angka["pagu"].mentah[rkap] == "Rp.1. 226.155,-"
     assert t.years == [2024]
 
 
 def test_sipd_sample_is_a_plan_table(samples_dir):
     hasil = baca_berkas(samples_dir / "sipd_subkegiatan_pasangkayu_2024.xlsx")
     (t,) = hasil.tables
-    assert t.kind == "rencana" and len(t.rows) == 44
+    assert t.kind == "rencana" and t.n == 44
     assert t.years == [2024]
-    evaluasi = next(r for r in t.rows if r.kode == "1.03.01.2.01.0007")
-    assert evaluasi.target[2024].value == 1 and evaluasi.satuan.text == "Laporan"
-    assert sum(1 for r in t.rows if r.target[2024].kosong and r.pagu[2024].value is not None) == 36
+    evaluasi = _baris(t, "1.03.01.2.01.0007")
+    target, pagu = t.angka["target 2024"], t.angka["pagu 2024"]
+    assert target.nilai[evaluasi] == 1 and t.satuan[evaluasi] == "Laporan"
+    assert sum(1 for i in range(t.n) if target.nilai[i] is None and pagu.nilai[i] is not None) == 36
 
 
 def test_rka_sample_has_no_renja_table(samples_dir):

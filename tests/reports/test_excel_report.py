@@ -51,7 +51,7 @@ def test_ringkasan_one_row_per_file(rekap):
     assert head[:10] == ["Berkas", "Pemda", "Perangkat Daerah", "Tahun", "Dokumen", "Tabel", "Galat", "Peringatan",
                          "Info", "Status"]
     assert [r[0] for r in rows] == [f["path"] for f in doc["files"]]
-    for r, f in zip(rows, doc["files"]):
+    for r, f in zip(rows, doc["files"], strict=True):
         sev = Counter(t["severity"] for t in f["findings"])
         ident = f.get("identitas", {})
         assert r[1] == ident.get("pemda", "(pemda tidak dikenali)") and r[2] == ident.get("opd")
@@ -104,7 +104,7 @@ def test_per_aturan_counts_rule_by_pemda(rekap):
     want = Counter((t["rule"], f["identitas"]["pemda"]) for f in doc["files"] for t in f["findings"])
     *body, total = rows
     for r in body:
-        for p, v in zip(pemdas, r[3:-1]):
+        for p, v in zip(pemdas, r[3:-1], strict=True):
             assert (v or 0) == want[(r[0], p)]
         assert r[-1] == sum(want[(r[0], p)] for p in pemdas)
     assert {r[0] for r in body} == {k[0] for k in want}
@@ -177,9 +177,31 @@ def test_excel_needs_an_output_file_and_never_overwrites_the_input(tmp_path):
     assert not (tmp_path / "laporan.xlsx").exists()
 
 
-def test_openpyxl_and_pandas_stay_off_the_other_paths():
-    code = ("import sys; from renja_xl.cli import main; main(['check', sys.argv[1], '--format', 'json', '-o', '/dev/null']); "
-            "main(['check', sys.argv[1], '--format', 'html', '-o', '/dev/null']); "
+def test_openpyxl_and_pandas_stay_off_the_other_paths(tmp_path):
+    code = ("import sys; from renja_xl.cli import main; main(['check', sys.argv[1], '--format', 'json', '-o', sys.argv[2]]); "
+            "main(['check', sys.argv[1], '--format', 'html', '-o', sys.argv[3]]); "
             "print(sorted(m for m in ('openpyxl', 'pandas') if m in sys.modules))")
-    res = subprocess.run([sys.executable, "-c", code, str(SEED_XLSX)], capture_output=True, text=True, cwd=ROOT)
+    res = subprocess.run([sys.executable, "-c", code, str(SEED_XLSX), str(tmp_path / "r.json"), str(tmp_path / "r.html")],
+                         capture_output=True, text=True, cwd=ROOT)
     assert res.stdout.strip() == "[]", res.stderr
+
+
+def test_links_of_the_annotated_copy_survive_a_quote_in_the_sheet_name(tmp_path):
+    """A sheet named ``Renja '24`` is referred to as ``'Renja ''24'!J52`` (quotes doubled), or the
+    link points nowhere."""
+    import re
+
+    src = tmp_path / "renja_kutip_2024.xlsx"
+    wb = load_workbook(SEED_XLSX)
+    wb["Tabel 4.1"].title = "Renja '24"
+    wb.save(src)
+    code, _, err = run("check", str(src), "--format", "excel", "-o", str(tmp_path / "rekap.xlsx"))
+    assert code == 1, err
+    copy = load_workbook(tmp_path / "rekap_anotasi.xlsx")
+    links = [c.hyperlink.location for row in copy["renja-xl"].iter_rows(min_row=2) for c in row if c.hyperlink]
+    quoted = [loc for loc in links if loc.startswith("'Renja ")]
+    assert quoted, links[:5]
+    for loc in quoted:
+        m = re.fullmatch(r"'((?:[^']|'')*)'!([A-Z]+[0-9]+)", loc)
+        assert m, loc
+        assert m.group(1).replace("''", "'") == "Renja '24"

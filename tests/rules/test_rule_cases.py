@@ -50,7 +50,7 @@ def test_rule_case(rule, kind, case, tmp_path):
         return
     expected = case["findings"]
     assert len(found) == len(expected), [f"{t.sheet}!{t.cell} {t.message}" for t in found]
-    for want, got in zip(expected, found):
+    for want, got in zip(expected, found, strict=True):
         for key, value in want.items():
             if key == "message":
                 assert value in got.message, (value, got.message)

@@ -92,9 +92,19 @@ def test_t002_inverted_column_8(temuan):
 
 def test_t002_column_10_not_5_7_9(temuan):
     col10 = _find(temuan, "T002", sheet="Tabel 2.1", message=lambda m: m.startswith("Kolom 10"))
-    rkap = [t for t in col10 if t.kode == "1.06.01.2.01.01"]
-    assert rkap and rkap[0].expected == 3 and rkap[0].actual == 1   # 1 + 1 + 1 stated as 1
-    assert len(col10) >= 30
+    # a yearly document (one RKAP a year, the Renstra's end target also 1) does not add up over the
+    # years: column 10 stated equal to column 9 is right (issue 15), so 1 + 1 + 1 is not asked for
+    assert [t for t in col10 if t.kode == "1.06.01.2.01.01"] == []
+    assert len(col10) >= 20
+
+
+def test_t002_column_10_of_a_running_count(temuan):
+    col10 = _find(temuan, "T002", sheet="Tabel 2.1", message=lambda m: m.startswith("Kolom 10"))
+    sums = [t for t in col10 if "5 + 7 + 9" in t.message]
+    assert len(sums) >= 5
+    for t in sums:  # "… tertulis 2, seharusnya 3 + 2 + 3 = 8": the expected value is the sum it names
+        parts = t.message.split("seharusnya ")[1].split(" = ")
+        assert t.expected == pytest.approx(sum(float(p.replace(".", "").replace(",", ".")) for p in parts[0].split(" + ")))
 
 
 def test_a005_zero_realisations(temuan):
@@ -119,8 +129,10 @@ def test_no_a001_in_tabel_4_1(temuan):
 
 def test_a001_in_tabel_4_2_where_the_2024_pagu_is_missing(temuan):
     hits = {t.kode: t for t in _find(temuan, "A001", sheet="Tabel 4.2")}
-    assert set(hits) == {"1.06", "1.06.03.2.01"}
-    assert hits["1.06"].actual - hits["1.06"].expected == 9085999
+    # the program and its kegiatan leave 2024 empty while the sub kegiatan holds Rp 9.085.999; the
+    # office total counts that amount, so it is right: one cause, found where it is
+    assert set(hits) == {"1.06.03", "1.06.03.2.01"}
+    assert hits["1.06.03"].actual is None and hits["1.06.03"].expected == 9085999
 
 
 def test_no_t005_on_right_spm_ratios(temuan):

@@ -6,7 +6,10 @@ import csv
 import subprocess
 import sys
 
+import pytest
 from python_calamine import CalamineWorkbook
+
+import renja_xl
 
 from tests.conftest import CSV_ALL_SHEETS, ROOT, SEED_XLSX, WORKBOOKS
 
@@ -84,6 +87,7 @@ def test_libreoffice_reads_the_office_totals(soffice, tmp_path):
     assert len(list(tmp_path.glob("*.csv"))) == len(EXPECTED_SHEETS)
 
 
+@pytest.mark.slow
 def test_package_installs_with_console_script(tmp_path):
     target = tmp_path / "site"
     subprocess.run(
@@ -95,4 +99,6 @@ def test_package_installs_with_console_script(tmp_path):
     res = subprocess.run([str(script), "--version"], capture_output=True, text=True,
                          env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"})
     assert res.returncode == 0, res.stderr
-    assert res.stdout.strip() == "renja-xl 0.1.0"
+    assert res.stdout.strip() == f"renja-xl {renja_xl.__version__}"
+    (dist,) = target.glob("renja_xl-*.dist-info")  # the package metadata has the same one version
+    assert dist.name == f"renja_xl-{renja_xl.__version__}.dist-info"

@@ -13,9 +13,8 @@ from openpyxl import load_workbook
 
 from renja_xl.checker import periksa_berkas
 from renja_xl.core.capaian import capaian, tingkat_realisasi
-from renja_xl.core.models import EvaluasiBaris, RealisasiBaris
 from renja_xl.readers import baca_berkas, baca_lembar, lembar_dari_nilai
-from renja_xl.rules.anggaran.common import pagu_per_tahun, rincian_induk
+from renja_xl.rules.struktur import pagu_per_tahun, rincian_induk
 from renja_xl.xl.rollup import rumus_rollup
 from tests.conftest import ROOT, SEED_XLSX
 
@@ -71,7 +70,7 @@ def test_parent_totals_equal_the_rollup_of_their_children(master, master_lo):
                 kids = [pagu_per_tahun(t, k).get(year) for k in grup.anak]
                 expected = sum(_nilai(wb[t.sheet], k.cell) or 0 for k in kids if k is not None)
                 assert str(f).startswith("=SUM("), (t.sheet, cell.cell, f)
-                assert _nilai(wb[t.sheet], cell.cell) == pytest.approx(expected), (t.sheet, cell.cell, grup.induk.kode)
+                assert _nilai(wb[t.sheet], cell.cell) == pytest.approx(expected), (t.sheet, cell.cell, t.kode[grup.induk])
                 checked += 1
     assert checked >= 60
     # the office total of Tabel 4.1 is the seed's stated total, now computed
@@ -84,18 +83,18 @@ def test_capaian_columns_equal_the_core_formulas(master, master_lo):
     n = 0
     for t in tables:
         ws = wb[t.sheet]
-        for row in t.rows:
-            if isinstance(row, EvaluasiBaris) and not row.total:
-                c = t.columns
-                pairs = [(c["kolom 8"], tingkat_realisasi(_nilai(ws, f"{c['kolom 7']}{row.row}"), _nilai(ws, f"{c['kolom 6']}{row.row}")), "RENJA_TINGKAT_REALISASI"),
-                         (c["kolom 11"], capaian(_nilai(ws, f"{c['kolom 10']}{row.row}"), _nilai(ws, f"{c['kolom 4']}{row.row}")), "RENJA_CAPAIAN")]
-            elif isinstance(row, RealisasiBaris) and not row.total:
-                c = t.columns
-                pairs = [(c["persen keuangan"], tingkat_realisasi(_nilai(ws, f"{c['realisasi']}{row.row}"), _nilai(ws, f"{c['anggaran']}{row.row}")), "RENJA_TINGKAT_REALISASI")]
+        c = t.columns
+        for i in range(t.n):
+            row_no = t.baris[i]
+            if t.kind == "evaluasi" and not t.total[i]:
+                pairs = [(c["kolom 8"], tingkat_realisasi(_nilai(ws, f"{c['kolom 7']}{row_no}"), _nilai(ws, f"{c['kolom 6']}{row_no}")), "RENJA_TINGKAT_REALISASI"),
+                         (c["kolom 11"], capaian(_nilai(ws, f"{c['kolom 10']}{row_no}"), _nilai(ws, f"{c['kolom 4']}{row_no}")), "RENJA_CAPAIAN")]
+            elif t.kind == "realisasi" and not t.total[i]:
+                pairs = [(c["capaian_rp"], tingkat_realisasi(_nilai(ws, f"{c['realisasi_rp']}{row_no}"), _nilai(ws, f"{c['pagu']}{row_no}")), "RENJA_TINGKAT_REALISASI")]
             else:
                 continue
             for col, want, fn in pairs:
-                a1 = f"{col}{row.row}"
+                a1 = f"{col}{row_no}"
                 assert formulas[t.sheet][a1].value.startswith(f"=IFERROR({fn}("), (t.sheet, a1)
                 got = ws[a1].value
                 if want is None:

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 import renja_xl.xl as rx
 from renja_xl.checker import periksa_berkas
 from renja_xl.readers import baca_lembar, lembar_dari_nilai
-from renja_xl.rules.anggaran.common import pagu_per_tahun, rincian_induk
+from renja_xl.rules.struktur import pagu_per_tahun, rincian_induk
 from renja_xl.xl import SHEET_HASIL, SHEET_TANDA
 from renja_xl.xl.tanda import PENANDA, WARNA
 
@@ -109,7 +109,7 @@ def test_validate_lists_every_finding_with_links(putaran1):
         r += 1
     assert len(rows) == len(berkas.findings)
     aturan = load_workbook(lo, data_only=True)["Aturan"]
-    for r, f in zip(rows, berkas.findings):
+    for r, f in zip(rows, berkas.findings, strict=False):
         assert values.cell(r, 2).value == f.rule and values.cell(r, 4).value == f.sheet
         assert values.cell(r, 7).value == f.message
         assert (values.cell(r, 8).value or None) == f.saran
@@ -118,7 +118,7 @@ def test_validate_lists_every_finding_with_links(putaran1):
         doc = formulas.cell(r, 9).value
         target = int(doc.split("!A")[1].split('"')[0])
         assert aturan.cell(target, 1).value == f.rule and aturan.cell(target, 5).value
-    kode_row = next(r for r, f in zip(rows, berkas.findings) if f.kode and f.kode.count(".") >= 4)
+    kode_row = next(r for r, f in zip(rows, berkas.findings, strict=False) if f.kode and f.kode.count(".") >= 4)
     assert isinstance(values.cell(kode_row, 6).value, str), "a kode written as a number"
     assert "galat" in values.cell(3, 1).value
 
@@ -230,7 +230,7 @@ def test_recompute_rollups_after_insert_delete_and_move(master, hitung_lo, tmp_p
                 kids = [pagu_per_tahun(t, k).get(year) for k in grup.anak]
                 want = sum(v for k in kids if k is not None
                            for v in [wb[t.sheet][k.cell].value] if isinstance(v, (int, float)))
-                assert wb[t.sheet][cell.cell].value == pytest.approx(want), (t.sheet, cell.cell, grup.induk.kode)
+                assert wb[t.sheet][cell.cell].value == pytest.approx(want), (t.sheet, cell.cell, t.kode[grup.induk])
                 checked += 1
     assert checked >= 60
     ws = wb["Tabel 4.1"]

@@ -198,7 +198,7 @@ def lewat_server():
 def test_server_converters_give_what_direct_calls_give(lewat_server):
     results = lewat_server["results"]
     assert len(results) == len(CASES)
-    for (name, _args, direct_args), got in zip(CASES, results):
+    for (name, _args, direct_args), got in zip(CASES, results, strict=True):
         want = _as_excel(getattr(udf, name)(*direct_args))
         assert not (isinstance(got, dict) and "error" in got), (name, got)
         assert got == [[pytest.approx(v) if isinstance(v, float) else v for v in row] for row in want], name
@@ -211,7 +211,7 @@ def test_server_sees_every_argument_as_a_range(lewat_server):
     assert meta["RENJA_CAPAIAN"]["args"] == ["realisasi", "target", "polaritas"]
     for info in meta.values():
         # 'caller' is xlwings' reserved argument (the calling range), not a worksheet argument
-        assert all(o.get("ndim") == 2 for a, o in zip(info["args"], info["options"]) if a != "caller"), info
+        assert all(o.get("ndim") == 2 for a, o in zip(info["args"], info["options"], strict=False) if a != "caller"), info
 
 
 # --- nomenclature functions (issue 6): a tiny decree written here, never the real one -------------

@@ -34,7 +34,7 @@ def modules(master) -> dict[str, str]:
     assert res.returncode == 0, res.stderr
     out: dict[str, str] = {}
     parts = re.split(r"^VBA MACRO (\S+)\s*\n(?:in file: [^\n]*\n)- - -[^\n]*\n", res.stdout, flags=re.M)
-    for name, body in zip(parts[1::2], parts[2::2]):
+    for name, body in zip(parts[1::2], parts[2::2], strict=False):
         body = body.split("\n-------------------------------------------------------------------------------")[0]
         out[name.rsplit(".", 1)[0]] = body
     return out
@@ -90,7 +90,7 @@ def _tombol(master: Path) -> list[tuple[str, str]]:
         text = "".join(z.read(n).decode("utf-8") for n in vml)
     captions = re.findall(r"<b>([^<]+)</b>", text)
     macros = re.findall(r"<x:FmlaMacro>\[0\]!(\w+)</x:FmlaMacro>", text)
-    return list(zip(captions, macros))
+    return list(zip(captions, macros, strict=False))
 
 
 def test_each_button_runs_a_macro_of_the_project(master, modules):

@@ -5,71 +5,103 @@ from __future__ import annotations
 from ...core.kode import level_name
 from ..context import rp
 from ..registry import Dok, aturan
-from .common import pagu_per_tahun, rincian_induk, rupiah
+from ..struktur import kolom_uang, judul_saja, nama_kolom, rincian_induk
+from .common import JENIS_UANG, rupiah
+
+
+_ANAK = {"kegiatan": "sub kegiatan", "program": "kegiatan", "bidang": "program", "urusan": "bidang"}
+_ANAK_EN = {"kegiatan": "sub kegiatan", "program": "kegiatan", "bidang": "program", "urusan": "bidang"}
+
+
+def _biasa_terisi(t, k, grups) -> dict[str, bool]:
+    """Per parent level, whether the parents of that level usually carry this column (a column filled
+    only on sub kegiatan rows, such as a SIPD anggaran kas, is not expected on its parents)."""
+    isi: dict[str, list[int]] = {}
+    for g in grups:
+        c = isi.setdefault(t.level[g.induk], [0, 0])
+        c[0] += 1
+        if k.nilai[g.induk] is not None:
+            c[1] += 1
+    return {lvl: n < 3 or filled * 2 >= n for lvl, (n, filled) in isi.items()}
 
 
 @aturan(
     "A001", "pagu-tidak-sesuai-rincian", "error",
     id=Dok(
-        "Pagu tidak sesuai rinciannya",
-        "Baris bidang, program atau kegiatan yang pagunya berbeda dari jumlah pagu baris anaknya (menurut "
+        judul="Pagu tidak sesuai rinciannya",
+        apa="Baris bidang, program atau kegiatan yang pagunya berbeda dari jumlah pagu baris anaknya (menurut "
         "kode, bukan urutan baris) di tabel yang sama, tepat dalam rupiah, per tahun. Tidak diperiksa untuk "
         "induk tanpa anak, atau bila pagu anak tidak terbaca (A006), atau bila ada baris tanpa kode terbaca "
         "(K001, K004) yang termasuk padanya (baris itu milik baris berkode tepat di atasnya, atau induk dari "
         "sub kegiatan itu). Induk di atasnya tetap diperiksa terhadap anak-anaknya sendiri.",
-        "Pagu induk adalah penjumlahan rinciannya; selisih berarti ada sub kegiatan yang terlewat, angka "
+        mengapa="Pagu induk adalah penjumlahan rinciannya; selisih berarti ada sub kegiatan yang terlewat, angka "
         "yang diketik ulang tidak sama, atau rumus SUM yang tidak mencakup semua baris.",
-        "Kegiatan 1.06.01.2.01 tertulis Rp 28.263.416 sedangkan jumlah sub kegiatannya Rp 28.263.400 "
+        contoh="Kegiatan 1.06.01.2.01 tertulis Rp 28.263.416 sedangkan jumlah sub kegiatannya Rp 28.263.400 "
         "(selisih Rp 16).",
-        "Jalankan **Hitung Ulang Rollup** di workbook master, atau perbaiki pagu induk atau anak yang salah.",
+        perbaikan="Jalankan **Hitung Ulang Rollup** di workbook master, atau perbaiki pagu induk atau anak yang salah.",
     ),
     en=Dok(
-        "Pagu does not match its breakdown",
-        "A bidang, program or kegiatan row whose pagu differs from the sum of its child rows' pagu (by "
+        judul="Pagu does not match its breakdown",
+        apa="A bidang, program or kegiatan row whose pagu differs from the sum of its child rows' pagu (by "
         "kode, not row order) in the same table, exact in whole rupiah, per year. Not checked for a parent "
         "without children, nor when a child amount is unreadable (A006), nor when a row without a readable "
         "kode (K001, K004) belongs to it (such a row belongs to the coded row just above it, or to that sub "
         "kegiatan's parent). Parents further up are still checked against their own children.",
-        "A parent's pagu is the sum of its breakdown; a difference means a missing sub kegiatan, a retyped "
+        mengapa="A parent's pagu is the sum of its breakdown; a difference means a missing sub kegiatan, a retyped "
         "number that differs, or a SUM formula that misses rows.",
-        "Kegiatan 1.06.01.2.01 states Rp 28.263.416 while its sub kegiatan add up to Rp 28.263.400 "
+        contoh="Kegiatan 1.06.01.2.01 states Rp 28.263.416 while its sub kegiatan add up to Rp 28.263.400 "
         "(difference Rp 16).",
-        "Run **Hitung Ulang Rollup** in the master workbook, or correct the wrong parent or child amount.",
+        perbaikan="Run **Hitung Ulang Rollup** in the master workbook, or correct the wrong parent or child amount.",
     ),
+    jenis=JENIS_UANG,
 )
-def periksa(ctx):
-    for tabel in ctx.tabel("rencana", "realisasi"):
-        for grup in rincian_induk(tabel):
+def periksa(ctx, t):
+    cols = kolom_uang(t)
+    if not cols:
+        return
+    grups = list(rincian_induk(t))
+    # deepest parents first, so a parent is checked against what its children should hold: a child
+    # reported wrong here counts with its own children's sum (one cause, one finding)
+    grups.sort(key=lambda g: -(t.kunci[g.induk] or "").count("."))
+    for k in cols:
+        biasa = _biasa_terisi(t, k, grups)
+        benar: dict[int, int | float] = {}
+        for grup in grups:
             if grup.tercemar:
                 continue
-            parent, kids = grup.induk, grup.anak
-            for year, cell in pagu_per_tahun(tabel, parent).items():
-                if cell.tidak_pasti:
+            p, kids = grup.induk, grup.anak
+            if not k.pasti(p) or any(not k.pasti(c) for c in kids) or any(not k.pasti(b) for b in grup.bagian):
+                continue
+            total = sum(v for v in (benar.get(c, k.nilai[c]) for c in kids) if v is not None)
+            tertulis = sum(k.nilai[c] for c in kids if k.nilai[c] is not None)
+            stated = k.nilai[p]
+            if stated is None and (total == 0 or judul_saja(t, p) or not biasa.get(t.level[p])):
+                continue  # nothing on either side, a heading line, or a column its parents leave empty
+            if stated is not None and rupiah(stated) in (rupiah(total), rupiah(tertulis)):
+                continue  # it adds up its children as they are written, or as they should be
+            if grup.bagian:  # an E.81 program whose amounts are split over its indicator lines
+                bersama = (stated or 0) + sum(k.nilai[b] or 0 for b in grup.bagian)
+                if rupiah(bersama) == rupiah(total):
                     continue
-                kid_cells = [pagu_per_tahun(tabel, k).get(year) for k in kids]
-                if any(c is not None and c.tidak_pasti for c in kid_cells):
-                    continue
-                total = sum(c.value for c in kid_cells if c is not None and c.value is not None)
-                stated = cell.value
-                if stated is None and total == 0:
-                    continue
-                if stated is not None and rupiah(stated) == rupiah(total):
-                    continue
-                anak = "sub kegiatan" if parent.level == "kegiatan" else ("kegiatan" if parent.level == "program" else "program")
-                lvl = level_name(parent.level)
-                ytxt = f" {year}" if year else ""
-                if stated is None:
-                    yield ctx.temuan(
-                        tabel, parent, cell.cell,
-                        f"Pagu{ytxt} {lvl} kosong, padahal jumlah {anak} {rp(total)}",
-                        f"Pagu{ytxt} of the {lvl} is empty while its {anak} add up to {rp(total)}",
-                        expected=rupiah(total), actual=None,
-                    )
-                    continue
-                selisih = rupiah(stated) - rupiah(total)
+            benar[p] = total
+            lvl = level_name(t.level[p])
+            anak = _ANAK.get(t.level[p], "baris anak")
+            anak_en = _ANAK_EN.get(t.level[p], "child rows")
+            kol_id, kol_en = nama_kolom(k, "id"), nama_kolom(k, "en")
+            cell = t.sel(k, p)
+            if stated is None:
                 yield ctx.temuan(
-                    tabel, parent, cell.cell,
-                    f"Pagu{ytxt} {lvl} {rp(stated)} ≠ jumlah {anak} {rp(total)} (selisih {rp(abs(selisih))})",
-                    f"Pagu{ytxt} of the {lvl} {rp(stated)} ≠ sum of its {anak} {rp(total)} (difference {rp(abs(selisih))})",
-                    expected=rupiah(total), actual=rupiah(stated),
+                    t, p, cell,
+                    f"{kol_id.capitalize()} {lvl} kosong, padahal jumlah {anak} {rp(total)}",
+                    f"{kol_en.capitalize()} of the {lvl} is empty while its {anak_en} add up to {rp(total)}",
+                    expected=rupiah(total), actual=None,
                 )
+                continue
+            selisih = rupiah(stated) - rupiah(total)
+            yield ctx.temuan(
+                t, p, cell,
+                f"{kol_id.capitalize()} {lvl} {rp(stated)} ≠ jumlah {anak} {rp(total)} (selisih {rp(abs(selisih))})",
+                f"{kol_en.capitalize()} of the {lvl} {rp(stated)} ≠ sum of its {anak_en} {rp(total)} "
+                f"(difference {rp(abs(selisih))})",
+                expected=rupiah(total), actual=rupiah(stated),
+            )

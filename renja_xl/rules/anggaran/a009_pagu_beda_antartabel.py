@@ -4,45 +4,61 @@ from __future__ import annotations
 
 from ..context import rp
 from ..registry import Dok, aturan
-from ..tables import nilai_antartabel
-from .common import pagu_per_tahun, rupiah
+from ..struktur import nama_kolom, nilai_antartabel
+from .common import JENIS_RENCANA, rupiah
+
+
+def _kunci(t, k) -> tuple[str, str] | None:
+    """The year (and side) a money column is compared on; a realisation table's anggaran is its year."""
+    p = k.peran
+    if p.ukuran != "pagu" or p.bagian not in ("", "total"):
+        return None
+    if t.kind == "realisasi":
+        return (str(t.years[0]) if t.years else "", "")
+    return (p.periode, p.sisi)
 
 
 @aturan(
     "A009", "pagu-beda-antartabel", "error",
     id=Dok(
-        "Pagu berbeda antartabel",
-        "Satu kode mempunyai pagu yang berbeda untuk tahun yang sama di dua tabel dalam workbook yang sama "
+        judul="Pagu berbeda antartabel",
+        apa="Satu kode mempunyai pagu yang berbeda untuk tahun yang sama di dua tabel dalam workbook yang sama "
         "(mis. Tabel 4.1 dan Tabel 4.2, atau tabel realisasi dan rencana). Tabel rencana pertama menjadi "
         "acuan; temuan ditempatkan pada sel tabel yang lain.",
-        "Satu dokumen tidak boleh menyebut dua angka untuk pagu yang sama; salah satunya pasti tidak "
+        mengapa="Satu dokumen tidak boleh menyebut dua angka untuk pagu yang sama; salah satunya pasti tidak "
         "diperbarui.",
-        "Penyusunan Dokumen Perencanaan: Tabel 4.1 Rp 14.085.701, anggaran di tabel realisasi Rp 13.882.901.",
-        "Samakan angka dengan DPA/DPPA yang berlaku di semua tabel.",
+        contoh="Penyusunan Dokumen Perencanaan: Tabel 4.1 Rp 14.085.701, anggaran di tabel realisasi Rp 13.882.901.",
+        perbaikan="Samakan angka dengan DPA/DPPA yang berlaku di semua tabel.",
     ),
     en=Dok(
-        "Pagu differs between tables",
-        "One kode carries different pagu for the same year in two tables of the same workbook (e.g. Tabel "
+        judul="Pagu differs between tables",
+        apa="One kode carries different pagu for the same year in two tables of the same workbook (e.g. Tabel "
         "4.1 vs Tabel 4.2, or the realisation table vs the plan). The first plan table is the reference; "
         "the finding is placed on the other table's cell.",
-        "One document must not state two amounts for the same pagu; one of them was not updated.",
-        "Penyusunan Dokumen Perencanaan: Tabel 4.1 Rp 14.085.701, budget in the realisation table Rp 13.882.901.",
-        "Make all tables agree with the current DPA/DPPA.",
+        mengapa="One document must not state two amounts for the same pagu; one of them was not updated.",
+        contoh="Penyusunan Dokumen Perencanaan: Tabel 4.1 Rp 14.085.701, budget in the realisation table Rp 13.882.901.",
+        perbaikan="Make all tables agree with the current DPA/DPPA.",
     ),
+    jenis=(*JENIS_RENCANA, "realisasi"),
+    lintas=True,
 )
-def periksa(ctx):
-    tables = list(ctx.tabel("rencana")) + list(ctx.tabel("realisasi"))
+def periksa(ctx, tables):
+    def cells(t, i):
+        out = {}
+        for k in t.angka.values():
+            key = _kunci(t, k)
+            if key is not None and k.nilai[i] is not None and i not in k.galat:
+                out.setdefault(key, (k, k.nilai[i]))
+        return out
 
-    def cells(tabel, row):
-        return {y: c for y, c in pagu_per_tahun(tabel, row).items() if c.value is not None and not c.error}
-
-    for ref_t, ref_row, tabel, row, year, ref_cell, cell in nilai_antartabel(tables, cells):
-        if rupiah(ref_cell.value) == rupiah(cell.value):
+    for ref_t, ref_i, t, i, _key, (ref_k, ref_v), (k, v) in nilai_antartabel(tables, cells):
+        if rupiah(ref_v) == rupiah(v):
             continue
-        ytxt = f" {year}" if year else ""
+        ref_cell = ref_t.sel(ref_k, ref_i)
+        kol_id, kol_en = nama_kolom(k, "id"), nama_kolom(k, "en")
         yield ctx.temuan(
-            tabel, row, cell.cell,
-            f"Pagu{ytxt} {rp(cell.value)} berbeda dengan {ref_t.sheet} ({ref_cell.cell}) {rp(ref_cell.value)}",
-            f"Pagu{ytxt} {rp(cell.value)} differs from {ref_t.sheet} ({ref_cell.cell}) {rp(ref_cell.value)}",
-            expected=rupiah(ref_cell.value), actual=rupiah(cell.value),
+            t, i, t.sel(k, i),
+            f"{kol_id.capitalize()} {rp(v)} berbeda dengan {ref_t.sheet} ({ref_cell}) {rp(ref_v)}",
+            f"{kol_en.capitalize()} {rp(v)} differs from {ref_t.sheet} ({ref_cell}) {rp(ref_v)}",
+            expected=rupiah(ref_v), actual=rupiah(v), terkait=[f"{ref_t.sheet}!{ref_cell}"],
         )

@@ -8,25 +8,26 @@ from ..registry import Dok, aturan
 @aturan(
     "E002", "tabel-tidak-dikenali", "warning",
     id=Dok(
-        "Tabel tidak dikenali",
-        "Workbook yang tidak memuat satu pun tabel Renja yang dikenali (rencana, evaluasi, SPM, review, "
+        judul="Tabel tidak dikenali",
+        apa="Workbook yang tidak memuat satu pun tabel Renja yang dikenali (rencana, evaluasi, SPM, review, "
         "realisasi). Disebutkan sheet yang diperiksa. Tabel dikenali dari kata-kata header-nya (Kode, "
         "Program/Kegiatan, Indikator, Satuan, Target, Pagu, Realisasi …), bukan dari nama sheet.",
-        "Berkas yang salah (mis. RKA rincian belanja) atau tabel tanpa header tidak dapat diperiksa; "
+        mengapa="Berkas yang salah (mis. RKA rincian belanja) atau tabel tanpa header tidak dapat diperiksa; "
         "lebih baik dikatakan daripada ditebak.",
-        "`rka_rincian_belanja.xlsx`: sheet 'renja dpa' berisi kode akun dan komponen belanja.",
-        "Kirim berkas Renja yang benar, atau beri tabel header yang lengkap.",
+        contoh="`rka_rincian_belanja.xlsx`: sheet 'renja dpa' berisi kode akun dan komponen belanja.",
+        perbaikan="Kirim berkas Renja yang benar, atau beri tabel header yang lengkap.",
     ),
     en=Dok(
-        "No table recognised",
-        "A workbook in which no known Renja table (plan, evaluation, SPM, review, realisation) was "
+        judul="No table recognised",
+        apa="A workbook in which no known Renja table (plan, evaluation, SPM, review, realisation) was "
         "recognised; the sheets looked at are listed. Tables are recognised by their header words (Kode, "
         "Program/Kegiatan, Indikator, Satuan, Target, Pagu, Realisasi …), not by sheet names.",
-        "A wrong file (e.g. an RKA expenditure detail) or a table without a header cannot be checked; "
+        mengapa="A wrong file (e.g. an RKA expenditure detail) or a table without a header cannot be checked; "
         "better said than guessed.",
-        "`rka_rincian_belanja.xlsx`: sheet 'renja dpa' holds account codes and expense items.",
-        "Send the right Renja file, or give the table a complete header.",
+        contoh="`rka_rincian_belanja.xlsx`: sheet 'renja dpa' holds account codes and expense items.",
+        perbaikan="Send the right Renja file, or give the table a complete header.",
     ),
+    berkas=True,
 )
 def periksa(ctx):
     if ctx.tables:

@@ -8,24 +8,25 @@ from ..registry import Dok, aturan
 @aturan(
     "E003", "rumus-tanpa-nilai", "warning",
     id=Dok(
-        "Rumus tanpa nilai tersimpan",
-        "Sel rumus yang nilai hasil hitungnya tidak tersimpan di berkas (berkas disimpan oleh alat yang "
+        judul="Rumus tanpa nilai tersimpan",
+        apa="Sel rumus yang nilai hasil hitungnya tidak tersimpan di berkas (berkas disimpan oleh alat yang "
         "tidak menghitung rumus). Angka yang terbaca mungkin bukan yang ditampilkan Excel; sel ini dianggap "
         "kosong.",
-        "Pemeriksaan memakai nilai yang tersimpan; tanpa nilai, total dan persentase dari rumus tidak dapat "
+        mengapa="Pemeriksaan memakai nilai yang tersimpan; tanpa nilai, total dan persentase dari rumus tidak dapat "
         "diperiksa.",
-        "Sheet 'Tabel 4.1': 14 sel rumus tanpa nilai (K8, K9, K10 …).",
-        "Buka berkas di Excel atau LibreOffice, hitung ulang (Ctrl+Alt+F9), lalu simpan.",
+        contoh="Sheet 'Tabel 4.1': 14 sel rumus tanpa nilai (K8, K9, K10 …).",
+        perbaikan="Buka berkas di Excel atau LibreOffice, hitung ulang (Ctrl+Alt+F9), lalu simpan.",
     ),
     en=Dok(
-        "Formulas without cached values",
-        "Formula cells whose computed value is not stored in the file (saved by a tool that does not "
+        judul="Formulas without cached values",
+        apa="Formula cells whose computed value is not stored in the file (saved by a tool that does not "
         "calculate). The numbers read may not be the ones Excel shows; such cells count as empty.",
-        "The check uses the stored values; without them, totals and percentages from formulas cannot be "
+        mengapa="The check uses the stored values; without them, totals and percentages from formulas cannot be "
         "checked.",
-        "Sheet 'Tabel 4.1': 14 formula cells without a value (K8, K9, K10 …).",
-        "Open the file in Excel or LibreOffice, recalculate (Ctrl+Alt+F9), and save.",
+        contoh="Sheet 'Tabel 4.1': 14 formula cells without a value (K8, K9, K10 …).",
+        perbaikan="Open the file in Excel or LibreOffice, recalculate (Ctrl+Alt+F9), and save.",
     ),
+    berkas=True,
 )
 def periksa(ctx):
     for sheet, cells in ctx.rumus_kosong.items():
@@ -35,8 +36,8 @@ def periksa(ctx):
         first = cells[0]
         row = int("".join(ch for ch in first if ch.isdigit()))
         yield ctx.temuan(
-            None, row, first,
+            None, None, first,
             f"{len(cells)} sel rumus tanpa nilai tersimpan ({contoh}); angka dari rumus ini tidak dapat diperiksa",
             f"{len(cells)} formula cells without a cached value ({contoh}); their numbers cannot be checked",
-            sheet=sheet, actual=len(cells),
+            sheet=sheet, baris=row, actual=len(cells),
         )

@@ -1,9 +1,13 @@
-"""Helpers shared by the kode rules: which coded row a row without a readable kode belongs to."""
+"""Helpers shared by the kode rules."""
 
 from __future__ import annotations
 
 from ...core.kode import Kode, parse_kode
-from ...core.models import Tabel
+from ...core.tabel import Tabel
+
+__all__ = ["kode_obj", "kode_mungkin", "JENIS_BERKODE"]
+
+JENIS_BERKODE = ("rencana", "renstra", "perubahan", "evaluasi", "e81", "realisasi")
 
 
 def kode_obj(teks: str | None) -> Kode | None:
@@ -12,35 +16,20 @@ def kode_obj(teks: str | None) -> Kode | None:
     return parse_kode(teks).kode
 
 
-def kode_mungkin(tabel: Tabel, i: int) -> Kode | None:
+def kode_mungkin(t: Tabel, i: int) -> Kode | None:
     """The kode an unreadable row probably had: the parent shared by the coded rows just below it,
     when that parent has no row of its own in the table."""
     # only the first row of a run of rows without a readable kode takes the parent's place
-    if i > 0 and not tabel.rows[i - 1].kode and not tabel.rows[i - 1].total:
+    if i > 0 and t.kode[i - 1] is None and not t.total[i - 1]:
         return None
-    known = {r.kode_kunci for r in tabel.rows if r.kode_kunci}
-    for row in tabel.rows[i + 1:]:
-        if row.kode_galat or not row.kode:
+    known = {k for k in t.kunci if k}
+    for j in range(i + 1, t.n):
+        if j in t.kode_galat or t.kode[j] is None:
             continue
-        k = kode_obj(row.kode)
+        k = kode_obj(t.kode[j])
         if k is None or k.induk is None:
             return None
         if k.induk.kunci in known:
             return None
         return k.induk
     return None
-
-
-def pemilik(tabel: Tabel) -> dict[int, str]:
-    """For each row index without a readable kode, the kunci of the coded row it belongs to: the coded
-    row just above it, or that row's parent when it is a sub kegiatan (rules.md, A001)."""
-    out: dict[int, str] = {}
-    owner: str | None = None
-    for i, row in enumerate(tabel.rows):
-        if row.kode and not row.kode_galat:
-            owner = row.induk_kunci if row.level == "sub_kegiatan" else row.kode_kunci
-            continue
-        if row.total or owner is None:
-            continue
-        out[i] = owner
-    return out

@@ -15,9 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...core.kode import parse_kode
-from ...core.models import Tabel
+from ...core.tabel import Tabel
 from ...nomenklatur.data import normal_nama
-from .common import kode_mungkin, pemilik
+from ..struktur import pemilik
+from .common import kode_mungkin
 
 __all__ = ["Saran", "saran_kode", "bidang_tabel"]
 
@@ -36,48 +37,48 @@ def _kunci(kode: str) -> str:
     return k.kunci if k else kode
 
 
-def bidang_tabel(tabel: Tabel) -> str | None:
+def bidang_tabel(t: Tabel) -> str | None:
     """The office's bidang (``1.06``): the most common first two segments of the table's codes."""
     counts: dict[str, int] = {}
-    for r in tabel.rows:
-        if r.kode:
-            b = ".".join(r.kode.split(".")[:2])
+    for k in t.kode:
+        if k:
+            b = ".".join(k.split(".")[:2])
             counts[b] = counts.get(b, 0) + 1
     return max(counts, key=counts.get) if counts else None
 
 
-def _dari_tabel(ctx, tabel: Tabel, row) -> tuple[str, str] | None:
-    name = normal_nama(row.uraian)
+def _dari_tabel(ctx, t: Tabel, i: int) -> tuple[str, str] | None:
+    name = normal_nama(t.uraian[i])
     if not name:
         return None
+    awalan = (t.kode_galat.get(i) or (None, None, None))[2]
     found: dict[str, str] = {}
     for other in ctx.tables:
-        for r in other.rows:
-            if r is row or not r.kode or r.kode_galat:
+        for j in range(other.n):
+            if (other is t and j == i) or not other.kode[j] or j in other.kode_galat:
                 continue
-            if normal_nama(r.uraian) != name:
+            if normal_nama(other.uraian[j]) != name:
                 continue
-            k = _kunci(r.kode)
-            if row.kode_awalan and not (k == row.kode_awalan or k.startswith(row.kode_awalan + ".")):
+            k = _kunci(other.kode[j])
+            if awalan and not (k == awalan or k.startswith(awalan + ".")):
                 continue
-            found.setdefault(k, f"{other.sheet} ({r.kode_cell})")
+            found.setdefault(k, f"{other.sheet} ({other.kode_sel[j]})")
     if len(found) == 1:
         return next(iter(found.items()))
     return None
 
 
-def saran_kode(ctx, tabel: Tabel, i: int) -> Saran | None:
-    row = tabel.rows[i]
+def saran_kode(ctx, t: Tabel, i: int) -> Saran | None:
     nomen = ctx.nomenklatur
-    bidang = bidang_tabel(tabel)
+    bidang = bidang_tabel(t)
     hit_nomen = None
-    if nomen is not None and row.uraian:
-        awalan = row.kode_awalan
-        if not awalan and not row.kode_asli:
-            owner = pemilik(tabel).get(i)  # the coded row this one belongs to (K004)
-            awalan = owner
-        hit_nomen = nomen.pasti(row.uraian, awalan=awalan, bidang=bidang) or (
-            nomen.pasti(row.uraian, bidang=bidang) if awalan else None)
+    uraian = t.uraian[i]
+    if nomen is not None and uraian:
+        awalan = (t.kode_galat.get(i) or (None, None, None))[2]
+        if not awalan and not t.kode_asli[i]:
+            awalan = pemilik(t).get(i)  # the coded row this one belongs to (K004)
+        hit_nomen = nomen.pasti(uraian, awalan=awalan, bidang=bidang) or (
+            nomen.pasti(uraian, bidang=bidang) if awalan else None)
 
     def note(k: str) -> tuple[str, str]:
         if hit_nomen is not None and _kunci(hit_nomen.kode) != _kunci(k):
@@ -85,14 +86,14 @@ def saran_kode(ctx, tabel: Tabel, i: int) -> Saran | None:
                     f"; its name resembles the nomenclature's {hit_nomen.kode} \"{hit_nomen.entri.nama}\"")
         return "", ""
 
-    ev = _dari_tabel(ctx, tabel, row)
+    ev = _dari_tabel(ctx, t, i)
     if ev is not None:
         k, where = ev
         n_id, n_en = note(k)
         return Saran(k, 0.95 if not n_id else 0.8, "tabel",
                      f"baris yang sama di {where} berkode {k}{n_id}",
                      f"the same row in {where} has kode {k}{n_en}")
-    parent = kode_mungkin(tabel, i)
+    parent = kode_mungkin(t, i)
     if parent is not None:
         k = parent.teks
         n_id, n_en = note(k)
@@ -104,4 +105,3 @@ def saran_kode(ctx, tabel: Tabel, i: int) -> Saran | None:
                      f"nama paling cocok di nomenklatur: \"{hit_nomen.entri.nama}\"",
                      f"closest official name: \"{hit_nomen.entri.nama}\"")
     return None
-

@@ -1,40 +1,32 @@
-"""Helpers shared by the unit rules."""
+"""Helpers shared by the unit rules: the unit cells of a row."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...core.models import EvaluasiBaris, RencanaBaris, ReviewBaris, Teks
+from ...core.tabel import Tabel
+
+__all__ = ["sel_satuan", "JENIS_SATUAN"]
+
+JENIS_SATUAN = ("rencana", "renstra", "perubahan", "evaluasi", "e81", "review")
 
 
-def sel_satuan(row) -> Iterator[Teks]:
-    """Every satuan cell of a row, each distinct text once (first cell wins)."""
-    if row.__class__ is RencanaBaris:  # one satuan cell: nothing to de-duplicate
-        t = row.satuan
-        if t is not None and t.text.strip():
-            yield t
-        return
+def sel_satuan(t: Tabel, i: int) -> Iterator[tuple[str, str]]:
+    """The unit cells of row ``i`` as (text, A1 cell): the satuan column, then the unit cell beside
+    each value (T-C.29) or written in a value cell (``12 Jenis``), each distinct text once."""
     seen: set[str] = set()
-    cells: list[Teks | None] = []
-    if isinstance(row, RencanaBaris):
-        cells = [row.satuan]
-    elif isinstance(row, EvaluasiBaris):
-        cells = [row.satuan_kolom[n] for n in sorted(row.satuan_kolom)]
-    elif isinstance(row, ReviewBaris):
-        cells = [row.awal.satuan, row.hasil.satuan]
-    for t in cells:
-        if t is None or not t.text.strip():
+    s = t.satuan[i]
+    if s and s.strip():
+        seen.add(s.strip().casefold())
+        yield s, t.satuan_sel[i]
+    for k in t.angka.values():
+        if k.satuan is None or i >= len(k.satuan.teks):
             continue
-        key = t.text.strip().casefold()
+        s = k.satuan.teks[i]
+        if not s or not s.strip():
+            continue
+        key = s.strip().casefold()
         if key in seen:
             continue
         seen.add(key)
-        yield t
-
-
-def indikator_dan_satuan(row) -> tuple[str, Teks | None]:
-    """The indicator text and the satuan cell that belongs to it."""
-    if isinstance(row, ReviewBaris):
-        return (row.hasil.indikator or row.awal.indikator,
-                row.hasil.satuan if row.hasil.indikator else row.awal.satuan)
-    return row.indikator, row.satuan
+        yield s, t.sel(k.satuan, i)

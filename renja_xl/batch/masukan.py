@@ -26,27 +26,17 @@ import tempfile
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .readers.workbook import EKSTENSI
-from .reports.sel_aman import escape_nama
+from ..checker import Masukan
+from ..readers.workbook import EKSTENSI
+from ..reports.sel_aman import escape_nama
 
 __all__ = ["Masukan", "kumpulkan", "BATAS_ARSIP_MB", "KEDALAMAN_ZIP"]
 
 BATAS_ARSIP_MB = 8192  # what all the archives of one check may unpack to together
 KEDALAMAN_ZIP = 3  # zips inside zips inside zips, no deeper
 _POTONG = 1 << 20
-
-
-@dataclass(frozen=True, slots=True)
-class Masukan:
-    """One input file: the path shown in reports and where to read it. ``galat`` holds the reason
-    (Indonesian, English) when it is known to be unreadable before it is opened (a damaged zip)."""
-
-    tampil: str
-    path: Path
-    galat: tuple[str, str] | None = None
 
 
 def _urut(name: str) -> str:

@@ -32,10 +32,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .core.angka import format_angka
-from .core.config import Konfigurasi
-from .core.models import Berkas
-from .masukan import Masukan
+from ..checker import Batas, Masukan
+from ..core.angka import format_angka
+from ..core.config import Konfigurasi
+from ..core.models import Berkas
 
 __all__ = ["periksa_satu", "periksa_semua", "jumlah_inti"]
 
@@ -50,70 +50,20 @@ def jumlah_inti() -> int:
 
 
 def _tak_terbaca(m: Masukan, cfg: Konfigurasi, alasan: str, reason: str) -> Berkas:
-    from .checker import berkas_tidak_terbaca
-    from .identitas import kenali_berkas
-    from .readers import BerkasTidakTerbaca
+    from ..checker import berkas_tidak_terbaca
 
-    b = berkas_tidak_terbaca(BerkasTidakTerbaca(alasan, reason), cfg, m.tampil)
-    b.identitas = kenali_berkas(b)
-    return b
+    return berkas_tidak_terbaca(m, cfg, alasan, reason)
 
 
-_NOMENKLATUR: dict[str, Any] = {}  # path → loaded nomenclature (forked workers inherit it)
+def periksa_satu(m: Masukan, cfg: Konfigurasi, nomenklatur: Any = None, batas: Batas | None = None) -> Berkas:
+    """:func:`renja_xl.checker.periksa_berkas` in a worker. The tables' rows are dropped once the
+    checks and the identification are done: the reports need the findings, and the rows would
+    travel back through the pipe."""
+    from ..checker import periksa_berkas
 
-
-def pakai_nomenklatur(cfg: Konfigurasi, nomen: Any) -> None:
-    """Make a nomenclature the parent loaded available to the workers of this batch."""
-    if cfg.nomenklatur and nomen is not None:
-        _NOMENKLATUR[cfg.nomenklatur] = nomen
-
-
-def _nomenklatur(cfg: Konfigurasi) -> Any:
-    """The nomenclature the configuration names: inherited from the parent, or (a spawned worker)
-    loaded from its cache."""
-    if not cfg.nomenklatur:
-        return None
-    n = _NOMENKLATUR.get(cfg.nomenklatur)
-    if n is None:
-        from .nomenklatur import muat_nomenklatur
-
-        n = _NOMENKLATUR[cfg.nomenklatur] = muat_nomenklatur(cfg.nomenklatur)
-    return n
-
-
-def periksa_satu(m: Masukan, cfg: Konfigurasi) -> Berkas:
-    """Check one input (size limit, reader failures as E001) and identify it. The tables' rows are
-    dropped once the checks and the identification are done: the reports need the findings."""
-    from .checker import periksa_hasil
-    from .identitas import baris_judul, kenali_berkas
-    from .readers import BerkasTidakTerbaca, baca_berkas
-
-    if m.galat is not None:
-        return _tak_terbaca(m, cfg, *m.galat)
-    if cfg.batas_ukuran > 0:
-        try:
-            size = m.path.stat().st_size
-        except OSError:
-            size = 0  # the reader says why it cannot open it
-        if size > cfg.batas_ukuran * 1024 * 1024:
-            mb = size / 1024 / 1024
-            return _tak_terbaca(m, cfg, f"berkas terlalu besar ({mb:.1f} MB; batas {cfg.batas_ukuran:g} MB, --batas-ukuran)",
-                                f"file too large ({mb:.1f} MB; limit {cfg.batas_ukuran:g} MB, --batas-ukuran)")
-    try:
-        try:
-            hasil = baca_berkas(m.path)
-        except BerkasTidakTerbaca as exc:
-            return _tak_terbaca(m, cfg, exc.alasan, exc.reason)
-        b = periksa_hasil(hasil, cfg, m.tampil, _nomenklatur(cfg))
-    except MemoryError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a file that breaks the reader is a finding, not the end
-        detail = f"{type(exc).__name__}: {exc}"[:300]
-        return _tak_terbaca(m, cfg, f"pembaca gagal membaca berkas ini ({detail})",
-                            f"the reader failed on this file ({detail})")
-    b.identitas = kenali_berkas(b, baris_judul(hasil.lembar, b.tables))
+    b = periksa_berkas(m, cfg, nomenklatur, batas)
     for t in b.tables:
-        t.rows = []
+        t.buang_baris()
     return b
 
 
@@ -147,23 +97,29 @@ def _atur_gc() -> None:
     objects (rows, cells) that reference counting frees; a pass every 700 allocations (CPython's
     default) mostly re-scans live rows, about a tenth of a worker's time on generated submissions
     (benchmarks/README.md). What the worker inherited from the parent (modules, config) is frozen out
-    of the passes; collection still runs, a full pass about every five million allocations (some
-    hundreds of files), so cyclic garbage (tracebacks of unreadable files) stays bounded."""
+    of the passes. Collection still runs: the youngest generation every 50,000 allocations, older
+    ones as CPython's own rules decide from these thresholds, so cyclic garbage (tracebacks of
+    unreadable files) is still freed, later than with the default."""
     import gc
 
     gc.freeze()
     gc.set_threshold(50_000, 10, 10)
 
 
-def _pekerja(conn: Any, cfg: Konfigurasi, stderr_path: str) -> None:
-    """A worker: check the files it is sent until it receives None."""
+def _pekerja(conn: Any, cfg: Konfigurasi, nomenklatur: Any, batas: Batas, stderr_path: str) -> None:
+    """A worker: check the files it is sent until it receives None. A spawned worker is given no
+    nomenclature and loads the one the configuration names (from its cache)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     fd = os.open(stderr_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(fd, 2)
     os.close(fd)
-    _batasi_memori(cfg.batas_memori)
+    _batasi_memori(batas.memori)
+    if nomenklatur is None and cfg.nomenklatur:
+        from ..nomenklatur import muat_dari_konfigurasi
+
+        nomenklatur = muat_dari_konfigurasi(cfg)
     _atur_gc()
     while True:
         try:
@@ -176,7 +132,7 @@ def _pekerja(conn: Any, cfg: Konfigurasi, stderr_path: str) -> None:
         os.ftruncate(2, 0)
         os.lseek(2, 0, os.SEEK_SET)
         try:
-            conn.send((idx, periksa_satu(m, cfg)))
+            conn.send((idx, periksa_satu(m, cfg, nomenklatur, batas)))
         except MemoryError:
             conn.send((idx, "memori"))
             return  # a fresh worker takes over: this one's heap may be in a bad state
@@ -228,7 +184,7 @@ class _Saluran:
 class _PekerjaFork:
     """A worker forked directly (POSIX)."""
 
-    def __init__(self, cfg: Konfigurasi, stderr: Path, milik_lain: set[int]):
+    def __init__(self, cfg: Konfigurasi, nomenklatur: Any, batas: Batas, stderr: Path, milik_lain: set[int]):
         r1, w1 = os.pipe()  # to the worker
         r2, w2 = os.pipe()  # from the worker
         sys.stdout.flush()
@@ -242,7 +198,7 @@ class _PekerjaFork:
                         os.close(fd)
                     except OSError:
                         pass
-                _pekerja(_Saluran(r1, w2), cfg, str(stderr))
+                _pekerja(_Saluran(r1, w2), cfg, nomenklatur, batas, str(stderr))
                 code = 0
             except BaseException:  # noqa: BLE001 - said on stderr, where the parent reads why it died
                 import traceback
@@ -286,12 +242,12 @@ class _PekerjaFork:
 class _PekerjaSpawn:
     """A worker started with multiprocessing (platforms without fork)."""
 
-    def __init__(self, cfg: Konfigurasi, stderr: Path, milik_lain: set[int]):
+    def __init__(self, cfg: Konfigurasi, nomenklatur: Any, batas: Batas, stderr: Path, milik_lain: set[int]):
         import multiprocessing as mp
 
         ctx = mp.get_context("spawn")
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_pekerja, args=(child, cfg, str(stderr)), daemon=True)
+        self.proc = ctx.Process(target=_pekerja, args=(child, cfg, None, batas, str(stderr)), daemon=True)
         self.proc.start()
         child.close()
 
@@ -312,10 +268,10 @@ class _PekerjaSpawn:
 class _Pekerja:
     """A worker process and the file it is checking."""
 
-    def __init__(self, cfg: Konfigurasi, folder: Path, n: int, milik: set[int]):
+    def __init__(self, cfg: Konfigurasi, nomenklatur: Any, batas: Batas, folder: Path, n: int, milik: set[int]):
         self.stderr = folder / f"pekerja-{n}.stderr"
         kind = _PekerjaFork if hasattr(os, "fork") else _PekerjaSpawn
-        self.proses = kind(cfg, self.stderr, milik)
+        self.proses = kind(cfg, nomenklatur, batas, self.stderr, milik)
         self.conn = self.proses.conn
         self.tugas: tuple[int, Masukan] | None = None
         self.mulai = 0.0
@@ -350,7 +306,7 @@ class _Pekerja:
         return lines[0][:200] if lines else ""
 
 
-def _alasan_mati(w: _Pekerja, cfg: Konfigurasi) -> tuple[str, str]:
+def _alasan_mati(w: _Pekerja, batas: Batas) -> tuple[str, str]:
     code = w.proses.exitcode
     said = w.pesan_akhir()
     m = re.search(r"memory allocation of (\d+) bytes failed", said)
@@ -358,8 +314,8 @@ def _alasan_mati(w: _Pekerja, cfg: Konfigurasi) -> tuple[str, str]:
         mb = int(m.group(1)) // (1024 * 1024) if m else 0
         need = f"; {format_angka(mb)} MB diminta" if m else ""
         need_en = f"; {mb:,} MB requested" if m else ""
-        return (f"berkas menghabiskan memori (batas {cfg.batas_memori:g} MB, --batas-memori{need})",
-                f"the file exhausts memory (limit {cfg.batas_memori:g} MB, --batas-memori{need_en})")
+        return (f"berkas menghabiskan memori (batas {batas.memori:g} MB, --batas-memori{need})",
+                f"the file exhausts memory (limit {batas.memori:g} MB, --batas-memori{need_en})")
     sig = _SINYAL.get(-code, f"sinyal {-code}") if code is not None and code < 0 else f"status {code}"
     extra = f": {said}" if said else ""
     return (f"proses pembaca berhenti tiba-tiba ({sig}{extra})", f"the reader process died ({sig}{extra})")
@@ -376,13 +332,17 @@ def _tunggu(conns: list[Any], timeout: float | None) -> list[Any]:
     return wait(conns, timeout=timeout)
 
 
-def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int,
-                  selesai: Callable[[Berkas], None] | None = None) -> Iterator[Berkas]:
+def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int, nomenklatur: Any = None,
+                  batas: Batas | None = None, diperiksa: Callable[[Berkas], None] | None = None) -> Iterator[Berkas]:
     """Check ``inputs`` in ``jobs`` worker processes; yields each file's result in input order.
-    ``selesai`` is called as each file finishes (in completion order), e.g. for a progress bar."""
+    ``nomenklatur``: the nomenclature the parent loaded (forked workers share it); ``batas``: the
+    limits per file (default: the configuration's). ``diperiksa`` is called as each file is checked
+    (in completion order), e.g. for a progress bar."""
     if not inputs:
         return
-    from . import checker  # noqa: F401 - imported once here, so forked workers start with it
+    from .. import checker  # noqa: F401 - imported once here, so forked workers start with it
+
+    batas = batas if batas is not None else Batas.dari(cfg)
 
     folder = Path(tempfile.mkdtemp(prefix="renja-xl-pekerja-"))
     jobs = max(1, min(jobs, len(inputs)))
@@ -393,7 +353,7 @@ def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int,
     def baru() -> _Pekerja:
         nonlocal counter
         counter += 1
-        return _Pekerja(cfg, folder, counter, milik)
+        return _Pekerja(cfg, nomenklatur, batas, folder, counter, milik)
 
     workers = [baru() for _ in range(jobs)]
     pending: deque[tuple[int, Masukan]] = deque(enumerate(inputs))
@@ -402,8 +362,8 @@ def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int,
 
     def hasil(idx: int, b: Berkas) -> None:
         done[idx] = b
-        if selesai is not None:
-            selesai(b)
+        if diperiksa is not None:
+            diperiksa(b)
 
     try:
         while next_out < len(inputs):
@@ -420,8 +380,8 @@ def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int,
             if busy:
                 now = time.monotonic()
                 wait_for = None
-                if cfg.batas_waktu > 0:
-                    wait_for = max(0.0, min(w.mulai + cfg.batas_waktu - now for w in busy))
+                if batas.waktu > 0:
+                    wait_for = max(0.0, min(w.mulai + batas.waktu - now for w in busy))
                 ready = _tunggu([w.conn for w in busy], wait_for)
                 for i, w in enumerate(workers):
                     if w.tugas is None or w.conn not in ready:
@@ -431,26 +391,26 @@ def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int,
                         got_idx, b = w.conn.recv()
                     except (EOFError, OSError):
                         w.proses.join(5)
-                        hasil(idx, _tak_terbaca(m, cfg, *_alasan_mati(w, cfg)))
+                        hasil(idx, _tak_terbaca(m, cfg, *_alasan_mati(w, batas)))
                         w.hentikan(paksa=True)
                         workers[i] = baru()
                         continue
                     w.tugas = None
                     if isinstance(b, str):  # "memori": the worker ran out of memory
-                        hasil(idx, _tak_terbaca(m, cfg, *_alasan_mati(w, cfg)))
+                        hasil(idx, _tak_terbaca(m, cfg, *_alasan_mati(w, batas)))
                         w.hentikan(paksa=True)
                         workers[i] = baru()
                     else:
                         hasil(got_idx, b)
-                if cfg.batas_waktu > 0:
+                if batas.waktu > 0:
                     now = time.monotonic()
                     for i, w in enumerate(workers):
-                        if w.tugas is not None and now - w.mulai >= cfg.batas_waktu and w.conn not in ready:
+                        if w.tugas is not None and now - w.mulai >= batas.waktu and w.conn not in ready:
                             idx, m = w.tugas
                             w.hentikan(paksa=True)
                             hasil(idx, _tak_terbaca(
-                                m, cfg, f"pemeriksaan dihentikan setelah {cfg.batas_waktu:g} detik (batas --batas-waktu)",
-                                f"check stopped after {cfg.batas_waktu:g} seconds (limit --batas-waktu)"))
+                                m, cfg, f"pemeriksaan dihentikan setelah {batas.waktu:g} detik (batas --batas-waktu)",
+                                f"check stopped after {batas.waktu:g} seconds (limit --batas-waktu)"))
                             workers[i] = baru()
             while next_out in done:
                 yield done.pop(next_out)

@@ -1,7 +1,7 @@
 """Rounds of submissions: ``renja-xl check … --baseline PREVIOUS.json``.
 
 Each submission of this round is matched to one of the previous round's report by its identity
-(pemda + office + year, :func:`renja_xl.identitas.kunci`), never by file name. Its findings are then
+(pemda + office + year, :func:`renja_xl.core.identitas.kunci`), never by file name. Its findings are then
 matched to the previous ones by rule + kode + table kind — first those on the same sheet and cell,
 then the rest — and marked ``baru`` (new) or ``masih ada`` (still open); the previous findings left
 over are ``selesai`` (resolved) and travel with the file (``Berkas.selesai``), since they are no
@@ -16,19 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .core.models import Berkas, Temuan, validasi
-from .identitas import kunci
+from ..core.identitas import kunci
+from ..core.label import BARU, MASIH_ADA, SELESAI, label_status
+from ..core.models import Berkas, Temuan, validasi
 
 __all__ = ["Putaran", "BARU", "MASIH_ADA", "SELESAI", "label_status", "BaselineTidakValid"]
-
-BARU, MASIH_ADA, SELESAI = "baru", "masih ada", "selesai"
-_STATUS_EN = {BARU: "new", MASIH_ADA: "still open", SELESAI: "resolved"}
-
-
-def label_status(status: str, lang: str = "id") -> str:
-    """How a round status is shown (the JSON keeps the Indonesian value)."""
-    return _STATUS_EN.get(status, status) if lang == "en" else status
-
 
 class BaselineTidakValid(ValueError):
     """The --baseline file is not a renja-xl JSON report."""
@@ -131,7 +123,7 @@ class Putaran:
                 if index.get(k):
                     taken[index[k].popleft()] = True
                     status[i] = MASIH_ADA
-        for t, s in zip(b.findings, status):
+        for t, s in zip(b.findings, status, strict=True):
             t.ekstra["status"] = s or BARU
             if s:
                 t.ekstra["sebelumnya"] = lama.path

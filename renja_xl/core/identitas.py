@@ -290,7 +290,7 @@ def kenali_berkas(berkas: Any, judul_lain: Iterable[str] = ()) -> dict[str, Any]
     return kenali(
         [t.title for t in tables] + list(judul_lain),
         berkas.path,
-        (r.kode for t in tables for r in t.rows),
+        (k for t in tables for k in t.kode),
         (y for t in tables if t.kind == "rencana" for y in t.years[:1]),
     )
 

@@ -16,24 +16,23 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .core.models import Nilai, RencanaBaris, Tabel
-from .readers import baca_berkas
-from .reports.ringkasan import total_rencana
+from ..core.tabel import KolomAngka, Tabel
+from ..core.total import total_rencana
+from ..readers import baca_berkas
 
-__all__ = ["Perubahan", "BarisRingkas", "DiffTabel", "HasilDiff", "bandingkan", "bandingkan_berkas", "SCHEMA"]
+__all__ = ["NilaiBerubah", "BarisRingkas", "DiffTabel", "HasilDiff", "bandingkan", "bandingkan_berkas", "selisih", "SCHEMA"]
 
-SCHEMA = "renja-xl/diff@1"
-LEVEL_EN = {"bidang": "bidang", "program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
+SCHEMA = "renja-xl/diff@2"  # @2: a changed value says which with "isian" (was "bidang")
 
 
 @dataclass(slots=True)
-class Perubahan:
-    """One changed value of one kode."""
+class NilaiBerubah:
+    """One changed value of one kode: ``isian`` says which (pagu, target, satuan, uraian)."""
 
     kode: str
     uraian: str
     level: str | None
-    bidang: str  # pagu, target, satuan, uraian
+    isian: str  # pagu, target, satuan, uraian
     tahun: int | None
     lama: Any
     baru: Any
@@ -60,7 +59,7 @@ class DiffTabel:
     sheet_lama: str
     sheet_baru: str
     years: list[int]
-    berubah: list[Perubahan] = field(default_factory=list)
+    berubah: list[NilaiBerubah] = field(default_factory=list)
     ditambah: list[BarisRingkas] = field(default_factory=list)
     dihapus: list[BarisRingkas] = field(default_factory=list)
     total: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # year → (old, new): top rows
@@ -86,14 +85,14 @@ class HasilDiff:
             d = asdict(t)
             d["catatan"] = [c[pick] for c in t.catatan]
             for key in ("total", "jumlah_sub"):
-                d[key] = {str(y): {"lama": a, "baru": b, "selisih": _selisih(a, b)} for y, (a, b) in getattr(t, key).items()}
+                d[key] = {str(y): {"lama": a, "baru": b, "selisih": selisih(a, b)} for y, (a, b) in getattr(t, key).items()}
             for key in ("ditambah", "dihapus"):
                 for row in d[key]:
                     row["pagu"] = {str(y): v for y, v in row["pagu"].items()}
                     row["target"] = {str(y): v for y, v in row["target"].items()}
             return d
 
-        from . import __version__
+        from .. import __version__
 
         return {"schema": SCHEMA, "tool": {"name": "renja-xl", "version": __version__}, "lama": self.lama,
                 "baru": self.baru, "tables": [table(t) for t in self.tables], "catatan": [c[pick] for c in self.catatan],
@@ -102,7 +101,8 @@ class HasilDiff:
                             "dihapus": sum(len(t.dihapus) for t in self.tables)}}
 
 
-def _selisih(a: Any, b: Any) -> int | float | None:
+def selisih(a: Any, b: Any) -> int | float | None:
+    """``b - a`` when both are numbers (whole numbers as int), else None."""
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
         d = b - a
         if isinstance(d, int):  # exact, however large (float(d) would overflow past 1e308)
@@ -113,7 +113,45 @@ def _selisih(a: Any, b: Any) -> int | float | None:
     return None
 
 
-def _nilai(n: Nilai | None) -> Any:
+@dataclass(slots=True)
+class _Sel:
+    """One plan cell of a row: its value (or its text when it cannot be read) and address."""
+
+    value: int | float | None
+    raw: Any
+    cell: str
+
+
+@dataclass(slots=True)
+class _Baris:
+    """The plan row of one kode, as the diff compares it."""
+
+    kode: str | None
+    kode_kunci: str
+    uraian: str
+    uraian_cell: str | None
+    level: str | None
+    row: int
+    satuan_teks: str | None
+    satuan_cell: str | None
+    pagu: dict[int, _Sel]
+    target: dict[int, _Sel]
+
+
+def _kolom_tahun(t: Tabel, ukuran: str) -> dict[int, KolomAngka]:
+    """A plan table's columns of one measure by year (the after side of a Perubahan)."""
+    out: dict[int, KolomAngka] = {}
+    for k in t.kolom(ukuran):
+        if k.peran.periode.isdigit() and k.peran.sisi in ("", "setelah"):
+            out.setdefault(int(k.peran.periode), k)
+    return out
+
+
+def _sel(t: Tabel, k: KolomAngka, i: int) -> _Sel:
+    return _Sel(k.nilai[i], k.mentah.get(i), t.sel(k, i))
+
+
+def _nilai(n: _Sel | None) -> Any:
     """The number a cell holds, or its text when it cannot be read as one, or None when empty."""
     if n is None:
         return None
@@ -125,35 +163,40 @@ def _nilai(n: Nilai | None) -> Any:
     return None
 
 
-def _satuan(r: RencanaBaris) -> str | None:
-    return r.satuan.text.strip() if r.satuan and r.satuan.text.strip() else None
+def _satuan(r: _Baris) -> str | None:
+    return r.satuan_teks.strip() if r.satuan_teks and r.satuan_teks.strip() else None
 
 
-def _baris(t: Tabel) -> tuple[dict[str, RencanaBaris], list[str]]:
-    rows: dict[str, RencanaBaris] = {}
+def _baris(t: Tabel) -> tuple[dict[str, _Baris], list[str]]:
+    rows: dict[str, _Baris] = {}
     dup: list[str] = []
-    for r in t.rows:
-        if not isinstance(r, RencanaBaris) or not r.kode_kunci:
+    pagu, target = _kolom_tahun(t, "pagu"), _kolom_tahun(t, "target")
+    for i in range(t.n):
+        key = t.kunci[i]
+        if not key or i in t.kode_galat or t.rincian[i] is not None:
             continue
-        if r.kode_kunci in rows:
-            dup.append(r.kode or r.kode_kunci)
+        if key in rows:
+            dup.append(t.kode[i] or key)
             continue
-        rows[r.kode_kunci] = r
+        rows[key] = _Baris(t.kode[i], key, t.uraian[i], t.sel(t.uraian_huruf, i) if t.uraian_huruf else None,
+                           t.level[i], t.baris[i], t.satuan[i], t.satuan_sel[i],
+                           {y: _sel(t, k, i) for y, k in pagu.items()}, {y: _sel(t, k, i) for y, k in target.items()})
     return rows, dup
 
 
-def _ringkas(r: RencanaBaris, years: list[int]) -> BarisRingkas:
+def _ringkas(r: _Baris, years: list[int]) -> BarisRingkas:
     return BarisRingkas(r.kode or "", r.uraian, r.level, _satuan(r),
                         {y: _nilai(r.pagu.get(y)) for y in years}, {y: _nilai(r.target.get(y)) for y in years}, r.row)
 
 
 def _jumlah_sub(t: Tabel, y: int) -> int | float:
     total: int | float = 0
-    for r in t.rows:
-        if isinstance(r, RencanaBaris) and r.level == "sub_kegiatan":
-            n = r.pagu.get(y)
-            if n is not None and n.value is not None:
-                total += n.value
+    k = _kolom_tahun(t, "pagu").get(y)
+    if k is None:
+        return 0
+    for i in range(t.n):
+        if t.level[i] == "sub_kegiatan" and k.nilai[i] is not None and t.rincian[i] is None:
+            total += k.nilai[i]
     return int(total) if float(total).is_integer() else total
 
 
@@ -184,14 +227,14 @@ def bandingkan(lama: Tabel, baru: Tabel) -> DiffTabel:
                 na, nb = get(ra), get(rb)
                 va, vb = _nilai(na), _nilai(nb)
                 if va != vb:
-                    out.berubah.append(Perubahan(kode, name, rb.level, field_name, y, va, vb, _selisih(va, vb),
+                    out.berubah.append(NilaiBerubah(kode, name, rb.level, field_name, y, va, vb, selisih(va, vb),
                                                  na.cell if na else None, nb.cell if nb else None))
         sa, sb = _satuan(ra), _satuan(rb)
         if (sa or "").casefold() != (sb or "").casefold():
-            out.berubah.append(Perubahan(kode, name, rb.level, "satuan", None, sa, sb, None,
-                                         ra.satuan.cell if ra.satuan else None, rb.satuan.cell if rb.satuan else None))
+            out.berubah.append(NilaiBerubah(kode, name, rb.level, "satuan", None, sa, sb, None,
+                                            ra.satuan_cell, rb.satuan_cell))
         if " ".join(ra.uraian.split()).casefold() != " ".join(rb.uraian.split()).casefold():
-            out.berubah.append(Perubahan(kode, name, rb.level, "uraian", None, ra.uraian, rb.uraian, None,
+            out.berubah.append(NilaiBerubah(kode, name, rb.level, "uraian", None, ra.uraian, rb.uraian, None,
                                          ra.uraian_cell, rb.uraian_cell))
     out.dihapus = [_ringkas(ra, years) for key, ra in a.items() if key not in b]
     ta, tb = total_rencana(lama), total_rencana(baru)
@@ -220,8 +263,8 @@ def _pasangkan(lama: list[Tabel], baru: list[Tabel]) -> tuple[list[tuple[Tabel, 
 def bandingkan_berkas(lama: str | Path, baru: str | Path) -> HasilDiff:
     """Compare the plan tables of two workbooks (raises ``BerkasTidakTerbaca``)."""
     ha, hb = baca_berkas(lama), baca_berkas(baru)
-    ra = [t for t in ha.tables if t.kind == "rencana"]
-    rb = [t for t in hb.tables if t.kind == "rencana"]
+    ra = [t for t in ha.tables if t.kind in ("rencana", "renstra", "perubahan")]
+    rb = [t for t in hb.tables if t.kind in ("rencana", "renstra", "perubahan")]
     out = HasilDiff(str(lama), str(baru))
     pairs, only_a, only_b = _pasangkan(ra, rb)
     # keep the new file's order of tables

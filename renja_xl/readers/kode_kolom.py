@@ -1,0 +1,358 @@
+"""Which columns of a table hold the kode, what each holds, and the kode of every row.
+
+A kode is written in many ways, and the header above it is not always there (a long note, a merged
+"Kode Rekening" cell, or nothing). The kode columns are the columns labelled kode, else the run of
+columns left of the names whose cells look like kode segments. Each kode column is one of:
+
+- ``segmen``: a part of a kode split over cells (``1 | 06 | 01 | 2.01 | 01``);
+- ``penuh``: a whole dotted kode per cell, of any level (``1.02.01.2.01.0001``), possibly next to
+  other full columns of other levels (SIPD: urusan/bidang | organisasi | program … | akun);
+- ``organisasi``: the SIPD organisation code (``1.02.2.14.0.00.01.0000``): an organisation, not a
+  program;
+- ``akun``: an account (``5.1.02.01.001``): the row is a detail of its sub kegiatan, not a parent;
+- ``rincian``: a finer level below the sub kegiatan (a sub keluaran ``1.01.01.2.01.01.1``).
+
+Damage is repaired where the meaning is certain and reported as such (K001 info): the generic
+prefix of the support program (``X.XX.01``, ``x.xx``) is the table's own bidang; a bidang or program
+that lost its leading zero (``1.3.02`` for ``1.03.02``; a number ``1.3`` for ``1.03``) is padded when
+exactly one reading is a real bidang of Permendagri 90/2019.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from ..core.kode import INDUK_SEGMEN, LEVELS, infer_segment_widths, kunci_segmen, parse_kode, parse_kode_cells
+from .kepala import Blok
+from .peta import Ciri
+
+__all__ = ["KodeBaris", "TataKode", "tata_kode", "bidang_sah"]
+
+_ORG = re.compile(r"^\d\.\d\d\.\d\.\d\d\.\d\.\d\d\.\d\d\.\d{4}$")
+_AKUN = re.compile(r"^[4-9]\.\d(?:\.\d\d(?:\.\d\d(?:\.\d{3}(?:\.\d{3,5})?)?)?)?$")
+_RINCIAN = re.compile(r"^\d\.\d\d\.\d\d\.\d\.\d\d\.\d{2,4}\.\d{1,3}$")
+_UMUM = re.compile(r"^[xX]\s*\.\s*[xX]{2}(?=\.|$)")
+_BIDANG_TEKS = re.compile(r"^\s*(\d)\s*\.\s*(\d{1,2})(?=\.|\s*$)")
+# words in a kode cell: a sentence (narrative under the table), never a damaged kode
+_KALIMAT = re.compile(r"[A-Za-z]{4,}.*\s.*[A-Za-z]{3,}|[A-Za-z]{6,}")
+
+# The bidang numbers of each urusan in Permendagri 90/2019 (kab/kota and provinsi alike).
+_BIDANG = {1: range(1, 7), 2: range(7, 25), 3: range(25, 33), 4: range(1, 3), 5: range(1, 8), 6: range(1, 2),
+           7: range(1, 2), 8: range(1, 2), 9: range(1, 2)}
+
+
+def bidang_sah(urusan: int, bidang: int) -> bool:
+    """Whether ``urusan.bidang`` is a bidang of the Permendagri 90/2019 code system."""
+    return bidang in _BIDANG.get(urusan, ())
+
+
+class KodeBaris(NamedTuple):
+    """What a row's kode cells give."""
+
+    kode: str | None = None
+    kunci: str | None = None
+    induk: str | None = None
+    level: str | None = None
+    asli: str = ""
+    sel: int | None = None  # absolute column of the cell to point at
+    galat: tuple[str, str, str | None] | None = None  # (id, en, readable leading segments)
+    perbaikan: tuple[str, ...] = ()
+    rincian: str | None = None  # an akun or sub keluaran below the kode
+    organisasi: str | None = None  # the organisation code written on the row
+
+
+_KOSONG = KodeBaris()
+
+
+def _teks(v: Any) -> str:
+    if v is None:
+        return ""
+    if v.__class__ is str:
+        return v.strip()
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _jenis_kolom(ciri: Ciri, sampel: list[Any]) -> str:
+    lab = ciri.label
+    teks = [t for t in (_teks(v) for v in sampel) if t]
+    if lab.punya("organisasi") or (teks and sum(1 for t in teks if _ORG.match(t)) >= 0.5 * len(teks)):
+        return "organisasi"
+    if lab.punya("akun"):
+        return "akun"
+    if "keluaran" in lab.teks or (teks and sum(1 for t in teks if _RINCIAN.match(t)) >= 0.5 * len(teks)):
+        return "rincian"
+    if not teks:
+        return "segmen"
+    dotted = [t for t in teks if "." in t and not isinstance(t, float)]
+    akun = [t for t in teks if _AKUN.match(t) and len(t.split(".")) >= 3]
+    if akun and len(akun) >= 0.5 * len(dotted or [1]):
+        return "akun"
+    raw_dotted = sum(1 for v in sampel if v.__class__ is str and v.count(".") >= 2)
+    if raw_dotted >= 0.3 * len(teks):
+        return "penuh"
+    return "segmen"
+
+
+def _sampel(blok: Blok, c: int, n: int = 400) -> list[Any]:
+    sheet = blok.lembar
+    sel = sheet.sel
+    b0, k0 = sheet.baris0, sheet.kolom0
+    j = c - k0
+    out: list[Any] = []
+    for i in range(max(blok.data_start - b0, 0), min(blok.data_end - b0, len(sel))):
+        row = sel[i]
+        if 0 <= j < len(row):
+            v = row[j]
+            if v is not None and v != "":
+                out.append(v)
+                if len(out) >= n:
+                    break
+    return out
+
+
+class TataKode:
+    """The kode layout of one table: its columns by kind, and the reading of each row's kode."""
+
+    def __init__(self, blok: Blok, cols: list[tuple[int, str]]):
+        self.blok = blok
+        self.cols = cols  # (absolute column, kind), left to right
+        self.segmen = [c for c, j in cols if j == "segmen"]
+        self.penuh = [c for c, j in cols if j == "penuh"]
+        self.org = next((c for c, j in cols if j == "organisasi"), None)
+        self.akun = next((c for c, j in cols if j == "akun"), None)
+        self.rincian = next((c for c, j in cols if j == "rincian"), None)
+        self.widths: tuple[int, ...] | None = None
+        if len(self.segmen) > 1:
+            columns = [_sampel(blok, c, 400) for c in self.segmen]
+            w = infer_segment_widths(columns)
+            self.widths = tuple(w) if w is not None else None
+        self.bidang = self._bidang()
+        k0 = blok.lembar.kolom0
+        self._j_segmen = [c - k0 for c in self.segmen]
+        self._j_penuh = [c - k0 for c in self.penuh]
+
+    def tambah(self, c: int) -> None:
+        """A column the user says holds (part of) the kode."""
+        if c in self.kolom:
+            return
+        sampel = [t for t in (_teks(v) for v in _sampel(self.blok, c, 200)) if t]
+        jenis = "penuh" if sampel and sum(1 for t in sampel if t.count(".") >= 2) >= 0.3 * len(sampel) else "segmen"
+        self.__init__(self.blok, sorted([*self.cols, (c, jenis)]))
+
+    def lepas(self, c: int) -> None:
+        """A column the user says is not the kode."""
+        if c in self.kolom:
+            self.__init__(self.blok, [(x, j) for x, j in self.cols if x != c])
+
+    @property
+    def ada(self) -> bool:
+        return bool(self.segmen or self.penuh)
+
+    @property
+    def kolom(self) -> list[int]:
+        return [c for c, _ in self.cols]
+
+    def _bidang(self) -> str | None:
+        """The table's own bidang (``1.03``), for the generic prefix X.XX: the most common bidang
+        its kodes name."""
+        cnt: Counter[str] = Counter()
+        for c in (*self.penuh, *self.segmen[:1]):
+            for v in _sampel(self.blok, c, 200):
+                t = _teks(v)
+                m = _BIDANG_TEKS.match(t) if t.count(".") >= 1 or isinstance(v, float) else None
+                if m is None and len(self.segmen) > 1 and c == self.segmen[0]:
+                    continue
+                if m:
+                    u, b = int(m.group(1)), m.group(2)
+                    b_int = int(b)
+                    if len(b) == 1 and not bidang_sah(u, b_int) and bidang_sah(u, b_int * 10):
+                        b_int *= 10
+                    if bidang_sah(u, b_int):
+                        cnt[f"{u}.{b_int:02d}"] += 1
+        if not cnt and len(self.segmen) > 1:
+            for v0, v1 in zip(_sampel(self.blok, self.segmen[0], 200), _sampel(self.blok, self.segmen[1], 200), strict=False):
+                t0, t1 = _teks(v0), _teks(v1)
+                if t0.isdigit() and t1.isdigit() and bidang_sah(int(t0), int(t1)):
+                    cnt[f"{int(t0)}.{int(t1):02d}"] += 1
+        return cnt.most_common(1)[0][0] if cnt else None
+
+    def baca(self, vals: Sequence[Any]) -> KodeBaris:
+        """The kode of one row, from its values (a grid row). The rightmost filled kode column says
+        what the row is: an account (akun) of the sub kegiatan on its left, an organisation, or the
+        kode in that column; a split kode is read over its segment cells."""
+        n = len(vals)
+        out = _KOSONG
+        if self._j_segmen:
+            cells = tuple(vals[j] if 0 <= j < n else None for j in self._j_segmen)
+            out = _baca_segmen(_kunci_tipe(cells), self.widths, self.bidang, tuple(self.segmen))
+        else:
+            k0 = self.blok.lembar.kolom0
+            isi = [(c, j) for c, j in self.cols if j != "rincian" and _ada(vals, c - k0)]
+            if isi:
+                c, jenis = isi[-1]
+                if jenis == "akun":
+                    penuh = [x for x, jj in isi if jj == "penuh"]
+                    if penuh:
+                        out = _baca_penuh(_kunci_tipe((vals[penuh[-1] - k0],))[0], self.bidang, penuh[-1])
+                    t = _teks(vals[c - k0])
+                    out = out._replace(level="akun", rincian=t, sel=c, asli=f"{out.asli} | {t}".strip(" |"))
+                elif jenis == "organisasi":
+                    out = KodeBaris(asli=_teks(vals[c - k0]), level="organisasi", sel=c)
+                else:
+                    out = _baca_penuh(_kunci_tipe((vals[c - k0],))[0], self.bidang, c)
+        if self.org is not None:
+            t = _teks(vals[self.org - self.blok.lembar.kolom0]) if 0 <= self.org - self.blok.lembar.kolom0 < n else ""
+            if t:
+                out = out._replace(organisasi=t)
+        if self.rincian is not None and out.kode is not None:
+            j = self.rincian - self.blok.lembar.kolom0
+            t = _teks(vals[j] if 0 <= j < n else None)
+            if t:
+                out = out._replace(rincian=t[len(out.kode) + 1:] if t.startswith(out.kode + ".") else t)
+        return out
+
+
+def _ada(vals: Sequence[Any], j: int) -> bool:
+    if not 0 <= j < len(vals):
+        return False
+    v = vals[j]
+    return not (v is None or v == "" or (v.__class__ is str and v.isspace()))
+
+
+def _kedalaman(vals: Sequence[Any], j: int) -> int:
+    """How deep the kode in cell ``j`` goes (segments), for picking the most specific full column."""
+    v = vals[j] if 0 <= j < len(vals) else None
+    t = _teks(v)
+    return t.count(".") + 1 if t else -1
+
+
+def _kunci_tipe(cells: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A memo key that tells TRUE from 1 and 1.0 from 1 (their tuples compare equal)."""
+    return tuple((c.__class__.__name__, c) if c.__class__ in (bool, float) else c for c in cells)
+
+
+def _nilai(c: Any) -> Any:
+    return c[1] if c.__class__ is tuple else c
+
+
+def _hasil(bacaan, asli: str, sel: int | None, perbaikan: tuple[str, ...] = ()) -> KodeBaris:
+    if bacaan.kode is not None:
+        k = bacaan.kode
+        seg = k.segmen
+        induk = kunci_segmen(seg[:INDUK_SEGMEN[len(seg)]]) if len(seg) in INDUK_SEGMEN else None
+        return KodeBaris(k.teks, k.kunci, induk, LEVELS[len(seg)], asli, sel, None, perbaikan + tuple(bacaan.perbaikan))
+    if bacaan.galat:
+        return KodeBaris(asli=asli, sel=sel, galat=(bacaan.galat, bacaan.galat_en or bacaan.galat, bacaan.awalan))
+    return KodeBaris(asli=asli)
+
+
+@lru_cache(maxsize=16384)
+def _baca_penuh(kunci: Any, bidang: str | None, col: int) -> KodeBaris:
+    v = _nilai(kunci)
+    if v.__class__ is str and _KALIMAT.search(v):
+        return _KOSONG
+    teks, perbaikan = _rapikan(v, bidang)
+    asli = _teks(v) if not isinstance(v, float) else repr(v)
+    return _hasil(parse_kode(teks), asli, col, perbaikan)
+
+
+def _rapikan(v: Any, bidang: str | None) -> tuple[Any, tuple[str, ...]]:
+    """Repairs whose meaning is certain, before the kode is read: the generic prefix X.XX, and a
+    bidang or program that lost its leading zero (``1.3.02``; the number ``1.3``)."""
+    if isinstance(v, float) and not v.is_integer():
+        t = repr(v)
+        m = re.fullmatch(r"(\d)\.(\d{1,2})", t)
+        if m:
+            u, b = int(m.group(1)), m.group(2)
+            options = {int(b)} if len(b) == 2 else {int(b), int(b) * 10}
+            sah = [x for x in options if bidang_sah(u, x)]
+            if len(sah) == 1:
+                baru = f"{u}.{sah[0]:02d}"
+                return baru, (f"angka {t}→'{baru}'",)
+        return v, ()
+    if v.__class__ is not str:
+        return v, ()
+    t = v.strip()
+    perbaikan: list[str] = []
+    if _UMUM.match(t):
+        if bidang:
+            t2 = _UMUM.sub(bidang, t)
+            perbaikan.append(f"kode umum '{t[:4]}'→'{bidang}'")
+            t = t2
+        else:
+            return t, ()
+    parts = t.split(".")
+    if len(parts) >= 2 and all(p.isdigit() for p in parts):
+        u = int(parts[0]) if len(parts[0]) == 1 else None
+        if u is not None and len(parts[1]) == 1:
+            b = int(parts[1])
+            sah = [x for x in {b, b * 10} if bidang_sah(u, x)]
+            if len(sah) == 1 and (len(parts) > 2 or sah[0] == b):
+                parts[1] = f"{sah[0]:02d}"
+                perbaikan.append(f"bidang '{b}'→'{parts[1]}'")
+        if len(parts) >= 3 and len(parts[2]) == 1:
+            perbaikan.append(f"program '{parts[2]}'→'0{parts[2]}'")
+            parts[2] = "0" + parts[2]
+        t = ".".join(parts)
+    return t, tuple(perbaikan)
+
+
+@lru_cache(maxsize=16384)
+def _baca_segmen(kunci: tuple[Any, ...], widths: tuple[int, ...] | None, bidang: str | None,
+                 cols: tuple[int, ...]) -> KodeBaris:
+    cells = tuple(_nilai(c) for c in kunci)
+    if all(c is None or c == "" or (c.__class__ is str and c.isspace()) for c in cells):
+        return _KOSONG
+    if any(c.__class__ is str and _KALIMAT.search(c) for c in cells):
+        return _KOSONG  # a sentence in the kode cells (a note under the table), not a kode at all
+    perbaikan: tuple[str, ...] = ()
+    first = cells[0]
+    if first.__class__ is str and _UMUM.match(first.strip()) and bidang:  # "X.XX" | "01" | …
+        cells = (bidang, *cells[1:])
+        perbaikan = (f"kode umum '{first.strip()}'→'{bidang}'",)
+    bacaan = parse_kode_cells(cells, widths)
+    sel = cols[min(bacaan.sel or 0, len(cols) - 1)] if bacaan.sel is not None else cols[0]
+    if bacaan.kode is not None and bacaan.sel is None:
+        sel = cols[0]
+    return _hasil(bacaan, bacaan.asli, sel, perbaikan)
+
+
+def tata_kode(blok: Blok, ciri: list[Ciri], uraian_c: int | None) -> TataKode:
+    """The kode columns of a block: the ones labelled kode (and what each holds), else the run of
+    kode-looking columns left of the names."""
+    labelled = [c for c in ciri if c.punya("kode") and not c.punya("sumber") and not (c.teks >= 0.8 and c.panjang > 25)]
+    if not labelled:
+        # no header says kode (a long note above it, or none): the run of kode-like columns before the names
+        left = [c for c in ciri if (uraian_c is None or c.idx < uraian_c)]
+        run: list[Ciri] = []
+        for c in reversed(left):
+            if c.isi and c.kodeish >= 0.6 and c.teks <= 0.2 and not c.daun_punya("no"):
+                run.insert(0, c)
+            elif run:
+                break
+        labelled = run
+    cols: list[tuple[int, str]] = []
+    for c in labelled:
+        jenis = _jenis_kolom(c, _sampel(blok, c.idx, 300))
+        cols.append((c.idx, jenis))
+    # a split kode is one contiguous run of segment columns
+    seg = [c for c, j in cols if j == "segmen"]
+    if seg:
+        run_seg = [seg[0]]
+        for c in seg[1:]:
+            if c == run_seg[-1] + 1:
+                run_seg.append(c)
+            else:
+                break
+        cols = [(c, j) for c, j in cols if j != "segmen" or c in run_seg]
+        if len(run_seg) == 1:  # one column of whole kodes (or urusan numbers), not a split kode
+            cols = [(c, "penuh" if j == "segmen" else j) for c, j in cols]
+    return TataKode(blok, cols)

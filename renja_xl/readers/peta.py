@@ -1,0 +1,244 @@
+"""What each column of a header block holds, with the evidence, and what kind of table it is.
+
+Every column gets a :class:`Ciri` (features): what its header words name (from :mod:`.kosakata`),
+the period and side they name, and what its cells hold (numbers, fractions, short text, kode-like
+text). From the features of all its columns a block gets its kind (:func:`jenis_blok`); the per-kind
+readers in :mod:`.tabel` then give each column its role (:class:`~renja_xl.core.tabel.Peran`) and
+record the evidence in the table's column map.
+
+Nothing here guesses silently: a column whose words and content disagree (a "pagu" column of text)
+is marked unsure, and the rules that need it do not run on that table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..core.angka import parse_angka
+from .kepala import Blok, KolomKepala
+from .kosakata import BULAN, Label, baca_label
+from .workbook import kolom_huruf
+
+__all__ = ["Ciri", "ciri_blok", "jenis_blok", "ukuran_kolom", "periode_kolom", "sisi_kolom"]
+
+_KODE_SEL = re.compile(r"^[\dxX]{1,4}(?:\.[\dxX]{1,5}){0,8}$")
+_RIBUAN = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 13.413.285: an amount, not a kode
+_SAMPEL = 300
+_ROMAWI_SAJA = re.compile(r"^(?:tw\s*)?(iv|iii|ii|i)(?:\s+(k|rp|%))?$")
+_ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4}  # data rows looked at for a column's content
+
+
+@dataclass(slots=True)
+class Ciri:
+    """The features of one column: its header (label, leaf), period, side and content."""
+
+    kol: KolomKepala
+    label: Label
+    daun: Label
+    angka: float  # share of non-empty cells that are numbers (typed or Indonesian text)
+    pecahan: float  # share of numeric cells between 0 and 1 that are not whole (a % stored as fraction)
+    teks: float  # share of non-empty cells that are text that is not a number
+    kodeish: float  # share of non-empty cells that look like a kode or a kode segment
+    isi: int  # non-empty cells seen
+    digit: float  # share of non-empty cells with a digit in them (numbers, also unreadable ones)
+    panjang: float  # mean length of its text cells
+
+    @property
+    def berangka(self) -> bool:
+        """Its cells hold numbers (typed, as text, or text with digits that may not read): fit for a
+        numeric role its header names."""
+        return self.isi == 0 or self.angka >= 0.5 or self.digit >= 0.5
+
+    @property
+    def idx(self) -> int:
+        return self.kol.idx
+
+    @property
+    def huruf(self) -> str:
+        return kolom_huruf(self.kol.idx)
+
+    @property
+    def bukti(self) -> str:
+        return self.kol.teks or "(tanpa judul)"
+
+    def punya(self, *konsep: str) -> bool:
+        return self.label.punya(*konsep)
+
+    def daun_punya(self, *konsep: str) -> bool:
+        return self.daun.punya(*konsep)
+
+
+def _isi_kolom(blok: Blok, c: int) -> tuple[float, float, float, float, int, float, float]:
+    sheet = blok.lembar
+    sel = sheet.sel
+    b0, k0 = sheet.baris0, sheet.kolom0
+    j = c - k0
+    n = num = frac = text = kode = digit = 0
+    panjang = 0
+    lo = blok.data_start - b0
+    hi = min(blok.data_end - b0, lo + _SAMPEL * 3)
+    for i in range(max(lo, 0), min(hi, len(sel))):
+        row = sel[i]
+        if not 0 <= j < len(row):
+            continue
+        v = row[j]
+        cls = v.__class__
+        if v is None or (cls is str and (not v or v.isspace())):
+            continue
+        n += 1
+        if cls is float or cls is int:
+            num += 1
+            digit += 1
+            if 0 < abs(v) < 1:
+                frac += 1
+            if cls is int or v.is_integer() and 0 <= v < 100:
+                kode += 1 if v < 100 else 0
+        elif cls is str:
+            t = v.strip()
+            if any(ch.isdigit() for ch in t[:24]):
+                digit += 1
+            if _KODE_SEL.match(t) and not _RIBUAN.match(t):
+                kode += 1
+                if "." not in t:
+                    num += 1  # "01", "2": also a number
+            else:
+                b = parse_angka(t)
+                if b.nilai is not None or (b.galat is None and t in ("-", "–", "—")):
+                    num += 1
+                else:
+                    text += 1
+                    panjang += len(t)
+        else:
+            text += 1
+        if n >= _SAMPEL:
+            break
+    if not n:
+        return 0.0, 0.0, 0.0, 0.0, 0, 0.0, 0.0
+    return num / n, frac / max(num, 1), text / n, kode / n, n, panjang / max(text, 1), digit / n
+
+
+def ciri_blok(blok: Blok) -> list[Ciri]:
+    out = []
+    for k in blok.kolom:
+        a, f, t, kd, n, p, d = _isi_kolom(blok, k.idx)
+        out.append(Ciri(k, k.label, k.daun, a, f, t, kd, n, p, d))
+    return out
+
+
+def _ada(ciri: list[Ciri], *konsep: str) -> bool:
+    return any(c.punya(*konsep) for c in ciri)
+
+
+def jenis_blok(blok: Blok, ciri: list[Ciri]) -> str | None:
+    """The kind of a header block, from what its columns name, or None (not a Renja table)."""
+    teks = " ".join(c.label.teks for c in ciri)
+    judul = baca_label(blok.judul[:120]).teks if blok.judul else ""
+    kode = _ada(ciri, "kode")
+    uraian = _ada(ciri, "uraian")
+    angka = [c for c in ciri if c.isi and (c.angka >= 0.5 or c.digit >= 0.5)]
+    if not angka:
+        return None  # a list without numbers (a nomenclature or SIPD master list): not a table we check
+    if _ada(ciri, "review") and re.search(r"rancangan awal", teks) and re.search(r"hasil analisis", teks):
+        return "review"
+    tw = {c.label.tw for c in ciri if c.label.tw}
+    if tw:  # "Triwulan I | II | III | IV": the later quarters often name only their number
+        tw |= {_ROMAWI[m.group(1)] for c in ciri if (m := _ROMAWI_SAJA.match(c.label.teks.strip()))}
+    if len(tw) >= 2 and _ada(ciri, "realisasi") and _ada(ciri, "target"):
+        return "e81"
+    if re.search(r"\be ?81\b|evaluasi terhadap hasil renja", judul + " " + teks):
+        return "e81"
+    if not kode and _ada(ciri, "spm") and _ada(ciri, "indikator"):
+        return "spm"
+    if (kode or uraian) and _ada(ciri, "realisasi") and _ada(ciri, "target") and (
+            _ada(ciri, "renstra") or _ada(ciri, "capaian")):
+        return "evaluasi"
+    if _ada(ciri, "realisasi") and (_ada(ciri, "pagu") or _ada(ciri, "keuangan")) and (kode or uraian):
+        return "realisasi"
+    if _ada(ciri, "target") and _ada(ciri, "pagu") and (kode or uraian):
+        if any(sisi_kolom(c) for c in ciri if c.punya("target", "pagu")):
+            return "perubahan"
+        if len({c.label.tahun_ke for c in ciri if c.label.tahun_ke}) >= 2:
+            return "renstra"
+        years = {c.label.tahun for c in ciri if c.label.tahun and c.punya("target", "pagu")}
+        if len(years) >= 3 or (_ada(ciri, "renstra") and len(years) >= 2):
+            return "renstra"
+        return "rencana"
+    return None
+
+
+def sisi_kolom(c: Ciri) -> str:
+    """The side of a Perubahan a column is on: ``sebelum``, ``setelah`` or ``""``."""
+    if c.punya("selisih"):
+        return "selisih"
+    if c.punya("setelah"):
+        return "setelah"
+    if c.punya("sebelum"):
+        return "sebelum"
+    return ""
+
+
+def periode_kolom(c: Ciri) -> str:
+    """The period a column's header names: a quarter, a month, a plan year of a Renstra, a year."""
+    lab = c.label
+    if lab.tw:
+        return f"TW{lab.tw}"
+    if lab.bulan:
+        return BULAN[lab.bulan - 1]
+    if lab.tahun_ke:
+        return f"tahun {lab.tahun_ke}"
+    if lab.tahun:
+        return str(lab.tahun)
+    return ""
+
+
+_UANG_KATA = ("pagu", "keuangan")
+
+
+def ukuran_kolom(c: Ciri) -> str | None:
+    """What a numeric column measures, from its leaf first (``Target`` / ``Rp`` / ``K`` / ``%`` under a
+    group header) and then its whole label. None: its header names no measure."""
+    daun, lab = c.daun, c.label
+    penanda = daun.satuan_kolom
+    if c.punya("selisih"):
+        return "selisih_rp"
+    persen = penanda == "%" or lab.punya("capaian") and (
+        "tingkat" in lab.teks or "%" in lab.teks or "persen" in lab.teks) or daun.punya("capaian") and not daun.punya(
+        "target", "realisasi")
+    uang = penanda == "rp" or penanda is None and (daun.punya("pagu") or lab.punya(*_UANG_KATA) and not daun.punya(
+        "target", "realisasi", "satuan") and not (daun.punya("capaian") and not daun.punya("pagu")))
+    if lab.punya("fisik") and not (penanda == "rp"):
+        return "fisik_rencana" if baca_label(" ".join(c.kol.levels[1:])).punya("rencana") else "fisik"
+    if persen and penanda != "rp" and penanda != "k":
+        return "capaian_rp" if (uang or lab.punya("keuangan") or "anggaran" in lab.teks) else "capaian"
+    if persen and penanda == "rp":
+        return "capaian_rp"
+    if persen and penanda == "k":
+        return "capaian"
+    if lab.punya("realisasi") and not (daun.punya("target") and not daun.punya("realisasi")):
+        return "realisasi_rp" if uang else "realisasi"
+    if uang and not lab.punya("target") and (baca_label(" ".join(c.kol.levels[1:])).punya("rencana") or "akas" in lab.teks
+                                              or "anggaran kas" in lab.teks):
+        return "rencana_rp"  # "Keuangan | Rencana | Rp", "Pagu AKAS": money planned up to the period
+    if daun.punya("target") or (lab.punya("target") and not uang):
+        return "target"
+    if uang:
+        return "pagu"
+    if penanda == "k" and lab.punya("target"):
+        return "target"
+    return None
+
+
+def nilai_sampel(blok: Blok, c: int, n: int = 50) -> list[Any]:
+    """The first ``n`` non-empty cells of a column under the header (for tests of what it holds)."""
+    sheet = blok.lembar
+    out = []
+    for r in range(blok.data_start, blok.data_end):
+        v = sheet.nilai(r, c)
+        if v is None or v == "":
+            continue
+        out.append(v)
+        if len(out) >= n:
+            break
+    return out

@@ -1,0 +1,400 @@
+"""The part every table reader shares: walk the data rows of a block once and fill the columns.
+
+A per-kind reader (:mod:`.rencana`, :mod:`.evaluasi`, …) decides what each column holds and hands
+a :class:`Susunan` (layout) to :func:`bangun`, which reads every data row: its kode
+(:mod:`..kode_kolom`), names, unit, and each numeric column, and keeps the row when it is data.
+A row is not data when it is empty, a header repeated on a new page, the column-number row again,
+or anything after the table's totals that is not another totals row or a coded row (signatures,
+notes, a grand total typed under the table that is really a note). Trailing rows with neither a
+kode nor a number are dropped (narrative after the table).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...core.satuan import Kamus, kamus_bawaan
+from ...core.tabel import KolomAngka, KolomTeks, Peran, PetaKolom, Tabel
+from ..kepala import Blok, teks_sel
+from ..kode_kolom import TataKode
+from ..kosakata import BULAN, tahun_dalam
+from ..sel import baca_sel
+from ..workbook import kolom_huruf
+
+__all__ = ["Susunan", "KolomNilai", "bangun", "TOTAL", "periode_judul", "span"]
+
+TOTAL = re.compile(r"^\s*(jumlah|total|jumlah total|grand total|sub ?total|jumlah keseluruhan|total keseluruhan)"
+                   r"\b[\s:]*(seluruh(nya)?|keseluruhan|belanja|anggaran|pagu|program|kegiatan|urusan|bidang)?\s*$", re.I)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "satu": 1, "dua": 2, "tiga": 3, "empat": 4}
+_PERIODE = re.compile(r"(?:triwulan|tw\.?)\s*(?:ke[- ]?)?(iv|iii|ii|i|[1-4]|satu|dua|tiga|empat)\b", re.I)
+_NOMOR = re.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
+_LEVEL_LABEL = re.compile(r"^\s*(sub\s*kegiatan|subkegiatan|kegiatan|program)\b", re.I)
+
+
+def periode_judul(judul: str) -> str | None:
+    """TW1..TW4 from a title (``s/d Triwulan III``, ``Semester I``)."""
+    m = _PERIODE.search(judul or "")
+    if m:
+        return f"TW{_ROMAN[m.group(1).lower()]}"
+    low = (judul or "").lower()
+    if re.search(r"semester\s*(ii|2)\b", low):
+        return "TW4"
+    if re.search(r"semester\s*(i|1)\b", low):
+        return "TW2"
+    # "s/d 31-01-2023", "kondisi s.d. tgl 30/06/2024", "s.d. 31 Maret 2024", "sampai dengan bulan Juni"
+    if re.search(r"s\s*[./]?\s*d\b|sampai dengan|kondisi|posisi|\bper\b", low):
+        m = re.search(r"\b\d{1,2}\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*20\d\d\b", low)
+        bulan = int(m.group(1)) if m else None
+        if bulan is None:
+            m = re.search(r"(?:s\s*[./]?\s*d\.?|sampai dengan|posisi|\bper)\s*(?:tgl\.?\s*|tanggal\s*|bulan\s*)?"
+                          r"(?:\d{1,2}\s+)?(" + "|".join(BULAN) + r")\b", low)
+            bulan = BULAN.index(m.group(1)) + 1 if m else None
+        if bulan and 1 <= bulan <= 12:
+            return f"TW{(bulan - 1) // 3 + 1}"
+    return None
+
+
+def span(cols: list[int]) -> str:
+    if not cols:
+        return ""
+    if len(cols) == 1:
+        return kolom_huruf(cols[0])
+    if cols == list(range(cols[0], cols[-1] + 1)):
+        return f"{kolom_huruf(cols[0])}:{kolom_huruf(cols[-1])}"
+    return ",".join(kolom_huruf(c) for c in cols)
+
+
+@dataclass(slots=True)
+class KolomNilai:
+    """A numeric column to read: where, what it holds, why we think so."""
+
+    idx: int
+    peran: Peran
+    bukti: str
+    yakin: bool = True
+    unit_ok: bool = False  # a cell may carry the unit ("12 Jenis")
+    nomor: int | None = None
+    satuan: int | None = None  # a satuan cell beside the value
+
+
+@dataclass(slots=True)
+class Susunan:
+    """The layout a per-kind reader found: the kind and each column's role."""
+
+    kind: str
+    tata: TataKode
+    uraian: int | None = None
+    indikator: int | None = None
+    satuan: int | None = None
+    lokasi: int | None = None
+    angka: list[KolomNilai] = field(default_factory=list)
+    teks: dict[str, int] = field(default_factory=dict)  # other text columns by name (catatan, no …)
+    bukti: dict[int, tuple[str, str, bool]] = field(default_factory=dict)  # column → (role, evidence, sure)
+    varian: str = ""
+    years: list[int] = field(default_factory=list)
+    ragu: list[tuple[str, str]] = field(default_factory=list)
+    rumus: dict[str, str] = field(default_factory=dict)
+    no: int | None = None  # a running-number column (its rows are details)
+
+    def catat(self, idx: int | None, peran: str, bukti: str, yakin: bool = True) -> None:
+        if idx is not None and idx not in self.bukti:
+            self.bukti[idx] = (peran, bukti, yakin)
+
+
+def _peta(blok: Blok, s: Susunan) -> list:
+    out = []
+    kode = s.tata.kolom
+    if kode:
+        jenis = dict(s.tata.cols)
+        seg = s.tata.segmen
+        if seg:
+            out.append(PetaKolom(span(seg), "kode", "kode terpecah per segmen" if len(seg) > 1 else _bukti_kol(blok, seg[0])))
+        for c in s.tata.penuh:
+            out.append(PetaKolom(kolom_huruf(c), "kode", _bukti_kol(blok, c)))
+        for c, j in jenis.items():
+            if j in ("organisasi", "akun", "rincian"):
+                out.append(PetaKolom(kolom_huruf(c), f"kode {j}", _bukti_kol(blok, c)))
+    for role, c in (("uraian", s.uraian), ("indikator", s.indikator), ("satuan", s.satuan), ("lokasi", s.lokasi)):
+        if c is not None:
+            p = s.bukti.get(c)
+            out.append(PetaKolom(kolom_huruf(c), role, p[1] if p else _bukti_kol(blok, c), p[2] if p else True))
+    for k in s.angka:
+        out.append(PetaKolom(kolom_huruf(k.idx), k.peran.kunci, k.bukti, k.yakin))
+        if k.satuan is not None:
+            out.append(PetaKolom(kolom_huruf(k.satuan), f"satuan {k.peran.kunci}", _bukti_kol(blok, k.satuan)))
+    for name, c in s.teks.items():
+        out.append(PetaKolom(kolom_huruf(c), name, _bukti_kol(blok, c)))
+    dipakai = {c for c in kode} | {c for c in (s.uraian, s.indikator, s.satuan, s.lokasi) if c is not None} | {
+        k.idx for k in s.angka} | {k.satuan for k in s.angka if k.satuan is not None} | set(s.teks.values())
+    for k in blok.kolom:
+        if k.idx not in dipakai and k.levels:
+            out.append(PetaKolom(kolom_huruf(k.idx), "diabaikan", k.teks, True))
+    out.sort(key=lambda p: _urut_huruf(p.huruf))
+    return out
+
+
+def _urut_huruf(h: str) -> tuple[int, str]:
+    first = re.split(r"[:,]", h)[0]
+    n = 0
+    for ch in first:
+        n = n * 26 + ord(ch) - 64
+    return n, h
+
+
+def _bukti_kol(blok: Blok, c: int) -> str:
+    k = blok.kolom_di(c)
+    return k.teks if k is not None and k.teks else "(isi kolom)"
+
+
+def _teks(v: Any) -> str:
+    if v.__class__ is str:
+        return " ".join(v.split())
+    return teks_sel(v)
+
+
+def bangun(blok: Blok, s: Susunan, kamus: Kamus | None = None) -> Tabel | None:
+    """Read every data row of a block into a :class:`Tabel` laid out as ``s`` says."""
+    kamus = kamus or kamus_bawaan()
+    sheet = blok.lembar
+    sel = sheet.sel
+    b0, k0 = sheet.baris0, sheet.kolom0
+    t = Tabel(sheet=sheet.nama, kind=s.kind, varian=s.varian, title=blok.judul,
+              header_rows=[r + 1 for r in blok.header_rows], first_row=blok.data_start + 1,
+              last_row=blok.data_start + 1, years=[y for y in s.years if y], periode=periode_judul(blok.judul),
+              has_kode=s.tata.ada, ragu=list(s.ragu), rumus=dict(s.rumus))
+    t.peta = _peta(blok, s)
+    kol_angka: list[tuple[KolomAngka, int, bool]] = []
+    for k in s.angka:
+        ka = KolomAngka(k.peran, kolom_huruf(k.idx), [], nomor=k.nomor, yakin=k.yakin)
+        if k.satuan is not None:
+            ka.satuan = KolomTeks(f"satuan {k.peran.kunci}", kolom_huruf(k.satuan), [])
+        elif k.unit_ok:  # units written in the value cells ("12 Jenis"), kept per column
+            ka.satuan = KolomTeks(f"satuan {k.peran.kunci}", kolom_huruf(k.idx), [])
+        if ka.kunci in t.angka:  # two columns for one role: keep the first, say so
+            t.ragu.append((f"dua kolom dibaca sebagai '{ka.kunci}': {t.angka[ka.kunci].huruf} dan {ka.huruf}; "
+                           f"hanya {t.angka[ka.kunci].huruf} yang dipakai",
+                           f"two columns read as '{ka.kunci}': {t.angka[ka.kunci].huruf} and {ka.huruf}; "
+                           f"only {t.angka[ka.kunci].huruf} is used"))
+            continue
+        t.angka[ka.kunci] = ka
+        kol_angka.append((ka, k.idx - k0, k.unit_ok))
+    teks_cols = [(KolomTeks(name, kolom_huruf(c), []), c - k0) for name, c in s.teks.items()]
+    for kt, _ in teks_cols:
+        t.teks[kt.nama] = kt
+    t.uraian_huruf = kolom_huruf(s.uraian) if s.uraian is not None else None
+    t.indikator_huruf = kolom_huruf(s.indikator) if s.indikator is not None else None
+    satuan_huruf = kolom_huruf(s.satuan) if s.satuan is not None else None
+    j_uraian = s.uraian - k0 if s.uraian is not None else None
+    j_ind = s.indikator - k0 if s.indikator is not None else None
+    j_sat = s.satuan - k0 if s.satuan is not None else None
+    j_lok = s.lokasi - k0 if s.lokasi is not None else None
+    j_no = s.no - k0 if s.no is not None else None
+    header_texts = {teks_sel(x) for k in blok.kolom for x in k.levels}
+    tata = s.tata
+    rumus_kosong = sheet.rumus_kosong
+    setelah_total = False
+    n_total = 0
+    organisasi: str | None = None  # rows below an organisation row belong to it
+    kode_sel_huruf: dict[int, str] = {}
+
+    for r in range(blok.data_start, blok.data_end):
+        i_grid = r - b0
+        if not 0 <= i_grid < len(sel):
+            break
+        vals = sel[i_grid]
+        if not vals:
+            continue
+        n_vals = len(vals)
+        kb = tata.baca(vals)
+        uraian = _teks(vals[j_uraian]) if j_uraian is not None and 0 <= j_uraian < n_vals else ""
+        indikator = _teks(vals[j_ind]) if j_ind is not None and 0 <= j_ind < n_vals else ""
+        if indikator in ("0", "-"):
+            indikator = ""
+        reads = []
+        ada_angka = False
+        n_nilai = 0
+        for ka, j, unit_ok in kol_angka:
+            raw = vals[j] if 0 <= j < n_vals else None
+            b = baca_sel(raw, kamus, unit_ok)
+            reads.append((ka, j, raw, b))
+            if b.nilai is not None:
+                n_nilai += 1
+                ada_angka = True
+            elif b.galat is not None:
+                ada_angka = True
+        kode_ada = kb.kode is not None or kb.galat is not None or kb.level is not None
+        if not kode_ada and not uraian and not indikator and not ada_angka:
+            continue  # an empty row (or one with only notes beside the table)
+        if not kode_ada and uraian and uraian in header_texts and not ada_angka:
+            continue  # a header repeated on a new page
+        if not kode_ada and _baris_nomor(vals):
+            continue  # the column-number row again
+        total = False
+        if not kode_ada:
+            label = uraian or _teks_pertama(vals, k0, s)
+            if TOTAL.match(label):
+                total = True
+            elif setelah_total and not uraian and not indikator and n_nilai >= max(2, n_total // 2):
+                total = True  # an unlabelled sum under the totals row (a grand total, a SUBTOTAL)
+        if setelah_total and not total and not kode_ada:
+            continue  # notes, signatures, a second title after the table
+        if total and not setelah_total:
+            setelah_total = True
+            n_total = n_nilai
+        i = len(t.baris)
+        t.baris.append(r + 1)
+        t.kode.append(kb.kode)
+        t.kunci.append(kb.kunci)
+        t.induk.append(kb.induk)
+        level = kb.level
+        if level is None and not total and kb.galat is None:
+            level = _level_label(uraian)
+        t.level.append(level)
+        t.kode_asli.append(kb.asli)
+        if kb.sel is not None:
+            h = kode_sel_huruf.get(kb.sel)
+            if h is None:
+                h = kode_sel_huruf[kb.sel] = kolom_huruf(kb.sel)
+            t.kode_sel.append(f"{h}{r + 1}")
+        else:
+            t.kode_sel.append(None)
+        if kb.galat is not None:
+            t.kode_galat[i] = kb.galat
+        if kb.perbaikan:
+            t.kode_perbaikan[i] = kb.perbaikan
+        t.rincian.append(kb.rincian)
+        if kb.organisasi:
+            organisasi = kb.organisasi
+        t.organisasi.append(organisasi)
+        t.uraian.append(uraian)
+        t.indikator.append(indikator)
+        sat = _teks(vals[j_sat]) if j_sat is not None and 0 <= j_sat < n_vals else ""
+        if sat in ("0", "-"):
+            sat = ""  # a placeholder on parent rows
+        t.satuan.append(sat or None)
+        t.satuan_sel.append(f"{satuan_huruf}{r + 1}" if sat else None)
+        t.lokasi.append((_teks(vals[j_lok]) if j_lok is not None and 0 <= j_lok < n_vals else "") or None)
+        t.total.append(total)
+        t.nomor.append(_teks(vals[j_no]) if j_no is not None and 0 <= j_no < n_vals else "")
+        for ka, j, raw, b in reads:
+            ka.nilai.append(b.nilai)
+            if b.galat is not None:
+                ka.galat[i] = b.galat
+                ka.mentah[i] = raw
+            elif b.teks:
+                ka.mentah[i] = raw
+            if b.persen:
+                ka.persen.add(i)
+            if b.nilai is None and b.galat is None and (r, j + k0) in rumus_kosong:
+                ka.tanpa_nilai.add(i)
+            if b.satuan and b.satuan != "%" and t.satuan[i] is None:
+                t.satuan[i] = b.satuan
+                t.satuan_sel[i] = f"{ka.huruf}{r + 1}"
+            if ka.satuan is not None:
+                if ka.satuan.huruf == ka.huruf:  # no satuan column: the unit written in the value cell
+                    st = b.satuan if b.satuan and b.satuan != "%" else ""
+                else:
+                    js = kolom_index(ka.satuan.huruf) - k0
+                    st = _teks(vals[js]) if 0 <= js < n_vals else ""
+                    if not st and b.satuan and b.satuan != "%":
+                        st = b.satuan
+                        ka.satuan.sel[i] = f"{ka.huruf}{r + 1}"
+                ka.satuan.teks.append(st)
+        for kt, j in teks_cols:
+            kt.teks.append(_teks(vals[j]) if 0 <= j < n_vals else "")
+    _buang_ekor(t)
+    _total_tanpa_label(t)
+    if not t.baris:
+        return None
+    if not any(k.nilai and any(v is not None for v in k.nilai) for k in t.angka.values()) and not any(
+            x is not None for x in t.kode):
+        return None  # a header with nothing under it: not a table (no phantom tables)
+    t.last_row = t.baris[-1]
+    if t.periode is None:  # "Pagu AKAS | s.d. Juni": the period a plan-to-date column names
+        bulan = next((k.peran.periode for k in t.angka.values() if k.peran.periode in BULAN), None)
+        if bulan:
+            t.periode = f"TW{BULAN.index(bulan) // 3 + 1}"
+    if not t.years:
+        t.years = sorted({int(k.peran.periode) for k in t.angka.values() if k.peran.periode.isdigit()}) or sorted(
+            set(tahun_dalam(blok.judul)))
+    return t
+
+
+def kolom_index(huruf: str) -> int:
+    n = 0
+    for ch in huruf:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def _teks_pertama(vals: list[Any], k0: int, s: Susunan) -> str:
+    """The first text cell of a row (a 'Jumlah' label in the No column, left of the names)."""
+    for v in vals:
+        if v.__class__ is str and v.strip():
+            return " ".join(v.split())
+    return ""
+
+
+def _level_label(uraian: str) -> str | None:
+    """The level a row's name states when it has no kode ('Program …', 'Kegiatan …', 'Sub Kegiatan …')."""
+    m = _LEVEL_LABEL.match(uraian)
+    if not m:
+        return None
+    w = m.group(1).lower().replace(" ", "")
+    return "sub_kegiatan" if w.startswith("sub") else w
+
+
+def _baris_nomor(vals: list[Any]) -> bool:
+    nums = []
+    for v in vals:
+        if v is None or v == "":
+            continue
+        t = teks_sel(v)
+        if not _NOMOR.match(t):
+            return False
+        nums.append(int(re.match(r"\(?(\d+)", t).group(1)))
+    return len(nums) >= 3 and all(b > a for a, b in zip(nums, nums[1:], strict=False)) and nums[0] <= 2
+
+
+def _penting(t: Tabel, i: int) -> bool:
+    """A row worth keeping at the end of a table: it has a kode (readable or not) or a stated value."""
+    if t.kode[i] is not None or i in t.kode_galat:
+        return True
+    return any(k.nilai[i] is not None or i in k.galat for k in t.angka.values())
+
+
+def _total_tanpa_label(t: Tabel) -> None:
+    """The last rows of a table that carry numbers but no kode, name or indicator are its totals (a
+    sum typed or computed under the table without a 'Jumlah' label)."""
+    i = t.n - 1
+    while i >= 0 and not t.total[i] and t.kode[i] is None and i not in t.kode_galat and not t.uraian[i] \
+            and not t.indikator[i] and t.level[i] is None:
+        if any(k.nilai[i] is not None for k in t.angka.values()):
+            t.total[i] = True
+        i -= 1
+
+
+def _buang_ekor(t: Tabel) -> None:
+    """Drop trailing rows without a kode or a value (narrative, signatures after the table)."""
+    n = len(t.baris)
+    while n and not _penting(t, n - 1):
+        n -= 1
+    if n == len(t.baris):
+        return
+    for name in ("baris", "kode", "kunci", "induk", "level", "kode_asli", "kode_sel", "uraian", "indikator",
+                 "satuan", "satuan_sel", "lokasi", "total", "rincian", "nomor", "organisasi"):
+        setattr(t, name, getattr(t, name)[:n])
+    for ka in t.angka.values():
+        del ka.nilai[n:]
+        ka.galat = {i: v for i, v in ka.galat.items() if i < n}
+        ka.mentah = {i: v for i, v in ka.mentah.items() if i < n}
+        ka.tanpa_nilai = {i for i in ka.tanpa_nilai if i < n}
+        ka.persen = {i for i in ka.persen if i < n}
+        if ka.satuan is not None:
+            del ka.satuan.teks[n:]
+    for kt in t.teks.values():
+        del kt.teks[n:]
+    t.kode_galat = {i: v for i, v in t.kode_galat.items() if i < n}
+    t.kode_perbaikan = {i: v for i, v in t.kode_perbaikan.items() if i < n}
