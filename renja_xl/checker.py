@@ -178,15 +178,14 @@ def periksa_berkas(masukan: Masukan | str | Path, config: Konfigurasi | None = N
     batas = batas if batas is not None else Batas.dari(config)
     if m.galat is not None:
         return berkas_tidak_terbaca(m, config, *m.galat)
-    if m.lembar is None and m.path is not None and batas.ukuran > 0:
+    if m.lembar is None and m.path is not None:
+        # not opened at all: a FIFO or device (a reader would wait forever), a file over the size limit
+        from .readers.jaga import Batas as _Batas, periksa_masukan
+
         try:
-            size = m.path.stat().st_size
-        except OSError:
-            size = 0  # the reader says why it cannot open it
-        if size > batas.ukuran * 1024 * 1024:
-            mb = size / 1024 / 1024
-            return berkas_tidak_terbaca(m, config, f"berkas terlalu besar ({mb:.1f} MB; batas {batas.ukuran:g} MB, --batas-ukuran)",
-                                f"file too large ({mb:.1f} MB; limit {batas.ukuran:g} MB, --batas-ukuran)")
+            periksa_masukan(m.path, _Batas(0, batas.ukuran, 0))
+        except BerkasTidakTerbaca as exc:
+            return berkas_tidak_terbaca(m, config, exc.alasan, exc.reason)
     try:
         try:
             hasil = baca_lembar(m.lembar, m.tampil, config.peta) if m.lembar is not None else baca_berkas(

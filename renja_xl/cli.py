@@ -89,6 +89,11 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ringkasan", help="tabel yang dikenali dalam workbook dan total pagunya")
     s.add_argument("paths", nargs="+", metavar="PATH")
     s.add_argument("--lang", choices=("id", "en"), default="id")
+    for sp in (d, s):  # the same limits as check: every command that opens a submission is guarded
+        sp.add_argument("--config", metavar="FILE", help="berkas konfigurasi (bawaan: renja-xl.toml di folder kerja)")
+        sp.add_argument("--batas-waktu", type=float, default=None, metavar="DETIK", help="batas waktu per berkas")
+        sp.add_argument("--batas-ukuran", type=float, default=None, metavar="MB", help="batas ukuran per berkas")
+        sp.add_argument("--batas-memori", type=float, default=None, metavar="MB", help="batas memori per berkas")
     return p
 
 
@@ -222,15 +227,27 @@ def cmd_rule(code: str, lang: str) -> int:
     return EXIT_OK
 
 
-def cmd_ringkasan(paths: list[str], lang: str) -> int:
-    from .readers import BerkasTidakTerbaca, baca_berkas
+def _batas(args: argparse.Namespace, cfg):
+    """The per-file limits of a command: the configuration's, overridden by --batas-*."""
+    from .readers.jaga import Batas
+
+    cfg = cfg.dengan(batas_waktu=args.batas_waktu, batas_ukuran=args.batas_ukuran, batas_memori=args.batas_memori)
+    return Batas.dari(cfg)
+
+
+def cmd_ringkasan(args: argparse.Namespace) -> int:
+    from .readers import BerkasTidakTerbaca
+    from .readers.jaga import baca_terjaga
     from .reports.ringkasan import tulis_ringkasan, tulis_tak_terbaca
 
+    lang = args.lang
+    cfg = _config(args)
+    batas = _batas(args, cfg)
     status = EXIT_OK
     out = sys.stdout
-    for path in paths:
+    for path in args.paths:
         try:
-            hasil = baca_berkas(path)
+            hasil = baca_terjaga(path, batas, cfg.peta)
         except BerkasTidakTerbaca as exc:
             tulis_tak_terbaca(path, exc.alasan if lang == "id" else exc.reason, out, lang)
             status = EXIT_FINDINGS
@@ -243,15 +260,22 @@ def cmd_ringkasan(paths: list[str], lang: str) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     from .batch import tujuan
     from .checker import Masukan
-    from .diff import bandingkan_berkas
+    from .diff import bandingkan_hasil
     from .readers import BerkasTidakTerbaca
 
     if args.format == "excel" and (args.output is None or args.output == "-"):
         raise GagalJalan("--format excel perlu -o LAPORAN.xlsx")
-    try:
-        hasil = bandingkan_berkas(args.lama, args.baru)
-    except BerkasTidakTerbaca as exc:
-        raise GagalJalan(f"{exc.reason if args.lang == 'en' else exc.alasan}") from exc
+    from .readers.jaga import baca_terjaga
+
+    cfg = _config(args)
+    batas = _batas(args, cfg)
+    dibaca = []
+    for path in (args.lama, args.baru):  # each in its own guarded reader: the error names the file
+        try:
+            dibaca.append(baca_terjaga(path, batas, cfg.peta))
+        except BerkasTidakTerbaca as exc:
+            raise GagalJalan(f"{path}: {exc.reason if args.lang == 'en' else exc.alasan}") from exc
+    hasil = bandingkan_hasil(*dibaca, args.lama, args.baru)
     inputs = [Masukan(args.lama, Path(args.lama)), Masukan(args.baru, Path(args.baru))]
     from .reports import diff_report
 
@@ -283,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.perintah == "diff":
             return cmd_diff(args)
         if args.perintah == "ringkasan":
-            return cmd_ringkasan(args.paths, args.lang)
+            return cmd_ringkasan(args)
     except GagalJalan as exc:
         from .reports.layar import layar
 

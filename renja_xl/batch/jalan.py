@@ -11,6 +11,7 @@ the command line.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +80,40 @@ def _path_anotasi(req: PermintaanCheck, m: Masukan) -> Path | None:
     return report.with_name(f"{report.stem}_anotasi.xlsx")  # always .xlsx: no macros (reports/anotasi.py)
 
 
+class _AnotasiGagal(Exception):
+    pass
+
+
+def _anotasi_ke_fd(src: Path, berkas: Any, fd: int, lang: str) -> None:
+    """In the guarded child: write the annotated copy to the parent's temporary file."""
+    from ..reports.anotasi import tulis_anotasi
+
+    with os.fdopen(os.dup(fd), "wb") as fh:
+        tulis_anotasi(src, berkas, fh, lang)
+
+
+def _tulis_anotasi(src: Path, berkas: Any, out: Path, cfg: Konfigurasi) -> None:
+    """The annotated copy, made in the same guarded child as any reading of a submission (openpyxl
+    loads the whole workbook: time and memory limits apply). When it cannot be made, the recap stands
+    and stderr says why; the exit status stays the findings'."""
+    from ..readers import BerkasTidakTerbaca
+    from ..readers.jaga import Batas as BatasJaga, panggil
+
+    batas = BatasJaga.dari(cfg)
+    try:
+        with tujuan(str(out), [Masukan(str(src), src)], binary=True) as fh:
+            fh.flush()
+            try:
+                panggil(_anotasi_ke_fd, src, berkas, fh.fileno(), cfg.lang, batas=batas)
+            except BerkasTidakTerbaca as exc:
+                raise _AnotasiGagal(exc.reason if cfg.lang == "en" else exc.alasan) from None
+    except _AnotasiGagal as exc:
+        from ..reports.layar import layar
+
+        head = "annotated copy not written" if cfg.lang == "en" else "salinan beranotasi tidak dibuat"
+        print(f"renja-xl: {head}: {layar(exc)}", file=sys.stderr)
+
+
 def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> int:
     """Check every input of ``req`` and write the report; returns the exit status."""
     from .kolam import jumlah_inti, periksa_semua
@@ -130,9 +165,5 @@ def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> int:
             kemajuan.hapus()
             w.akhiri(putaran.tidak_dikirim_ulang() if putaran is not None else None)
         if anotasi is not None and tunggal is not None and tunggal.status == "checked":
-            from ..reports.anotasi import tulis_anotasi
-
-            src = inputs[0].path
-            with tujuan(str(anotasi), [Masukan(str(src), src)], binary=True) as fh:
-                tulis_anotasi(src, tunggal, fh, cfg.lang)
+            _tulis_anotasi(inputs[0].path, tunggal, anotasi, cfg)
     return w.totals.exit_code

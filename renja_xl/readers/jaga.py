@@ -109,11 +109,10 @@ def alasan_memori(batas_mb: float, said: str = "") -> tuple[str, str]:
 
 
 def _alasan_mati(code: int | None, said: str, batas: Batas) -> tuple[str, str]:
-    if re.search(r"memory allocation of \d+ bytes failed|MemoryError|out of memory", said, re.I):
+    if re.search(r"memory allocation of \d+ bytes failed|MemoryError|out of memory|Cannot allocate memory",
+                 said, re.I):
         return alasan_memori(batas.memori, said)
     sig = _SINYAL.get(-code, f"sinyal {-code}") if code is not None and code < 0 else f"status {code}"
-    if code is not None and code < 0 and batas.memori > 0 and -code == 6:  # an abort with a memory limit set
-        return alasan_memori(batas.memori, said)
     return (f"proses pembaca berhenti tiba-tiba ({sig})", f"the reader process died ({sig})")
 
 
@@ -221,3 +220,21 @@ def panggil(fn: Callable[..., Any], *args: Any, batas: Batas,
         raise
     finally:
         Path(err_path).unlink(missing_ok=True)
+
+
+def _baca_ringan(path: str, peta: Any) -> Any:
+    """Read a workbook in the guarded child; the grids stay behind (only tables and sheet names
+    travel back through the pipe)."""
+    from . import baca_berkas
+
+    hasil = baca_berkas(path, peta)
+    hasil.lembar = []
+    return hasil
+
+
+def baca_terjaga(path: str | Path, batas: Batas, peta: Any = None) -> Any:
+    """:func:`renja_xl.readers.baca_berkas` through the guard: a FIFO or a file over the size limit is
+    not opened, the reading runs with the time and memory limits; raises :class:`BerkasTidakTerbaca`
+    with the reason (what ``ringkasan`` and ``diff`` say about a file they cannot read)."""
+    periksa_masukan(path, batas)
+    return panggil(_baca_ringan, str(path), peta, batas=batas)

@@ -8,6 +8,7 @@ raises :class:`BerkasTidakTerbaca` with the reason in Indonesian and English.
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -91,6 +92,25 @@ def _sniff(path: Path) -> bytes:
         return fh.read(4096)
 
 
+def _muat_atau_habis(baris: int, kolom: int) -> None:
+    """Raise MemoryError when a grid of ``baris`` × ``kolom`` cannot fit in what the address-space
+    limit (RLIMIT_AS, set by the guarded reader) leaves: python-calamine's to_python does not stop on
+    a failed allocation but goes on failing for minutes. Estimate: 16 bytes a cell (a list slot and
+    part of a value), 80 a row (the list itself)."""
+    try:
+        import resource
+
+        soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+        if soft == resource.RLIM_INFINITY:
+            return
+        with open("/proc/self/statm") as fh:
+            now = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (ImportError, OSError, ValueError, AttributeError):
+        return
+    if baris * kolom * 16 + baris * 80 > soft - now:
+        raise MemoryError(f"{baris} x {kolom} cells do not fit in the memory limit")
+
+
 def buka_berkas(path: str | Path) -> list[Lembar]:
     """Read every worksheet of a spreadsheet file (never modifying or executing it)."""
     from python_calamine import CalamineError, CalamineWorkbook
@@ -134,6 +154,7 @@ def buka_berkas(path: str | Path) -> list[Lembar]:
             if "WorkSheet" not in str(meta.typ):  # skip chart, dialog and macro sheets
                 continue
             sh = wb.get_sheet_by_name(meta.name)
+            _muat_atau_habis(sh.height, sh.width)  # fail fast: to_python crawls when Python runs out
             rows = sh.to_python()
             r0, c0 = sh.start if rows else (0, 0)
             merges = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
