@@ -16,7 +16,6 @@ from typing import Any
 from .core.alamat import kunci_urut
 from .core.config import Konfigurasi, Pengecualian
 from .core.identitas import baris_judul, kenali_berkas
-from .core.kode import parse_kode
 from .core.models import SEVERITY_ORDER, Berkas, Temuan
 from .readers import BerkasTidakTerbaca, HasilBaca, Lembar, baca_berkas, baca_lembar
 from .readers.kepala import teks_sel
@@ -108,35 +107,18 @@ def pengecualian_lembar(lembar: list[Lembar]) -> list[Pengecualian]:
     return out
 
 
-def _kunci(kode: str | None) -> str | None:
-    if not kode:
-        return None
-    k = parse_kode(kode).kode
-    return k.kunci if k else None
-
-
-def _terapkan_pengecualian(findings: list[Temuan], rules: list[Pengecualian]) -> tuple[list[Temuan], list[dict[str, Any]]]:
-    if not rules:
-        return findings, []
-    kept: list[Temuan] = []
-    silenced: list[dict[str, Any]] = []
-    for t in findings:
-        hit = next((p for p in rules if p.cocok(t.rule, t.kode, t.sheet, _kunci(t.kode))), None)
-        if hit is None:
-            kept.append(t)
-        else:
-            silenced.append({"rule": t.rule, "kode": t.kode, "sheet": t.sheet, "cell": t.cell, "alasan": hit.alasan})
-    return kept, silenced
-
-
 def periksa_hasil(hasil: HasilBaca, config: Konfigurasi | None = None, path: str = "",
                   nomenklatur: Any = None) -> Berkas:
     """Run the selected rules on what was read from one workbook."""
     config = config or Konfigurasi.bawaan()
     ctx = Konteks(hasil.tables, config, hasil.sheets, hasil.rumus_kosong, nomenklatur, lembar=hasil.lembar)
     findings: list[Temuan] = jalankan(ctx, pilih(config.select, config.ignore))
-    rules = list(config.pengecualian) + pengecualian_lembar(hasil.lembar)
-    findings, silenced = _terapkan_pengecualian(findings, rules)
+    # the reviewer's deviations always apply; a Pengecualian sheet in the workbook is the sender's
+    # claim, honoured only when trusted (core/pengecualian.py)
+    from .core.pengecualian import terapkan
+
+    findings, silenced, klaim = terapkan(findings, list(config.pengecualian), pengecualian_lembar(hasil.lembar),
+                                         config.percayai_pengecualian)
     return Berkas(
         path=path,
         status="checked",
@@ -144,6 +126,7 @@ def periksa_hasil(hasil: HasilBaca, config: Konfigurasi | None = None, path: str
         findings=urutkan(findings, hasil.sheets),
         sheets_seen=hasil.sheets,
         silenced=silenced,
+        klaim=klaim,
     )
 
 

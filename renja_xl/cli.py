@@ -50,7 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--periode", type=str.upper, choices=("TW1", "TW2", "TW3", "TW4"), help="periode laporan realisasi")
     c.add_argument("--jobs", type=int, default=None, metavar="N", help="jumlah proses paralel (bawaan: jumlah inti)")
     c.add_argument("--lang", choices=("id", "en"), default=None, help="bahasa pesan (bawaan: id)")
-    c.add_argument("--config", metavar="FILE", help="berkas konfigurasi (bawaan: renja-xl.toml atau [tool.renja-xl] terdekat)")
+    c.add_argument("--config", metavar="FILE", help="berkas konfigurasi (bawaan: renja-xl.toml atau [tool.renja-xl] di "
+                   "folder kerja atau induknya; tidak pernah dari masukan)")
+    c.add_argument("--percayai-pengecualian", action="store_true",
+                   help="hormati sheet Pengecualian di dalam kiriman (bawaan: hanya dicantumkan sebagai klaim pengirim)")
     c.add_argument("--baseline", metavar="PREVIOUS.json", help="laporan JSON putaran sebelumnya (baru/masih ada/selesai)")
     c.add_argument("--batas-waktu", type=float, default=None, metavar="DETIK", help="batas waktu per berkas")
     c.add_argument("--batas-ukuran", type=float, default=None, metavar="MB", help="batas ukuran per berkas")
@@ -102,17 +105,21 @@ def _config(args: argparse.Namespace):
         Konfigurasi,
         KonfigurasiTidakValid,
         cari_konfigurasi,
+        di_dalam,
         muat_konfigurasi,
     )
 
     try:
-        if args.config:
+        if getattr(args, "config", None):
             if not Path(args.config).is_file():
                 raise GagalJalan(f"berkas konfigurasi tidak ditemukan: {args.config}")
             cfg = muat_konfigurasi(args.config)
         else:
-            found = cari_konfigurasi(args.paths[0]) if getattr(args, "paths", None) else None
-            found = found or cari_konfigurasi(Path.cwd())
+            # the reviewer's side only: the working folder and its parents, never a folder being checked
+            found = cari_konfigurasi(Path.cwd())
+            masukan = [Path(p) for p in (getattr(args, "paths", None) or ())]
+            if found is not None and di_dalam(found, [p for p in masukan if p.is_dir()]):
+                found = None  # the submission's own: the scan of that folder reports it (batch/masukan.py)
             cfg = muat_konfigurasi(found) if found else Konfigurasi.bawaan()
         nomen = getattr(args, "nomenklatur", None)
         if nomen:
@@ -153,7 +160,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     bad = kode_tidak_dikenal([*cfg.select, *cfg.ignore])
     if bad:
         raise GagalJalan(f"kode aturan tidak dikenal: {', '.join(bad)} (lihat: renja-xl rules)")
-    cfg = cfg.dengan(batas_waktu=args.batas_waktu, batas_ukuran=args.batas_ukuran, batas_memori=args.batas_memori)
+    cfg = cfg.dengan(batas_waktu=args.batas_waktu, batas_ukuran=args.batas_ukuran, batas_memori=args.batas_memori,
+                     percayai_pengecualian=True if args.percayai_pengecualian else None)
     return jalankan_check(permintaan_check(args), cfg)
 
 

@@ -47,22 +47,31 @@ class PermintaanCheck:
         return self.output is None or self.output == "-"
 
 
-def _penulis(req: PermintaanCheck, out: IO[Any], cfg: Konfigurasi, putaran: bool) -> Any:
+def _penulis(req: PermintaanCheck, out: IO[Any], cfg: Konfigurasi, putaran: bool, konf: dict[str, Any]) -> Any:
     if req.format == "json":
         from ..reports.json_report import TulisJson
 
-        return TulisJson(out, putaran=putaran, lang=cfg.lang)
+        return TulisJson(out, putaran=putaran, lang=cfg.lang, konfigurasi=konf)
     if req.format == "excel":
         from ..reports.excel import TulisExcel
 
-        return TulisExcel(out, cfg.lang, putaran=putaran)
+        return TulisExcel(out, cfg.lang, putaran=putaran, konfigurasi=konf)
     if req.format == "html":
         from ..reports.html import TulisHtml
 
-        return TulisHtml(out, cfg.lang, putaran=putaran, judul=", ".join(req.paths))
+        return TulisHtml(out, cfg.lang, putaran=putaran, judul=", ".join(req.paths), konfigurasi=konf)
     from ..reports.text import TulisTeks
 
-    return TulisTeks(out, cfg.lang, warna=req.warna, putaran=putaran)
+    return TulisTeks(out, cfg.lang, warna=req.warna, putaran=putaran, konfigurasi=konf)
+
+
+def info_konfigurasi(cfg: Konfigurasi, diabaikan: list[str]) -> dict[str, Any]:
+    """What every report says about the configuration: the file used (None: the defaults) and its
+    sha256, the configuration files found among the inputs (never loaded), and whether the
+    submissions' own Pengecualian sheets were trusted."""
+    from ..core.config import sidik_konfigurasi
+
+    return {**sidik_konfigurasi(cfg), "diabaikan": list(diabaikan), "percayai_pengecualian": cfg.percayai_pengecualian}
 
 
 def _path_anotasi(req: PermintaanCheck, m: Masukan) -> Path | None:
@@ -114,8 +123,10 @@ def _tulis_anotasi(src: Path, berkas: Any, out: Path, cfg: Konfigurasi) -> None:
         print(f"renja-xl: {head}: {layar(exc)}", file=sys.stderr)
 
 
-def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> int:
-    """Check every input of ``req`` and write the report; returns the exit status."""
+def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi, konfigurasi_diabaikan: list[str] | tuple[str, ...] = ()) -> int:
+    """Check every input of ``req`` and write the report; returns the exit status.
+    ``konfigurasi_diabaikan``: configuration files the CLI found but did not load (inside a checked
+    folder); those found inside the inputs (folders, zips) are added here. Every report names them."""
     from .kolam import jumlah_inti, periksa_semua
 
     jobs = req.jobs if req.jobs is not None else jumlah_inti()
@@ -149,7 +160,8 @@ def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> int:
         kemajuan = Kemajuan(len(inputs), cfg.lang, aktif=req.kemajuan)
         tunggal = None
         with tujuan(req.output, inputs, binary=req.format == "excel") as out:
-            w = _penulis(req, out, cfg, putaran is not None)
+            konf = info_konfigurasi(cfg, [*konfigurasi_diabaikan, *getattr(inputs, "konfigurasi", [])])
+            w = _penulis(req, out, cfg, putaran is not None, konf)
             layar = out is sys.stdout
             for b in periksa_semua(inputs, cfg, jobs, nomenklatur, batas, kemajuan.tambah):
                 if putaran is not None:

@@ -37,6 +37,7 @@ __all__ = ["Masukan", "kumpulkan", "BATAS_ARSIP_MB", "KEDALAMAN_ZIP"]
 BATAS_ARSIP_MB = 8192  # what all the archives of one check may unpack to together
 KEDALAMAN_ZIP = 3  # zips inside zips inside zips, no deeper
 _POTONG = 1 << 20
+NAMA_KONFIGURASI = ("renja-xl.toml", "pyproject.toml")  # inside a submission: reported, never loaded
 
 
 def _urut(name: str) -> str:
@@ -57,6 +58,7 @@ class _Pembongkar:
         self.sisa = BATAS_ARSIP_MB * 1024 * 1024
         self.tmp: Path | None = None
         self.n = 0
+        self.konfigurasi: list[str] = []
 
     def _folder(self) -> Path:
         if self.tmp is None:
@@ -99,6 +101,9 @@ class _Pembongkar:
             for info in sorted(members, key=lambda i: _urut(i.filename)):
                 name = info.filename.replace("\\", "/")
                 suffix = PurePosixPath(name).suffix.lower()
+                if PurePosixPath(name).name.lower() in NAMA_KONFIGURASI:
+                    self.konfigurasi.append(f"{tampil}!{escape_nama(name)}")  # reported, never loaded
+                    continue
                 if _lewati(name) or suffix not in (*EKSTENSI, ".zip"):
                     continue
                 label = name
@@ -203,8 +208,18 @@ def _perbaiki_nama(path: Path) -> set[str]:
     return fixed
 
 
+class DaftarMasukan(list):
+    """The inputs of a check, and the configuration files found among them (``konfigurasi``: shown
+    names; they are never loaded: configuration comes from the reviewer's side only)."""
+
+    konfigurasi: list[str]
+
+
 def _folder(path: Path, pembongkar: _Pembongkar) -> Iterator[Masukan]:
     for f in sorted(path.rglob("*"), key=lambda x: _urut(str(x.relative_to(path)))):
+        if f.name.lower() in NAMA_KONFIGURASI and f.is_file():
+            pembongkar.konfigurasi.append(escape_nama(str(f)))  # reported, never loaded
+            continue
         if not f.is_file() or _lewati(f.name):
             continue
         suffix = f.suffix.lower()
@@ -221,7 +236,7 @@ def kumpulkan(paths: list[str], batas_ukuran_mb: float = 0) -> Iterator[list[Mas
     it cannot read them). Unpacked zip members live until the ``with`` block ends."""
     pembongkar = _Pembongkar(batas_ukuran_mb)
     try:
-        out: list[Masukan] = []
+        out = DaftarMasukan()
         for p in paths:
             path = Path(p)
             if path.is_dir():
@@ -230,6 +245,7 @@ def kumpulkan(paths: list[str], batas_ukuran_mb: float = 0) -> Iterator[list[Mas
                 out.extend(pembongkar.zip(path, escape_nama(p)))
             else:
                 out.append(Masukan(escape_nama(p), path))
+        out.konfigurasi = pembongkar.konfigurasi
         yield out
     finally:
         pembongkar.bersihkan()

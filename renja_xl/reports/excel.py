@@ -28,6 +28,7 @@ from ..core.models import Berkas, Temuan
 from ..rules import REGISTRY, muat_semua
 from . import gaya
 from .gaya import WARNA
+from .klaim import baris_klaim, baris_konfigurasi, penanda
 from .sel_aman import sel
 from .summary import Totals, nama_pemda, urut_pemda
 
@@ -38,8 +39,10 @@ _FONT_KEPALA = Font(bold=True, color=gaya.HURUF_KEPALA)
 _TAUTAN = Font(color=gaya.TAUTAN, underline="single")
 
 NAMA_SHEET = {
-    "id": {"ringkasan": "Ringkasan", "aturan_pemda": "Per Aturan", "temuan": "Temuan", "aturan": "Aturan"},
-    "en": {"ringkasan": "Summary", "aturan_pemda": "By Rule", "temuan": "Findings", "aturan": "Rules"},
+    "id": {"ringkasan": "Ringkasan", "aturan_pemda": "Per Aturan", "temuan": "Temuan", "aturan": "Aturan",
+           "konfigurasi": "Konfigurasi"},
+    "en": {"ringkasan": "Summary", "aturan_pemda": "By Rule", "temuan": "Findings", "aturan": "Rules",
+           "konfigurasi": "Configuration"},
 }
 _T = {
     "id": {
@@ -79,9 +82,11 @@ def _baris(ws: Any, row: list[Any]) -> list[Any]:
 
 
 class TulisExcel:
-    def __init__(self, out: IO[bytes], lang: str = "id", putaran: bool = False):
+    def __init__(self, out: IO[bytes], lang: str = "id", putaran: bool = False, konfigurasi: dict | None = None):
         muat_semua()
         self.out = out
+        self.konfigurasi = konfigurasi
+        self.klaim: list[tuple[str, str]] = []  # (file, claim line) for the end of Ringkasan
         self.lang = lang
         self.t = _T[lang]
         self.nama = NAMA_SHEET[lang]
@@ -176,6 +181,7 @@ class TulisExcel:
             self._temuan(b, pemda, t)
         for t in b.selesai:
             self._temuan(b, pemda, t)
+        self.klaim += [(b.path, line) for line in baris_klaim(b, self.lang)]
 
     def _temuan(self, b: Berkas, pemda: str, t: Temuan) -> None:
         ws = self.ws_tem
@@ -184,7 +190,7 @@ class TulisExcel:
             self._sel(ws, b.path), pemda, b.identitas.get("opd"), t.sheet, t.cell, t.kode,
             self._sel(ws, t.rule, tautan=self._link_aturan(t.rule)),
             self._sel(ws, self.t["sev"][t.severity], t.severity),
-            self._sel(ws, t.message), self._sel(ws, saran) if saran else None,
+            self._sel(ws, t.message + penanda(t, self.lang)), self._sel(ws, saran) if saran else None,
         ]
         if self.putaran:
             s = t.ekstra.get("status", "baru")
@@ -220,4 +226,18 @@ class TulisExcel:
             ws.append([self._sel(ws, self.t["lama"], bold=True)])
             for p in tidak_dikirim_ulang:
                 ws.append([self._sel(ws, p)])
+        # the trust boundary on a sheet of its own: the configuration used, configuration files found
+        # among the inputs (ignored), and the submissions' own Pengecualian claims
+        ws = self.wb.create_sheet(self.nama["konfigurasi"])
+        self._kepala(ws, ["Konfigurasi", "Keterangan"] if self.lang == "id" else ["Configuration", "Detail"], [60, 110])
+        for line in baris_konfigurasi(self.konfigurasi, self.lang):
+            ws.append([self._sel(ws, line)])
+        ws.append([])
+        ws.append([self._sel(ws, "Pengecualian yang diklaim kiriman" if self.lang == "id"
+                             else "Exemptions claimed by submissions", bold=True)])
+        for path, line in self.klaim:
+            ws.append([self._sel(ws, path), self._sel(ws, line)])
+        if not self.klaim:
+            ws.append([self._sel(ws, "tidak ada" if self.lang == "id" else "none")])
+        ws.auto_filter.ref = "A1:B1"
         self.wb.save(self.out)

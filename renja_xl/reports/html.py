@@ -24,6 +24,7 @@ from ..core.label import TINGKAT, label_status
 from ..core.models import Berkas, Temuan
 from ..rules import REGISTRY, muat_semua
 from .gaya import WEB
+from .klaim import baris_klaim, baris_konfigurasi, penanda
 from .summary import Totals, nama_pemda, urut_pemda
 
 __all__ = ["TulisHtml", "CSP"]
@@ -170,9 +171,12 @@ def _grafik(items: list[tuple[str, dict[str, int], str]], judul: str, sev_label:
 
 
 class TulisHtml:
-    def __init__(self, out: TextIO, lang: str = "id", putaran: bool = False, judul: str = ""):
+    def __init__(self, out: TextIO, lang: str = "id", putaran: bool = False, judul: str = "",
+                 konfigurasi: dict | None = None):
         muat_semua()
         self.out = out
+        self.konfigurasi = konfigurasi
+        self.klaim: list[tuple[str, str]] = []
         self.lang = lang
         self.t = _T[lang]
         self.judul = judul
@@ -208,6 +212,7 @@ class TulisHtml:
             self._baris(b, pemda, t)
         for t in b.selesai:
             self._baris(b, pemda, t)
+        self.klaim += [(b.path, line) for line in baris_klaim(b, self.lang)]
 
     def _baris(self, b: Berkas, pemda: str, t: Temuan) -> None:
         self.n_temuan += 1
@@ -223,7 +228,7 @@ class TulisHtml:
             f'data-tingkat="{t.severity}" data-status="{_e(status)}">'
             f"<td>{_e(b.path)}</td><td>{_e(pemda)}</td><td>{_e(t.sheet)}</td><td>{_e(t.cell)}</td><td>{_e(t.kode)}</td>"
             f'<td><a href="{_e(_hash(aturan=t.rule))}" title="{_e(self._judul_aturan(t.rule))}">{_e(t.rule)}</a></td>'
-            f'<td class="t-{t.severity}">{_e(self.t["sev"][t.severity])}</td><td>{_e(t.message)}</td><td>{_e(saran)}</td>'
+            f'<td class="t-{t.severity}">{_e(self.t["sev"][t.severity])}</td><td>{_e(t.message + penanda(t, self.lang))}</td><td>{_e(saran)}</td>'
             f"{badge}</tr>\n")
 
     def _judul_aturan(self, code: str) -> str:
@@ -245,7 +250,13 @@ class TulisHtml:
           f"<title>{_e(t['judul'])}{' — ' + _e(self.judul) if self.judul else ''}</title><style>{_CSS}</style></head><body>\n")
         now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
         w(f"<header><h1>{_e(t['judul'])}</h1><p>{_e(t['dibuat'])} {now} · renja-xl {__version__}"
-          f"{' · ' + _e(t['masukan']) + ': ' + _e(self.judul) if self.judul else ''}</p></header><main>\n")
+          f"{' · ' + _e(t['masukan']) + ': ' + _e(self.judul) if self.judul else ''}</p>"
+          + "".join(f'<p class="konfigurasi">{_e(line)}</p>' for line in baris_konfigurasi(self.konfigurasi, self.lang))
+          + "</header><main>\n")
+        if self.klaim:
+            head = "Pengecualian yang diklaim kiriman" if self.lang == "id" else "Exemptions claimed by submissions"
+            w(f'<section id="klaim"><h2>{_e(head)} ({len(self.klaim)})</h2><ul>'
+              + "".join(f"<li>{_e(path)}: {_e(line)}</li>" for path, line in self.klaim) + "</ul></section>\n")
         cards = [("files", r.files), ("unreadable", r.unreadable), ("error", r.error), ("warning", r.warning), ("info", r.info)]
         if r.putaran is not None:
             cards += [(k, r.putaran.get(k, 0)) for k in ("baru", "masih ada", "selesai")]

@@ -72,6 +72,8 @@ def berkas_json(b: Berkas) -> dict[str, Any]:
     }
     if b.silenced:
         d["silenced"] = b.silenced
+    if b.klaim:
+        d["klaim_pengecualian"] = b.klaim
     if b.identitas:
         d["identitas"] = b.identitas
     if b.selesai:
@@ -80,11 +82,14 @@ def berkas_json(b: Berkas) -> dict[str, Any]:
 
 
 class TulisJson:
-    def __init__(self, out: TextIO, extra: dict[str, Any] | None = None, putaran: bool = False, lang: str = "id"):
+    def __init__(self, out: TextIO, extra: dict[str, Any] | None = None, putaran: bool = False, lang: str = "id",
+                 konfigurasi: dict[str, Any] | None = None):
         self.out = out
         self.totals = Totals.untuk(lang, putaran)
         self.first = True
-        self.extra = extra or {}
+        self.extra = dict(extra or {})
+        if konfigurasi is not None:
+            self.extra["konfigurasi"] = konfigurasi
         head = {"schema": SCHEMA, "tool": {"name": "renja-xl", "version": __version__}}
         text = json.dumps(head, ensure_ascii=False)
         self.out.write(text[:-1] + ', "files": [\n')

@@ -9,6 +9,7 @@ from typing import TextIO
 from ..core.label import TINGKAT as _SEV
 from ..core.label import label_status
 from ..core.models import Berkas
+from .klaim import baris_klaim, baris_konfigurasi, penanda
 from .layar import layar
 from .summary import Totals
 
@@ -27,9 +28,11 @@ def pakai_warna(stream: TextIO) -> bool:
 class TulisTeks:
     """Streams one file at a time (a batch never holds all findings in memory)."""
 
-    def __init__(self, out: TextIO, lang: str = "id", warna: bool | None = None, putaran: bool = False):
+    def __init__(self, out: TextIO, lang: str = "id", warna: bool | None = None, putaran: bool = False,
+                 konfigurasi: dict | None = None):
         self.out = out
         self.lang = lang
+        self.konfigurasi = konfigurasi
         self.warna = pakai_warna(out) if warna is None else warna
         self.totals = Totals.untuk(lang, putaran)
 
@@ -75,7 +78,7 @@ class TulisTeks:
             kode = f" {layar(t.kode)}" if t.kode else ""
             saran = f" → {layar(t.saran)}" if t.saran and t.saran not in t.message else ""
             w(f"    {loc} {self._c(_COLOR[t.severity], f'{sev:<10}')} {t.rule}{self._c(_DIM, kode)}{self._status(t)}  "
-              f"{layar(t.message)}{saran}\n")
+              f"{layar(t.message)}{saran}{layar(penanda(t, self.lang))}\n")
         if b.selesai:
             head = (f"  {len(b.selesai)} temuan putaran sebelumnya sudah selesai:" if self.lang == "id"
                     else f"  {len(b.selesai)} findings of the previous round are resolved:")
@@ -91,7 +94,14 @@ class TulisTeks:
             else:
                 w(f"  {n} findings silenced (Pengecualian sheet/config):\n")
             for s in b.silenced:
-                w(f"    {layar(s['rule'])} {layar(s.get('kode') or '')} {layar(s.get('cell') or '')}: {layar(s['alasan'])}\n")
+                src = " [kiriman]" if s.get("sumber") == "kiriman" else ""
+                w(f"    {layar(s['rule'])} {layar(s.get('kode') or '')} {layar(s.get('cell') or '')}: {layar(s['alasan'])}{src}\n")
+        if b.klaim:  # the submission's own Pengecualian sheet: the sender's claims, listed whatever was done
+            head = ("Pengecualian yang diklaim kiriman (sheet Pengecualian)" if self.lang == "id"
+                    else "Exemptions claimed by the submission (Pengecualian sheet)")
+            w(self._c(_BOLD, f"  {head}:") + "\n")
+            for line in baris_klaim(b, self.lang):
+                w(f"    {layar(line)}\n")
 
     def akhiri(self, tidak_dikirim_ulang: list[str] | None = None) -> None:
         per = self.totals.per_aturan(self.lang)
@@ -102,6 +112,8 @@ class TulisTeks:
             head = ("Berkas putaran sebelumnya yang tidak ada di putaran ini" if self.lang == "id"
                     else "Files of the previous round missing from this round")
             self.out.write(f"{head} ({len(tidak_dikirim_ulang)}): " + ", ".join(map(layar, tidak_dikirim_ulang)) + "\n")
+        for line in baris_konfigurasi(self.konfigurasi, self.lang):
+            self.out.write(layar(line) + "\n")
         self.out.flush()
 
 

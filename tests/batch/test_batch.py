@@ -174,12 +174,13 @@ def test_a_file_that_hangs_is_stopped_at_the_time_limit(tmp_path, dua, monkeypat
     assert code == 1 and "Check stopped after 0.5 seconds (limit --batas-waktu)" in out
 
 
-def test_a_file_over_the_size_limit_is_not_opened(tmp_path):
+def test_a_file_over_the_size_limit_is_not_opened(tmp_path, monkeypatch):
     code, doc = _json(str(SEED_XLSX), "--batas-ukuran", "0.01")
     (f,) = doc["files"]
     assert f["status"] == "unreadable"
     assert "terlalu besar" in f["findings"][0]["message"] and "batas 0.01 MB" in f["findings"][0]["message"]
     (tmp_path / "renja-xl.toml").write_text("batas_ukuran = 0.01\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the reviewer's working folder: where configuration comes from
     shutil.copy(SEED_XLSX, tmp_path / "seed.xlsx")
     code, doc = _json(str(tmp_path / "seed.xlsx"))
     assert doc["files"][0]["status"] == "unreadable"  # the limit from the config file

@@ -140,12 +140,13 @@ def test_cli_cari_and_kode(ref):
     assert code == 2 and "tidak ditemukan" in err
 
 
-def test_check_with_the_nomenclature_named_in_the_config(ref, tmp_path):
+def test_check_with_the_nomenclature_named_in_the_config(ref, tmp_path, monkeypatch):
     d = tmp_path / "kiriman"
     d.mkdir()
     shutil.copy(SEED_XLSX, d / "renja.xlsx")
     shutil.copy(CSV, tmp_path / "lampiran.csv")
     (d / "renja-xl.toml").write_text('nomenklatur = "../lampiran.csv"\nselect = ["K005", "S005"]\n', encoding="utf-8")
+    monkeypatch.chdir(d)  # the reviewer's working folder: where configuration comes from
     code, out, _ = _cli("check", str(d / "renja.xlsx"), "--format", "json")
     rules = {t["rule"] for t in json.loads(out)["files"][0]["findings"]}
     assert rules == {"K005", "S005"}
