@@ -82,3 +82,17 @@ def test_pagu_near_the_float_limit_and_nan_in_diff(tmp_path):
             json.loads(out.read_text(encoding="utf-8"), parse_constant=lambda c: pytest.fail(f"invalid JSON {c}"))
         if fmt == "excel":
             assert rumus_dalam(out) == []
+
+
+@pytest.mark.parametrize("perintah", ["check", "diff", "anotasi"])
+def test_output_that_is_a_symlink_loop_is_exit_2(tmp_path, perintah):
+    a = renja(tmp_path / "in" / "a.xlsx", seed=5)
+    loop = tmp_path / ("rekap_anotasi.xlsx" if perintah == "anotasi" else "loop.out")
+    loop.symlink_to(loop)
+    args = {"check": ["check", str(a), "--format", "json", "-o", str(loop)],
+            "diff": ["diff", str(a), str(a), "-o", str(loop)],
+            "anotasi": ["check", str(a), "--format", "excel", "-o", str(tmp_path / "rekap.xlsx")]}[perintah]
+    h = jalankan(*args, "--jobs", "1") if perintah != "diff" else jalankan(*args)
+    tanpa_jejak(h)
+    assert h.code == 2 and "tautan simbolik yang berulang" in h.err, h.err
+    assert loop.is_symlink()
