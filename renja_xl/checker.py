@@ -169,6 +169,10 @@ def periksa_berkas(masukan: Masukan | str | Path, config: Konfigurasi | None = N
             periksa_masukan(m.path, _Batas(0, batas.ukuran, 0))
         except BerkasTidakTerbaca as exc:
             return berkas_tidak_terbaca(m, config, exc.alasan, exc.reason)
+    import gc
+
+    gc_aktif = gc.isenabled()
+    gc.disable()  # a file's rows and cells are freed by reference counting; cyclic passes would only rescan them
     try:
         try:
             hasil = baca_lembar(m.lembar, m.tampil, config.peta) if m.lembar is not None else baca_berkas(
@@ -182,6 +186,9 @@ def periksa_berkas(masukan: Masukan | str | Path, config: Konfigurasi | None = N
         detail = f"{type(exc).__name__}: {exc}"[:300]
         return berkas_tidak_terbaca(m, config, f"pembaca gagal membaca berkas ini ({detail})",
                             f"the reader failed on this file ({detail})")
+    finally:
+        if gc_aktif:
+            gc.enable()
     b.identitas = kenali_berkas(b, baris_judul(hasil.lembar, b.tables))
     return b
 

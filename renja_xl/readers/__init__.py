@@ -1,7 +1,8 @@
 """Readers: from a workbook (file, xlwings book, or plain values) to typed Renja tables.
 
-- :mod:`.workbook` opens a file read-only into worksheet grids (python-calamine, plus a scan of the
-  sheet XML for formulas without cached values),
+- :mod:`.workbook` opens a file read-only into worksheet grids (python-calamine, plus one scan of the
+  sheet XML for formulas, cached error values and hidden rows); :mod:`.rumus` reads formulas (A1
+  references, R1C1 shapes, plain sums),
 - :mod:`.kepala` finds header blocks and labels their columns, with the words of :mod:`.kosakata`,
 - :mod:`.peta` reads what each column holds and what kind of table a block is,
 - :mod:`.kode_kolom` finds the kode columns and reads each row's kode,
@@ -53,6 +54,11 @@ def baca_lembar(lembar: list[Lembar], nama_berkas: str | Path | None = None,
     for sh in lembar:
         aturan = untuk_lembar(semua_peta, sh.nama) if semua_peta else []
         blocks = cari_blok(sh)
+        if not blocks and any(p.sheet == sh.nama for p in aturan):  # a table the reader did not find: its header is the first row
+            awal = next((i for i, row in enumerate(sh.sel) if sum(1 for v in row if v not in (None, "")) >= 2), None)
+            forced = blok_di(sh, [sh.baris0 + awal + 1]) if awal is not None and not any(p.baris_kepala for p in aturan) else None
+            if forced is not None:
+                blocks = [forced]
         for p in aturan:
             if p.baris_kepala and not any(set(p.baris_kepala) <= {r + 1 for r in b.header_rows} for b in blocks):
                 forced = blok_di(sh, p.baris_kepala)

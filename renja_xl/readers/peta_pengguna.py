@@ -47,14 +47,14 @@ def peta_lembar(lembar: list[Lembar]) -> list[PetaTabel]:
                     header = cols
                 continue
 
-            def get(name: str) -> str:
+            def get(name: str, cells: list[str] = cells, header: dict[str, int] = header) -> str:
                 j = header.get(name)
                 return cells[j].strip() if j is not None and j < len(cells) else ""
 
             huruf, peran = get("kolom").upper(), get("peran").lower()
             if not huruf or not peran:
                 continue
-            rows = tuple(int(x) for x in get("baris kepala").replace(";", ",").split(",") if x.strip().isdigit())
+            rows = tuple(int(x) for x in get("baris kepala").replace(";", ",").split(",") if x.strip().isascii() and x.strip().isdigit())
             key = (get("sheet") or "*", get("jenis").lower() or None, rows)
             out.setdefault(key, {})[huruf] = peran
     result = []

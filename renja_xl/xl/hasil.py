@@ -15,9 +15,9 @@ import datetime as dt
 from typing import Any
 
 from ..core.models import Berkas, Temuan
-from . import SHEET_ATURAN, SHEET_HASIL
 from ..reports.sel_aman import teks_excel as teks_aman  # every string stays text (sheet names, kode too)
 from .buku import alamat_tautan, cari_sheet, sheet_baru
+from .nama import SHEET_ATURAN, SHEET_HASIL
 
 __all__ = ["tulis_hasil", "tulis_aturan", "catat_status", "tambah_riwayat", "BARIS_KEPALA", "KOLOM_RIWAYAT",
            "TINGKAT"]
