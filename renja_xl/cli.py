@@ -57,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="PREVIOUS.json", help="laporan JSON putaran sebelumnya (baru/masih ada/selesai)")
     c.add_argument("--batas-waktu", type=float, default=None, metavar="DETIK", help="batas waktu per berkas")
     c.add_argument("--batas-ukuran", type=float, default=None, metavar="MB", help="batas ukuran per berkas")
-    c.add_argument("--batas-memori", type=float, default=None, metavar="MB", help="batas memori per berkas (pemeriksaan banyak berkas)")
+    c.add_argument("--batas-memori", type=float, default=None, metavar="MB", help="batas memori per berkas (juga untuk salinan beranotasi)")
     c.add_argument("--no-color", action="store_true", help="tanpa warna")
     c.add_argument("--no-progress", action="store_true", help="tanpa bilah kemajuan")
 

@@ -69,3 +69,26 @@ def test_libreoffice_opens_the_disarmed_copy(tmp_path, soffice):
     shutil.copy(tmp_path / "rekap_anotasi.xlsx", tmp_path / "c.xlsx")
     res = soffice(tmp_path / "c.xlsx", "ods", tmp_path / "lo")
     assert res.returncode == 0 and (tmp_path / "lo" / "c.ods").exists(), res.stderr
+
+
+def test_annotated_copy_runs_under_the_same_limits(tmp_path):
+    """The copy is made by openpyxl, which holds the whole workbook: it runs in the guarded child.
+    Over the memory limit it is not made, stderr says why, the recap stands, the exit is the findings'."""
+    from openpyxl import Workbook
+
+    src = tmp_path / "in" / "besar.xlsx"
+    src.parent.mkdir()
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Data")
+    for i in range(60_000):
+        ws.append([f"baris {i}"] + [i * j for j in range(12)])
+    wb.save(src)
+    before = sidik(src)
+    h = jalankan("check", str(src), "--format", "excel", "-o", str(tmp_path / "rekap.xlsx"), "--jobs", "1",
+                 "--batas-memori", "150")
+    tanpa_jejak(h)
+    assert h.code == 0 and (tmp_path / "rekap.xlsx").exists(), h.err
+    assert not (tmp_path / "rekap_anotasi.xlsx").exists()
+    assert "salinan beranotasi tidak dibuat" in h.err and "batas 150 MB" in h.err, h.err
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".rekap_anotasi")]  # no temporary left
+    assert sidik(src) == before
