@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .reports.layar import layar
 from .core.errors import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_PIPE, EXIT_USAGE, GagalJalan
 
 
@@ -185,7 +186,7 @@ def cmd_nomenklatur(args: argparse.Namespace) -> int:
     if args.nomen_perintah == "kode":
         e = nomen.cari_kode(args.kode)
         if e is None:
-            print(f"{args.kode}: {'not in the nomenclature' if en else 'tidak ada di nomenklatur'} ({nomen.sumber})")
+            print(layar(f"{args.kode}: {'not in the nomenclature' if en else 'tidak ada di nomenklatur'} ({nomen.sumber})"))
             return EXIT_FINDINGS
         kode = e.untuk_bidang(bidang or ".".join(args.kode.split(".")[:2]))
         from .core.label import label_level
@@ -196,7 +197,7 @@ def cmd_nomenklatur(args: argparse.Namespace) -> int:
             rows.append(("kode umum" if not en else "generic kode", e.kode))
         for k, v in rows:
             if v:
-                print(f"{k:<12} {v}")
+                print(f"{k:<12} {layar(v)}")  # a nomenclature file is data from outside
         return EXIT_OK
     from .core.label import label_level
 
@@ -206,7 +207,7 @@ def cmd_nomenklatur(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     for h in hits:
         sat = f" [{h.entri.satuan}]" if h.entri.satuan else ""
-        print(f"{h.skor * 100:5.1f}%  {h.kode:<20} {label_level(h.entri.level, args.lang):<12} {h.entri.nama}{sat}")
+        print(layar(f"{h.skor * 100:5.1f}%  {h.kode:<20} {label_level(h.entri.level, args.lang):<12} {h.entri.nama}{sat}"))
     return EXIT_OK
 
 
@@ -229,7 +230,7 @@ def cmd_rule(code: str, lang: str) -> int:
     key = code.strip().upper()
     a = REGISTRY.get(key) or next((r for r in REGISTRY.values() if r.slug == code.strip().lower()), None)
     if a is None:
-        print(f"renja-xl: aturan '{code}' tidak dikenal (lihat: renja-xl rules)", file=sys.stderr)
+        print(f"renja-xl: aturan '{layar(code)}' tidak dikenal (lihat: renja-xl rules)", file=sys.stderr)
         return EXIT_USAGE
     print(a.halaman(lang))
     return EXIT_OK
@@ -317,8 +318,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.perintah == "ringkasan":
             return cmd_ringkasan(args)
     except GagalJalan as exc:
-        from .reports.layar import layar
-
         print(f"renja-xl: galat: {layar(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

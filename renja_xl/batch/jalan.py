@@ -82,7 +82,9 @@ def _path_anotasi(req: PermintaanCheck, m: Masukan) -> Path | None:
     report = Path(str(req.output))
     ext = m.path.suffix.lower() if m.path is not None else ""
     if ext not in DAPAT_DIANOTASI:
-        print(f"renja-xl: salinan beranotasi hanya dibuat untuk .xlsx/.xlsm; {m.tampil} dilewati", file=sys.stderr)
+        from ..reports.layar import layar
+
+        print(f"renja-xl: salinan beranotasi hanya dibuat untuk .xlsx/.xlsm; {layar(m.tampil)} dilewati", file=sys.stderr)
         return None
     if report.exists() and not report.is_file():
         return None
