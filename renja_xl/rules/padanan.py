@@ -1,0 +1,112 @@
+"""Which row of the reference table a row of another table means: by kode, checked by name.
+
+Cross-table rules (A009, T001, S003) compare one kode across the tables of a workbook, the first
+plan table being the reference. A table whose kode are shifted (Tabel 2.1 of the seed writes
+'Koordinasi dan Penyusunan Dok RKA-SKPD' under 1.06.01.2.01.01, the kode of 'Penyusunan Dokumen
+Perencanaan' in Tabel 4.1) would be compared with the wrong rows. :func:`padanan` looks at the
+names: when a row's kode names a clearly different row in the reference table
+(:func:`~renja_xl.core.nama.sama_nama` is False), or is not there at all, and exactly one row of the
+reference carries this row's name under another kode, the kode is shifted (rule K007) and the row
+is compared with the row of its name instead — or with nothing, when that row's own kode is
+unreadable. Where the names agree, or cannot be told apart, the kode decides as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.nama import awalan_level, kunci_nama, sama_nama
+from ..core.tabel import Tabel, dalam_hierarki
+
+__all__ = ["Geser", "Padanan", "padanan", "cari_nama"]
+
+
+@dataclass(slots=True)
+class Geser:
+    """A row whose kode is not the kode its name has in the reference table."""
+
+    t: Tabel
+    i: int
+    ref_t: Tabel
+    q: int  # the reference row that carries this row's name
+    r: int | None  # the reference row that carries this row's kode (None: the kode is not there)
+
+
+@dataclass(slots=True)
+class Padanan:
+    arah: dict[tuple[int, int], tuple[Tabel, int] | None] = field(default_factory=dict)  # (id(t), i) → partner
+    geser: list[Geser] = field(default_factory=list)
+
+    def partner(self, t: Tabel, i: int) -> tuple[bool, tuple[Tabel, int] | None]:
+        """(redirected, partner): whether row ``i`` of ``t`` is compared by name, and with what."""
+        key = (id(t), i)
+        if key in self.arah:
+            return True, self.arah[key]
+        return False, None
+
+
+_CACHE: dict[tuple[int, ...], tuple[tuple[Tabel, ...], Padanan]] = {}
+
+
+def _indeks(ref: Tabel) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for q in range(ref.n):
+        if ref.total[q] or ref.rincian[q] is not None or ref.level[q] in ("akun", "organisasi", "indikator"):
+            continue
+        k = kunci_nama(ref.uraian[q])
+        if k:
+            out.setdefault(k, []).append(q)
+    return out
+
+
+def cari_nama(nama: str, ref: Tabel, indeks: dict[str, list[int]] | None = None) -> int | None:
+    """The one row of ``ref`` whose name is ``nama`` (a level word in front of it, 'Kegiatan …',
+    narrows the choice); None when no row or several rows carry it."""
+    indeks = indeks if indeks is not None else _indeks(ref)
+    want = awalan_level(nama)
+    kunci = kunci_nama(nama)
+    cands = list(indeks.get(kunci, ()))
+    if not cands and len(kunci) >= 8:  # typed differently: the close keys first (fast), then word by word
+        from rapidfuzz import fuzz, process
+
+        dekat = process.extract(kunci, list(indeks), scorer=fuzz.ratio, score_cutoff=75, limit=8)
+        cands = sorted(q for k, _, _ in dekat for q in indeks[k] if sama_nama(nama, ref.uraian[q]))
+    if want is not None and len(cands) > 1:
+        cands = [q for q in cands if ref.level[q] == want] or cands
+    return cands[0] if len(cands) == 1 else None
+
+
+def padanan(tables: list[Tabel]) -> Padanan:
+    """The rows of the later tables whose comparison partner in the first table is chosen by name."""
+    key = tuple(id(t) for t in tables)
+    hit = _CACHE.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], tables, strict=True)):
+        return hit[1]
+    out = Padanan()
+    if len(tables) >= 2:
+        ref = tables[0]
+        per_kode: dict[tuple[str | None, str], int] = {}
+        for q in range(ref.n):
+            if dalam_hierarki(ref, q) and ref.rincian[q] is None:
+                per_kode.setdefault((ref.organisasi[q], ref.kunci[q]), q)
+        indeks = _indeks(ref)
+        for t in tables[1:]:
+            for i in range(t.n):
+                if not dalam_hierarki(t, i) or t.rincian[i] is not None or not t.uraian[i]:
+                    continue
+                r = per_kode.get((t.organisasi[i], t.kunci[i]))
+                if r is not None:
+                    s = sama_nama(t.uraian[i], ref.uraian[r])
+                    if s is not False:
+                        continue  # the same name, or one that cannot be told apart: the kode decides
+                q = cari_nama(t.uraian[i], ref, indeks)
+                if q is None or q == r or (ref.terbaca(q) and ref.kunci[q] == t.kunci[i]):
+                    continue
+                if r is None and not dalam_hierarki(ref, q):
+                    continue  # the reference's own kode for this name is unreadable: its K001 says so
+                out.geser.append(Geser(t, i, ref, q, r))
+                out.arah[(id(t), i)] = (ref, q) if dalam_hierarki(ref, q) else None
+    if len(_CACHE) > 16:
+        _CACHE.clear()
+    _CACHE[key] = (tuple(tables), out)
+    return out
