@@ -139,17 +139,13 @@ def sifat_lembar(lembar: list[Lembar]) -> list[SifatKode]:
                 if "kode" in cols and ("kumulatif" in cols or "polaritas" in cols):
                     header = cols
                 continue
-
-            def sel(name: str) -> str:
-                j = header.get(name)
-                return cells[j] if j is not None and j < len(cells) else ""
-
-            kode = sel("kode")
-            kum = baca_kumulatif(sel("kumulatif")) if sel("kumulatif") else None
-            pol = baca_polaritas(sel("polaritas")) if sel("polaritas") else None
+            isi = {name: cells[j] if j < len(cells) else "" for name, j in header.items()}
+            kode = isi.get("kode", "")
+            kum = baca_kumulatif(isi["kumulatif"]) if isi.get("kumulatif") else None
+            pol = baca_polaritas(isi["polaritas"]) if isi.get("polaritas") else None
             if not kode or (kum is None and pol is None):
                 continue
-            out.append(SifatKode(kode=kode, kumulatif=kum, polaritas=pol, alasan=sel("alasan")))
+            out.append(SifatKode(kode=kode, kumulatif=kum, polaritas=pol, alasan=isi.get("alasan", "")))
     return out
 
 
