@@ -235,7 +235,8 @@ def periksa_berkas(masukan: Masukan | str | Path, config: Konfigurasi | None = N
                                 f"file too large ({mb:.1f} MB; limit {batas.ukuran:g} MB, --batas-ukuran)")
     try:
         try:
-            hasil = baca_lembar(m.lembar, m.tampil) if m.lembar is not None else baca_berkas(m.path or m.tampil)
+            hasil = baca_lembar(m.lembar, m.tampil, config.peta) if m.lembar is not None else baca_berkas(
+                m.path or m.tampil, config.peta)
         except BerkasTidakTerbaca as exc:
             return berkas_tidak_terbaca(m, config, exc.alasan, exc.reason)
         b = periksa_hasil(hasil, config, m.tampil, nomenklatur)

@@ -216,7 +216,10 @@ def RENJA_TERBILANG(angka):
 
 # --- the nomenclature (the user's own decree file; never shipped) --------------------------------
 
-_NOMEN_CACHE: dict[str, Any] = {}
+# Excel's Python process lives on: each nomenclature file is loaded once per version of it. The key
+# is the file's path, size and modification time, so a file replaced or edited while Excel is open
+# is read again (the loader's own cache is keyed by the content's sha256).
+_NOMEN_CACHE: dict[tuple[str, int, int], Any] = {}
 
 
 def _berkas_nomenklatur(berkas: Sel, caller: Any) -> tuple[str | None, str]:
@@ -230,9 +233,17 @@ def _berkas_nomenklatur(berkas: Sel, caller: Any) -> tuple[str | None, str]:
     if isinstance(berkas, str) and berkas.strip():
         return berkas.strip(), ""
     start = None
-    try:
-        start = Path(caller.sheet.book.fullname)  # the reserved 'caller' argument (desktop Excel)
-    except Exception:  # noqa: BLE001 - no caller (server, direct call): look from here
+    awan = ""
+    if caller is not None:
+        try:
+            book = caller.sheet.book  # the reserved 'caller' argument (desktop Excel)
+        except Exception:  # noqa: BLE001 - a caller without a book: look from here
+            book = None
+        if book is not None:
+            from .xl.buku import jalur_buku
+
+            start, awan = jalur_buku(book)
+    if start is None:
         start = Path.cwd()
     from .core.config import Konfigurasi, KonfigurasiTidakValid, cari_konfigurasi, muat_konfigurasi
     from .nomenklatur import path_dari_konfigurasi
@@ -247,21 +258,35 @@ def _berkas_nomenklatur(berkas: Sel, caller: Any) -> tuple[str | None, str]:
     path = path_dari_konfigurasi(cfg)  # the configuration's, else RENJA_XL_NOMENKLATUR
     if path is not None:
         return str(path), ""
+    if awan:
+        return None, f"({awan})"
     return None, "(nomenklatur belum diatur: tulis nomenklatur = \"…\" di renja-xl.toml)"
 
 
 def _nomenklatur(berkas: Sel, caller: Any) -> tuple[Any, str]:
+    import os
+
     path, why = _berkas_nomenklatur(berkas, caller)
     if path is None:
         return None, why
-    if path not in _NOMEN_CACHE:  # Excel's Python process lives on: load each file once
-        from .nomenklatur import NomenklaturTidakTerbaca, muat_nomenklatur
+    from .nomenklatur import NomenklaturTidakTerbaca, muat_nomenklatur
 
-        try:
-            _NOMEN_CACHE[path] = muat_nomenklatur(path)
-        except NomenklaturTidakTerbaca as exc:
-            return None, f"({exc})"
-    return _NOMEN_CACHE[path], ""
+    try:
+        st = os.stat(path)
+    except OSError:
+        st = None
+    key = (os.path.abspath(path), st.st_size, st.st_mtime_ns) if st is not None else None
+    if key is not None and key in _NOMEN_CACHE:
+        return _NOMEN_CACHE[key], ""
+    try:
+        nomen = muat_nomenklatur(path)
+    except NomenklaturTidakTerbaca as exc:
+        return None, f"({exc})"
+    if key is not None:
+        for old in [k for k in _NOMEN_CACHE if k[0] == key[0]]:
+            del _NOMEN_CACHE[old]  # an earlier version of the same file
+        _NOMEN_CACHE[key] = nomen
+    return nomen, ""
 
 
 def _per_kode(kode: Any, berkas: Sel, caller: Any, ambil: Callable[[Any], str | None]) -> Sel:

@@ -26,13 +26,7 @@ LAPISAN = [  # (layer, module prefixes), lowest first
 # Cycles inside one package between its ``__init__`` and its own modules, in packages this
 # layering work does not own. Each entry must still exist (a stale entry fails), so the list can
 # only shrink: the owner removes the entry with the fix.
-SIKLUS_DIKETAHUI = {
-    frozenset({"renja_xl.rules", "renja_xl.rules.registry"}):
-        "rules/registry.py imports muat_semua from rules/__init__ (lazily)",
-    frozenset({"renja_xl.xl", "renja_xl.xl.buku", "renja_xl.xl.hasil", "renja_xl.xl.hitung", "renja_xl.xl.tanda",
-               "renja_xl.xl.validasi"}):
-        "xl/buku, hasil, tanda import the SHEET_* names from xl/__init__, which imports them (lazily)",
-}
+SIKLUS_DIKETAHUI: dict[frozenset[str], str] = {}
 
 
 def _modul() -> dict[str, tuple[Path, bool]]:

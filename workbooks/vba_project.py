@@ -16,6 +16,12 @@ done here instead of in ms-ovba, each checked:
   enforced, so no character can change), attributes first.
 * **Reproducibility.** The PROJECT stream's obfuscated fields (CMG/DPB/GC) use a random seed
   byte; it is fixed so the same sources give the same bytes.
+
+Every project Excel saves has a ``PROJECTwm`` stream (module names in MBCS and UTF-16), a
+``VersionCompatible32="393222000"`` line and a ``[Workspace]`` section (one window entry per
+module) in its PROJECT stream. MS-OVBA marks all three optional, but projects written without them
+have been reported to open in Excel, show their code and not run; ms-ovba writes them when asked
+(:func:`bangun_proyek` asks), as in the ``.xlsm`` files the xlwings package ships.
 """
 
 from __future__ import annotations
@@ -28,13 +34,18 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Modul", "bangun_proyek", "komprimasi", "PROJECT_ID"]
+__all__ = ["Modul", "bangun_proyek", "komprimasi", "PROJECT_ID", "VERSION_COMPATIBLE32"]
 
 # Fixed project ID: a new GUID per build would change the file on every rebuild.
 PROJECT_ID = "{6F1C3E2A-52B4-4E0B-9D5A-3C7A1B2E4D90}"
 _BASE_WORKBOOK = "0{00020819-0000-0000-C000-000000000046}"
 _BASE_SHEET = "0{00020820-0000-0000-C000-000000000046}"
 _SEED = 20240901
+# PROJECT stream line every Excel-saved project has (MS-OVBA 2.3.1.11: exactly this value)
+VERSION_COMPATIBLE32 = "393222000"
+# [Workspace] window of a module never opened in the editor: position 0, closed (as Excel writes
+# for document modules)
+_JENDELA = (0, 0, 0, 0, "C")
 
 
 @dataclass(frozen=True)
@@ -218,10 +229,13 @@ def bangun_proyek(modules: list[Modul]) -> bytes:
         try:
             project = VbaProject()
             project.project_id = PROJECT_ID
+            project.include_projectwm()
+            project.add_attribute("VersionCompatible32", VERSION_COMPATIBLE32)
             for modul in sorted(modules, key=lambda m: not m.dokumen):
                 m = _Dok(modul.nama) if modul.dokumen else _Std(modul.nama)
                 m.pasang(modul, folder)
                 m.normalize_file()
+                m.add_workspace(*_JENDELA)
                 project.add_module(m)
             stdole = LibidReference(uuid.UUID("00020430-0000-0000-C000-000000000046"), "2.0", "0",
                                     "C:\\Windows\\System32\\stdole2.tlb", "OLE Automation")

@@ -151,6 +151,33 @@ def _kunci(kode: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class PetaTabel:
+    """A user's reading of one table (``[[peta]]`` in renja-xl.toml, or a row group of a 'Peta Kolom'
+    sheet): which sheet, optionally which kind and header rows, and the role of columns by letter
+    (``I = "target 2024"``, ``J = "pagu 2024"``, ``A = "kode"``, ``Q = "diabaikan"``). The reader
+    uses it where its own reading is not what the user means."""
+    __pydantic_config__ = {"extra": "forbid"}
+
+    sheet: str = "*"
+    jenis: str | None = None
+    baris_kepala: list[int] = field(default_factory=list)  # 1-based header rows
+    kolom: dict[str, str] = field(default_factory=dict)  # column letter → role
+    sumber: str = ""  # where it came from (filled by the loader)
+
+    def __post_init__(self) -> None:
+        from .tabel import PERAN_TEKS, Peran
+
+        jenis = ("rencana", "renstra", "perubahan", "evaluasi", "e81", "spm", "review", "realisasi")
+        if self.jenis is not None and self.jenis not in jenis:
+            raise ValueError(f"jenis tabel '{self.jenis}' tidak dikenal; pilih salah satu: {', '.join(jenis)}")
+        for huruf, peran in self.kolom.items():
+            if not huruf.isalpha() or not huruf.isupper() or len(huruf) > 3:
+                raise ValueError(f"kolom '{huruf}' harus huruf kolom Excel (A, B, …, AA)")
+            if peran.split()[0] not in PERAN_TEKS:
+                Peran.dari_teks(peran)  # raises with the list of measures
+
+
+@dataclass(frozen=True, slots=True)
 class Konfigurasi:
     __pydantic_config__ = {"extra": "forbid"}  # a misspelt key in a config file is an error
 
@@ -164,6 +191,7 @@ class Konfigurasi:
     pengecualian: list[Pengecualian] = field(default_factory=list)
     indikator: list[SifatKode] = field(default_factory=list)  # per-kode nature of indicators ([[indikator]])
     satuan_tambahan: dict[str, list[str]] = field(default_factory=dict)
+    peta: list[PetaTabel] = field(default_factory=list)  # the user's reading of tables the reader cannot tell
     batas_waktu: float = 120.0  # seconds a file may take in a batch before it is stopped (E001)
     batas_ukuran: float = 200.0  # MB; a larger file is not opened (E001)
     batas_memori: float = 2048.0  # MB of memory a batch worker may take for one file before it is stopped (E001)
@@ -235,6 +263,8 @@ def _from_mapping(data: dict[str, Any], sumber: str) -> Konfigurasi:
         if isinstance(skala.get("batas"), dict):
             skala["batas"] = [[b, lbl] for lbl, b in skala["batas"].items()]
         cap["skala"] = skala
+    if isinstance(data.get("peta"), list):  # each table map says where it came from
+        data["peta"] = [{**p, "sumber": sumber} if isinstance(p, dict) else p for p in data["peta"]]
     try:
         from .models import validasi
 

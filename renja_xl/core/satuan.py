@@ -87,10 +87,39 @@ SATUAN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Ton": ((), ()),
     "Kg": (("kilogram",), ()),
     "Liter": (("ltr", "l"), ()),
+    # seen in real submissions (SIPD exports, Renstra matrices, E.81 forms of several pemda)
+    "Distrik": ((), ()),  # Papua: a kecamatan
+    "Siswa": ((), ()),
+    "Peserta Didik": ((), ()),
+    "Anak": ((), ()),
+    "Satuan Pendidikan": ((), ()),
+    "Unit Usaha": ((), ()),
+    "Badan Usaha": ((), ()),
+    "Jembatan": ((), ()),
+    "Fasilitas Kesehatan": (("faskes",), ()),
+    "Sambungan Rumah": (("sr",), ()),
+    "Triwulan": (("tw",), ()),
+    "Semester": ((), ()),
+    "Poin": (("point",), ()),
+    "Liter/detik": (("l/dtk", "liter/dtk", "lt/detik"), ()),
+    "Baju": ((), ()),
+    "Stel": (("setel",), ()),
+    "Kartu": ((), ()),
+    "Objek": (("obyek",), ()),
+    "Ekor": ((), ()),
+    "Balai": ((), ()),
+    "Perangkat": ((), ()),
+    "Penerima": ((), ()),
+    "Pasien": ((), ()),
+    "Puskesmas": ((), ()),
+    "Kegiatan/tahun": ((), ()),
+    "Pekerjaan": ((), ()),
 }
 
 # Units that count the same kind of thing.
-_KIND = {"Peserta": "Orang", "Rumah Tangga": "Keluarga", "Desa": "Desa/Kelurahan", "Kelurahan": "Desa/Kelurahan"}
+_KIND = {"Peserta": "Orang", "Rumah Tangga": "Keluarga", "Desa": "Desa/Kelurahan", "Kelurahan": "Desa/Kelurahan",
+         "Siswa": "Orang", "Peserta Didik": "Orang", "Anak": "Orang", "Pasien": "Orang", "Penerima": "Orang",
+         "Distrik": "Kecamatan"}
 
 # Words that classify rather than name what is counted: "Jumlah jenis komponen" counts komponen.
 PENGGOLONG = frozenset({"jenis", "macam", "buah", "total", "seluruh"})
@@ -199,6 +228,16 @@ class Kamus:
             base = self.cari(m.group("base"))
             per = m.group(2).lower()
             return BacaanSatuan(asli, "alias", f"{base}/{per}", huruf_asing=asing)
+        if "/" in k or k.startswith("per "):  # a compound of known units: "Orang / Bulan / Kegiatan", "Per Ruang"
+            parts = [p.strip() for p in k.removeprefix("per ").split("/")]
+            kanon = [self.cari(p.removeprefix("per ").strip()) for p in parts]
+            if parts and all(kanon):
+                return BacaanSatuan(asli, "alias", "/".join(kanon), huruf_asing=asing)
+        words = k.split()
+        if 1 < len(words) <= 4 and all(w.isalpha() for w in words):  # a unit qualified: "Layanan Informasi"
+            head = self.cari(words[0])
+            if head is not None and head != "%" and not any(self.cari(w) for w in words[1:]):
+                return BacaanSatuan(asli, "alias", head, huruf_asing=asing)
         saran = self._tebak(k) if tebak and len(k) >= 4 and not any(ch.isdigit() for ch in k) else None
         if saran:
             return BacaanSatuan(asli, "salah_ketik", saran=saran, huruf_asing=asing)
@@ -227,6 +266,9 @@ class Kamus:
         m = _PER_TIME.match(kanonik)
         if m:
             return self.cari(m.group("base")) or m.group("base")
+        if "/" in kanonik and kunci_satuan(kanonik) not in self._baku:  # a compound: what it counts comes first
+            first = kanonik.split("/")[0]
+            return self.cari(first) or first
         return kanonik
 
     def sejenis(self, a: str, b: str) -> bool:

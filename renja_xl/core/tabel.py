@@ -21,8 +21,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-__all__ = ["Peran", "KolomAngka", "KolomTeks", "PetaKolom", "Tabel", "Baris", "LEVEL_INDUK", "dalam_hierarki",
+__all__ = ["UKURAN", "PERAN_TEKS", "Peran", "KolomAngka", "KolomTeks", "PetaKolom", "Tabel", "Baris", "LEVEL_INDUK", "dalam_hierarki",
            "judul_saja", "wakil", "baris_teratas"]
+
+# Measures a numeric column can hold (Peran.ukuran), and the roles of the other columns.
+UKURAN = ("target", "pagu", "realisasi", "realisasi_rp", "rencana_rp", "capaian", "capaian_rp", "fisik",
+          "fisik_rencana", "selisih_rp", "nilai", "kolom")
+PERAN_TEKS = ("kode", "uraian", "indikator", "satuan", "lokasi", "catatan", "no", "diabaikan")
 
 # Levels that are parents in the kode hierarchy (a sub kegiatan is a leaf; urusan is above bidang).
 LEVEL_INDUK = ("urusan", "bidang", "program", "kegiatan")
@@ -54,6 +59,25 @@ class Peran(NamedTuple):
     @property
     def kunci(self) -> str:
         return " ".join(p for p in (self.ukuran, self.periode, self.sisi, self.bagian) if p)
+
+    @classmethod
+    def dari_teks(cls, teks: str) -> Peran:
+        """A role as written in a user's column map (``pagu 2024``, ``target tahun 1 setelah``,
+        ``realisasi_rp TW1``, ``kolom 8``): the measure first, then its period, side and part.
+        Raises ``ValueError`` for a measure it does not know."""
+        words = teks.strip().split()
+        if not words or words[0] not in UKURAN:
+            raise ValueError(f"peran '{teks}' tidak dikenal; pilih salah satu: {', '.join(UKURAN)} "
+                             f"(atau {', '.join(PERAN_TEKS)})")
+        ukuran, rest = words[0], words[1:]
+        if ukuran == "kolom":
+            if len(rest) != 1 or not rest[0].isdigit():
+                raise ValueError(f"peran '{teks}': tulis 'kolom N' (nomor kolom T-C.29)")
+            return cls("kolom", bagian=rest[0])
+        sisi = next((w for w in rest if w in ("sebelum", "setelah", "awal", "hasil")), "")
+        bagian = next((w for w in rest if w in ("operasi", "modal", "total")), "")
+        sisa = [w for w in rest if w not in (sisi, bagian)]
+        return cls(ukuran, " ".join(sisa), sisi, bagian)
 
     @property
     def uang(self) -> bool:

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.config import PetaTabel
 from ..core.tabel import Tabel
-from .kepala import cari_blok
+from .kepala import blok_di, cari_blok
 from .tabel import bangun_tabel
 from .workbook import EKSTENSI, BerkasTidakTerbaca, Lembar, buka_berkas, lembar_dari_nilai
 
@@ -39,15 +40,30 @@ def _tahun_dari_nama(path: str | Path | None) -> int | None:
     return int(m[-1]) if m else None
 
 
-def baca_lembar(lembar: list[Lembar], nama_berkas: str | Path | None = None) -> HasilBaca:
-    """Find and read every Renja table of the given worksheet grids."""
+def baca_lembar(lembar: list[Lembar], nama_berkas: str | Path | None = None,
+                peta: list[PetaTabel] | None = None) -> HasilBaca:
+    """Find and read every Renja table of the given worksheet grids. ``peta``: the user's reading of
+    tables (``[[peta]]``); a 'Peta Kolom' sheet in the workbook adds its own."""
+    from .peta_pengguna import peta_lembar, untuk_lembar
     from .workbook import alamat
 
     tahun = _tahun_dari_nama(nama_berkas)
+    semua_peta = [*(peta or ()), *peta_lembar(lembar)]
     tables: list[Tabel] = []
     for sh in lembar:
-        for blok in cari_blok(sh):
-            t = bangun_tabel(blok, tahun)
+        aturan = untuk_lembar(semua_peta, sh.nama) if semua_peta else []
+        blocks = cari_blok(sh)
+        for p in aturan:
+            if p.baris_kepala and not any(set(p.baris_kepala) <= {r + 1 for r in b.header_rows} for b in blocks):
+                forced = blok_di(sh, p.baris_kepala)
+                if forced is not None:
+                    blocks = [b for b in blocks if b.header_rows[0] >= forced.data_end or b.data_end <= forced.header_rows[0]]
+                    blocks.append(forced)
+                    blocks.sort(key=lambda b: b.header_rows[0])
+        for blok in blocks:
+            cocok = next((p for p in aturan if not p.baris_kepala
+                          or set(p.baris_kepala) <= {r + 1 for r in blok.header_rows}), None)
+            t = bangun_tabel(blok, tahun, peta=cocok)
             if t is not None:
                 tables.append(t)
     rumus = {sh.nama: sorted((alamat(r, c) for r, c in sh.rumus_kosong), key=_a1_key)
@@ -63,6 +79,6 @@ def _a1_key(a1: str) -> tuple[int, int]:
     return int(m.group(2)), col
 
 
-def baca_berkas(path: str | Path) -> HasilBaca:
+def baca_berkas(path: str | Path, peta: list[PetaTabel] | None = None) -> HasilBaca:
     """Read a spreadsheet file; raises :class:`BerkasTidakTerbaca` when it cannot be read."""
-    return baca_lembar(buka_berkas(path), Path(path).name)
+    return baca_lembar(buka_berkas(path), Path(path).name, peta)

@@ -24,7 +24,7 @@ from ..core.angka import parse_angka
 from .kosakata import PANJANG_KEPALA, Label, baca_label
 from .workbook import Lembar
 
-__all__ = ["KolomKepala", "Blok", "cari_blok", "teks_sel", "baris_teks"]
+__all__ = ["KolomKepala", "Blok", "cari_blok", "blok_di", "teks_sel", "baris_teks"]
 
 # a number-row cell: "8", "(8)", "8 = (6/7)", "13 = 9 + 10 + 11 + 12", "8=6/7x100"
 _NOMOR = re.compile(r"^\(?(\d{1,2})\)?(?:\s*=\s*(.*))?$")
@@ -256,6 +256,34 @@ def cari_blok(sheet: Lembar) -> list[Blok]:
             k -= 1
         a.data_end = sheet.baris0 + k + 1
     return blocks
+
+
+def blok_di(sheet: Lembar, header_rows: list[int]) -> Blok | None:
+    """The block whose header is at the given 1-based rows (a user's ``[[peta]]``), whatever its words:
+    the rows below (after a number row and unit markers, when there are) are its data."""
+    texts = _Teks(sheet)
+    rel = sorted(r - 1 - sheet.baris0 for r in header_rows)
+    rel = [r for r in rel if 0 <= r < sheet.tinggi]
+    if not rel:
+        return None
+    n = sheet.tinggi
+    after = rel[-1] + 1
+    number_row = after if after < n and texts[after] and _is_number_row(texts[after]) else None
+    if number_row is not None:
+        after += 1
+    while after < n and texts[after] and _is_penanda(texts[after]):
+        rel.append(after)
+        after += 1
+    kolom = _labels(sheet, texts, rel, number_row)
+    if not kolom:
+        return None
+    konsep: set[str] = set()
+    for r in rel:
+        for _, t, v in texts[r]:
+            if isinstance(v, str) and len(t) <= PANJANG_KEPALA:
+                konsep |= baca_label(t).konsep
+    return Blok(sheet, [sheet.baris0 + r for r in rel], sheet.baris0 + number_row if number_row is not None else None,
+                sheet.baris0 + after, sheet.baris0 + n, kolom, _title(texts, 0, rel[0]), frozenset(konsep))
 
 
 def _tanpa_data_pendek(cells: list[tuple[int, str, Any]]) -> bool:

@@ -139,6 +139,19 @@ class TataKode:
         self._j_segmen = [c - k0 for c in self.segmen]
         self._j_penuh = [c - k0 for c in self.penuh]
 
+    def tambah(self, c: int) -> None:
+        """A column the user says holds (part of) the kode."""
+        if c in self.kolom:
+            return
+        sampel = [t for t in (_teks(v) for v in _sampel(self.blok, c, 200)) if t]
+        jenis = "penuh" if sampel and sum(1 for t in sampel if t.count(".") >= 2) >= 0.3 * len(sampel) else "segmen"
+        self.__init__(self.blok, sorted([*self.cols, (c, jenis)]))
+
+    def lepas(self, c: int) -> None:
+        """A column the user says is not the kode."""
+        if c in self.kolom:
+            self.__init__(self.blok, [(x, j) for x, j in self.cols if x != c])
+
     @property
     def ada(self) -> bool:
         return bool(self.segmen or self.penuh)

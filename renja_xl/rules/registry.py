@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..core.models import Severity, Temuan
 
-__all__ = ["Aturan", "Dok", "aturan", "REGISTRY", "pilih", "DIPENSIUNKAN", "KATEGORI"]
+__all__ = ["Aturan", "Dok", "aturan", "REGISTRY", "pilih", "muat_semua", "DIPENSIUNKAN", "KATEGORI"]
 
 _CODE = re.compile(r"^[KATSEFP]\d{3}$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -137,10 +137,33 @@ def _matches(code: str, sel: str) -> bool:
     return bool(sel) and code.startswith(sel)
 
 
+_dimuat = False
+
+
+def muat_semua() -> None:
+    """Import every rule module once (registration happens on import): each group is a sub-package
+    of :mod:`renja_xl.rules` (kode, anggaran, target, satuan, berkas, rumus …), each rule a module
+    named by its code (``a001_pagu_tidak_sesuai_rincian``)."""
+    global _dimuat
+    if _dimuat:
+        return
+    _dimuat = True
+    import importlib
+    import pkgutil
+    from pathlib import Path
+
+    paket = __name__.rsplit(".", 1)[0]
+    for grup in sorted(pkgutil.iter_modules([str(Path(__file__).parent)]), key=lambda i: i.name):
+        if not grup.ispkg:
+            continue
+        pkg = importlib.import_module(f"{paket}.{grup.name}")
+        for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
+            if info.name[0].upper() in KATEGORI and info.name[1:4].isdigit():
+                importlib.import_module(f"{pkg.__name__}.{info.name}")
+
+
 def pilih(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Aturan]:
     """The rules chosen by code or prefix (``A``, ``T002``); ignore wins over select."""
-    from . import muat_semua
-
     muat_semua()
     sel = [s for s in select if s.strip()]
     ign = [s for s in ignore if s.strip()]
@@ -156,7 +179,5 @@ def pilih(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Aturan
 
 def kode_tidak_dikenal(codes: Iterable[str]) -> list[str]:
     """Selectors that match no registered rule (a typo in --select/--ignore)."""
-    from . import muat_semua
-
     muat_semua()
     return [c for c in codes if c.strip() and not any(_matches(code, c) for code in REGISTRY)]

@@ -3,6 +3,7 @@
     validate(book=None)           # Validasi: findings into 'Hasil Validasi', marks on the cells
     recompute_rollups(book=None)  # Hitung Ulang Rollup: parent pagu as SUM formulas over children
     clear_marks(book=None)        # Bersihkan Tanda: remove exactly the marks validate added
+    diagnose(book=None)           # Periksa Pemasangan: which Python, versions, config, nomenclature
 
 ``book`` is an ``xlwings.Book``; by default ``xlwings.Book.caller()`` (the workbook whose button was
 pressed). Everything is written against xlwings' Book/Sheet/Range API only, so the same code runs
@@ -22,6 +23,7 @@ __all__ = [
     "validate",
     "recompute_rollups",
     "clear_marks",
+    "diagnose",
     "SHEET_HASIL",
     "SHEET_ATURAN",
     "SHEET_TANDA",
@@ -29,15 +31,19 @@ __all__ = [
     "SHEET_SATUAN",
     "SHEET_PENGECUALIAN",
     "SHEET_CONF",
+    "SHEET_PEMASANGAN",
 ]
 
-SHEET_HASIL = "Hasil Validasi"
-SHEET_ATURAN = "Aturan"
-SHEET_TANDA = "_renja_tanda"  # hidden: what validate changed on each cell (to restore it exactly)
-SHEET_BERANDA = "Beranda"
-SHEET_SATUAN = "Satuan"
-SHEET_PENGECUALIAN = "Pengecualian"
-SHEET_CONF = "xlwings.conf"
+from .nama import (
+    SHEET_ATURAN,
+    SHEET_BERANDA,
+    SHEET_CONF,
+    SHEET_HASIL,
+    SHEET_PEMASANGAN,
+    SHEET_PENGECUALIAN,
+    SHEET_SATUAN,
+    SHEET_TANDA,
+)
 
 
 def validate(book: Any = None) -> Any:
@@ -57,5 +63,12 @@ def recompute_rollups(book: Any = None) -> Any:
 def clear_marks(book: Any = None) -> Any:
     """Remove the colours and notes validate added: see :func:`renja_xl.xl.tanda.clear_marks`."""
     from .tanda import clear_marks as _run
+
+    return _run(book)
+
+
+def diagnose(book: Any = None) -> Any:
+    """Check the installation Excel runs and say what to fix: see :mod:`renja_xl.xl.diagnosa`."""
+    from .diagnosa import diagnose as _run
 
     return _run(book)

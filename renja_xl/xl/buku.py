@@ -10,10 +10,11 @@ not be read is restored as "no fill", and the Hasil Validasi sheet says so).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from ..readers.workbook import Lembar, lembar_dari_nilai
-from . import SHEET_ATURAN, SHEET_BERANDA, SHEET_CONF, SHEET_HASIL, SHEET_SATUAN, SHEET_TANDA
+from .nama import SHEET_ATURAN, SHEET_BERANDA, SHEET_CONF, SHEET_HASIL, SHEET_PEMASANGAN, SHEET_SATUAN, SHEET_TANDA
 
 __all__ = [
     "TIDAK_TERBACA",
@@ -29,12 +30,15 @@ __all__ = [
     "sheet_baru",
     "alamat_tautan",
     "teks_aman",
+    "jalur_buku",
+    "baca_conf",
 ]
 
 TIDAK_TERBACA = "?"  # a property this engine cannot read
 
 # Sheets the add-in writes or the master uses for itself: never read as Renja tables.
-SHEET_KAMI = frozenset({SHEET_HASIL, SHEET_ATURAN, SHEET_TANDA, SHEET_CONF, SHEET_BERANDA, SHEET_SATUAN})
+SHEET_KAMI = frozenset({SHEET_HASIL, SHEET_ATURAN, SHEET_TANDA, SHEET_CONF, SHEET_BERANDA, SHEET_SATUAN,
+                        SHEET_PEMASANGAN})
 
 
 def buku_pemanggil(book: Any = None) -> Any:
@@ -142,3 +146,63 @@ def teks_aman(s: Any) -> Any:
     if isinstance(s, str) and _RISKY.match(s):
         return "'" + s
     return s
+
+
+def baca_conf(book: Any) -> dict[str, Any]:
+    """The ``xlwings.conf`` sheet as xlwings reads it: keys in column A from A1 down to the first
+    empty key, values in column B (``None`` for an empty value); ``{}`` without the sheet."""
+    sh = cari_sheet(book, SHEET_CONF)
+    if sh is None:
+        return {}
+    rng = sh.used_range
+    values = rng.options(ndim=2).value
+    out: dict[str, Any] = {}
+    r0, c0 = rng.row, rng.column
+    for r in range(1, r0 + len(values)):
+        def sel(c: int, r: int = r) -> Any:
+            i, j = r - r0, c - c0
+            return values[i][j] if 0 <= i < len(values) and 0 <= j < len(values[i]) else None
+
+        key = sel(1)
+        if key in (None, ""):
+            break
+        value = sel(2)
+        out[str(key)] = None if value in (None, "") else value
+    return out
+
+
+_PESAN_AWAN = ("Workbook dibuka dari OneDrive/SharePoint ({alamat}) dan folder lokalnya tidak diketahui, jadi "
+               "renja-xl.toml di sampingnya tidak dibaca. Buka salinan yang tersinkron di folder lokal (File Explorer), "
+               "atau isi ONEDRIVE_COMMERCIAL_WIN (OneDrive kantor), ONEDRIVE_CONSUMER_WIN (OneDrive pribadi) atau "
+               "SHAREPOINT_WIN dengan folder lokalnya di xlwings.conf (docs/excel-windows.md bagian 4).")
+
+
+def jalur_buku(book: Any) -> tuple[Path | None, str | None]:
+    """The workbook's file on this computer, or ``None`` and a message saying why not when the
+    reason matters to the user (a OneDrive/SharePoint address with no known local folder). An
+    unsaved workbook, or an engine without files, gives ``(None, None)``."""
+    try:
+        full = str(book.fullname)
+    except Exception as exc:  # noqa: BLE001 - desktop xlwings raises for an address it cannot map
+        return None, _PESAN_AWAN.format(alamat=str(exc)[:200])
+    if "://" in full:
+        local = None
+        try:
+            from xlwings.utils import fullname_url_to_local_path
+
+            conf = {k.upper(): v for k, v in baca_conf(book).items()}
+            local = fullname_url_to_local_path(
+                full,
+                sheet_onedrive_consumer_config=conf.get("ONEDRIVE_CONSUMER_WIN"),
+                sheet_onedrive_commercial_config=conf.get("ONEDRIVE_COMMERCIAL_WIN"),
+                sheet_sharepoint_config=conf.get("SHAREPOINT_WIN"),
+            )
+        except Exception:  # noqa: BLE001 - xlwings cannot map this address
+            local = None
+        if local and Path(local).is_file():
+            return Path(local), None
+        return None, _PESAN_AWAN.format(alamat=full)
+    p = Path(full)
+    if not p.is_absolute() or not p.is_file():
+        return None, None
+    return p, None

@@ -15,7 +15,7 @@ import datetime as dt
 from typing import Any
 
 from ..core.models import Berkas, Temuan
-from . import SHEET_ATURAN, SHEET_HASIL
+from .nama import SHEET_ATURAN, SHEET_HASIL
 from .buku import alamat_tautan, cari_sheet, sheet_baru, teks_aman
 
 __all__ = ["tulis_hasil", "tulis_aturan", "catat_status", "tambah_riwayat", "BARIS_KEPALA", "KOLOM_RIWAYAT",

@@ -20,7 +20,7 @@ from dataclasses import astuple, dataclass
 from typing import Any
 
 from ..core.models import SEVERITY_ORDER, Temuan
-from . import SHEET_TANDA
+from .nama import SHEET_TANDA
 from .buku import (
     TIDAK_TERBACA,
     baca_catatan,

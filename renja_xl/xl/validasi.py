@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from ..core.models import Berkas
-from .buku import TIDAK_TERBACA, buku_pemanggil, lembar_buku
+from .buku import TIDAK_TERBACA, buku_pemanggil, jalur_buku, lembar_buku
 
 __all__ = ["validate", "konfigurasi_buku", "nomenklatur_buku"]
 
 
 def konfigurasi_buku(book: Any) -> tuple[Any, str | None]:
     """The configuration next to the workbook (``renja-xl.toml`` …) when the workbook is a file on
-    this computer, else the defaults; plus an error message when that file is invalid."""
+    this computer, else the defaults; plus a message when that file is invalid, or when the
+    workbook's folder is not known (OneDrive/SharePoint) so a configuration there cannot be read."""
     from ..core.config import Konfigurasi
 
-    try:
-        full = Path(book.fullname)
-    except Exception:  # noqa: BLE001 - an engine without a path (remote): defaults
-        return Konfigurasi.bawaan(), None
-    if not full.is_absolute() or not full.is_file():
-        return Konfigurasi.bawaan(), None
+    full, why = jalur_buku(book)
+    if full is None:
+        return Konfigurasi.bawaan(), (why + " Dipakai pengaturan bawaan.") if why else None
     from ..core.config import KonfigurasiTidakValid, cari_konfigurasi, muat_konfigurasi
 
     found = cari_konfigurasi(full)

@@ -3,6 +3,7 @@ dropdowns and print setup, and what the checker sees in it."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -137,13 +138,9 @@ def test_text_amounts_with_a_certain_meaning_became_numbers(master):
     assert wb["Tabel 4.1"]["I35"].value == "Lpaoran"
 
 
-def test_sheets_dropdowns_print_setup_and_conf(master):
+def test_sheets_dropdowns_print_setup(master):
     wb = load_workbook(master)
-    assert wb.sheetnames == ["Beranda", *TABEL, "Pengecualian", "Satuan", "xlwings.conf"]
-    conf = wb["xlwings.conf"]
-    keys = {conf.cell(r, 1).value: conf.cell(r, 2).value for r in range(1, conf.max_row + 1) if conf.cell(r, 1).value}
-    assert keys["UDF Modules"] == "renja_xl.udf"
-    assert "Interpreter_Win" in keys
+    assert wb.sheetnames == ["Beranda", *TABEL, "Pengecualian", "Satuan", "Pemasangan", "xlwings.conf"]
     units = [c.value for c in wb["Satuan"]["A"][1:] if c.value]
     assert {"Dokumen", "Laporan", "Orang/bulan", "%"} <= set(units)
     assert "Lpaoran" not in units
@@ -152,21 +149,138 @@ def test_sheets_dropdowns_print_setup_and_conf(master):
         assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
         assert ws.print_title_rows, name
     dv = {str(r) for d in wb["Tabel 4.1"].data_validations.dataValidation for r in d.sqref.ranges
-          if d.formula1 == f"=Satuan!$A$2:$A${len(units) + 1}"}
+          if d.formula1 == f"Satuan!$A$2:$A${len(units) + 1}"}
     assert any(r.startswith("I8:") for r in dv)
     dv21 = {str(r).split(":")[0][0] for d in wb["Tabel 2.1"].data_validations.dataValidation for r in d.sqref.ranges}
     assert dv21 == {"I", "K", "M", "O", "R", "T"}
     assert wb["Beranda"].page_setup.orientation == "landscape"
 
 
-@pytest.mark.parametrize("part", ["xl/vbaProject.bin", None])
-def test_rebuilding_gives_the_same_bytes(master, tmp_path, part):
-    out = tmp_path / "renja_master.xlsm"
-    res = subprocess.run([sys.executable, str(ROOT / "workbooks" / "build_master.py"), "--out", str(out)],
+@pytest.fixture(params=["renja_master.xlsm", "renja_template.xlsm"])
+def buku_xlsm(request, master, template) -> Path:
+    return master if request.param == "renja_master.xlsm" else template
+
+
+def _xml(path: Path, part: str) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read(part).decode("utf-8")
+
+
+def test_xlwings_conf_has_only_keys_with_values_and_is_hidden(buku_xlsm):
+    """xlwings reads keys from A1 down and stops at a key the sheet has even when its value is empty;
+    an empty Interpreter_Win there would hide %USERPROFILE%\\.xlwings\\xlwings.conf."""
+    conf = load_workbook(buku_xlsm)["xlwings.conf"]
+    keys = {}
+    r = 1
+    while conf.cell(r, 1).value not in (None, ""):
+        keys[conf.cell(r, 1).value] = conf.cell(r, 2).value
+        r += 1
+    assert keys["UDF Modules"] == "renja_xl.udf"
+    assert all(v not in (None, "") for v in keys.values()), keys
+    assert not any(k.upper().startswith("INTERPRETER") for k in keys), "no interpreter is decided for the user"
+    assert keys["ADD_WORKBOOK_TO_PYTHONPATH"] == "false"
+    assert conf.sheet_state == "hidden"
+    # nothing below the block in columns A/B that a later edit could join to it
+    assert all(conf.cell(rr, c).value in (None, "") for rr in range(r, conf.max_row + 1) for c in (1, 2))
+
+
+def test_validation_lists_are_written_without_equals(buku_xlsm):
+    n = 0
+    with zipfile.ZipFile(buku_xlsm) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                for f in re.findall(r"<formula1>(.*?)</formula1>", z.read(name).decode("utf-8")):
+                    assert not f.startswith("="), (name, f)
+                    assert f.startswith("Satuan!$A$2:$A$"), (name, f)
+                    n += 1
+    assert n == 3  # one list per sheet with satuan columns: Tabel 4.1, 4.2, 2.1
+
+
+def test_opening_does_not_recalculate(buku_xlsm):
+    """No fullCalcOnLoad, and a calcId no lower than Excel 2019/365's engine: Excel recalculates
+    every formula (starting Python for each RENJA_ cell) when the file's calcId is lower than its own."""
+    wbxml = _xml(buku_xlsm, "xl/workbook.xml")
+    calc = re.search(r"<calcPr([^>]*)/>", wbxml).group(1)
+    assert not re.search(r'fullCalcOnLoad="(1|true)"', calc), calc
+    assert int(re.search(r'calcId="(\d+)"', calc).group(1)) >= 191029
+    # every formula has its value in the file, so nothing needs calculating to be shown
+    with zipfile.ZipFile(buku_xlsm) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                xml = z.read(name).decode("utf-8")
+                assert not re.search(r"</f>\s*(?:<v\s*/>)?\s*</c>", xml), f"{name}: a formula without a cached value"
+
+
+def _px_kolom(width: float) -> int:
+    """ECMA-376 Part 1, 18.3.1.13: stored column width to pixels (maximum digit width 7 px, Calibri 11)."""
+    return int(((256 * width + int(128 / 7)) / 256) * 7)
+
+
+def _gaya(style: str) -> dict[str, float]:
+    out = {}
+    for part in style.split(";"):
+        k, _, v = part.partition(":")
+        if v.endswith("pt"):
+            out[k.strip()] = float(v[:-2])
+    return out
+
+
+def _tombol_vml(path: Path) -> list[tuple[dict[str, float], list[int], str]]:
+    vml = _xml(path, "xl/drawings/vmlDrawing1.vml")
+    shapes = re.findall(r"<v:shape [^>]*style='([^']*)'.*?<x:Anchor>([^<]*)</x:Anchor>.*?<x:FmlaMacro>([^<]*)</x:FmlaMacro>",
+                        vml, flags=re.S)
+    return [(_gaya(st), [int(x) for x in a.split(",")], m) for st, a, m in shapes]
+
+
+def test_button_shapes_and_cell_anchors_agree(buku_xlsm):
+    """The VML style (points) and the cell anchor (column/row + pixel offsets) describe the same
+    rectangle, computed from Beranda's column widths and row heights as Excel does."""
+    sheet = _xml(buku_xlsm, "xl/worksheets/sheet1.xml")
+    widths = {}
+    for mn, mx, w in re.findall(r'<col\b(?=[^>]*\smin="(\d+)")(?=[^>]*\smax="(\d+)")(?=[^>]*\swidth="([\d.]+)")[^>]*/>',
+                                sheet):
+        for c in range(int(mn), int(mx) + 1):
+            widths[c - 1] = _px_kolom(float(w))
+    heights = {}
+    for r, ht in re.findall(r'<row\b(?=[^>]*\sr="(\d+)")(?=[^>]*\sht="([\d.]+)")(?=[^>]*\scustomHeight="1")[^>]*>', sheet):
+        heights[int(r) - 1] = float(ht) * 96 / 72
+    shapes = _tombol_vml(buku_xlsm)
+    assert [m for _, _, m in shapes] == ["[0]!Validasi", "[0]!HitungUlangRollup", "[0]!BersihkanTanda",
+                                         "[0]!PeriksaPemasangan"]
+    for style, (c0, dx0, r0, dy0, c1, dx1, r1, dy1), macro in shapes:
+        assert all(r in heights for r in range(r1 + 1)), f"{macro}: a row above the button has no fixed height"
+        left = sum(widths[c] for c in range(c0)) + dx0
+        right = sum(widths[c] for c in range(c1)) + dx1
+        top = sum(heights[r] for r in range(r0)) + dy0
+        bottom = sum(heights[r] for r in range(r1)) + dy1
+        assert dx1 <= widths[c1] and dy1 <= heights[r1], f"{macro}: an offset beyond its cell"
+        px = {"margin-left": left, "margin-top": top, "width": right - left, "height": bottom - top}
+        assert {k: style[k] for k in px} == {k: v * 0.75 for k, v in px.items()}, macro
+
+
+def test_libreoffice_places_the_buttons_where_the_vml_says(master, soffice, tmp_path):
+    res = soffice(master, "ods", tmp_path)
+    assert res.returncode == 0, res.stderr
+    with zipfile.ZipFile(tmp_path / "renja_master.ods") as z:
+        content = z.read("content.xml").decode("utf-8")
+    controls = re.findall(r'<draw:control [^>]*svg:width="([\d.]+)in" svg:height="([\d.]+)in" '
+                          r'svg:x="([\d.]+)in" svg:y="([\d.]+)in"', content)
+    shapes = _tombol_vml(master)
+    assert len(controls) == len(shapes) == 4
+    for (w, h, x, y), (style, _a, macro) in zip(controls, shapes, strict=True):
+        got = {"width": float(w) * 72, "height": float(h) * 72, "margin-left": float(x) * 72, "margin-top": float(y) * 72}
+        for k, v in got.items():
+            assert v == pytest.approx(style[k], abs=0.75), (macro, k, v, style[k])  # within a pixel
+
+
+def test_rebuilding_gives_the_same_bytes(master, template, tmp_path):
+    res = subprocess.run([sys.executable, str(ROOT / "workbooks" / "build_master.py"), "--out", str(tmp_path)],
                          capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr
-    if part:
-        with zipfile.ZipFile(out) as a, zipfile.ZipFile(master) as b:
-            assert a.read(part) == b.read(part), "the VBA project changed although its sources did not"
-    else:
-        assert out.read_bytes() == master.read_bytes(), "rebuild differs: run python workbooks/build_master.py and commit"
+    for path in (master, template):
+        fresh = tmp_path / path.name
+        with zipfile.ZipFile(fresh) as a, zipfile.ZipFile(path) as b:
+            assert a.read("xl/vbaProject.bin") == b.read("xl/vbaProject.bin"), \
+                f"{path.name}: the VBA project changed although its sources did not"
+        assert fresh.read_bytes() == path.read_bytes(), \
+            f"{path.name}: rebuild differs: run python workbooks/build_master.py and commit"

@@ -24,7 +24,7 @@ from renja_xl.xl.tanda import PENANDA, WARNA
 from .conftest import TABEL
 from .remote import buku, payload, putar_ulang
 
-USER_SHEETS = ["Beranda", *TABEL, "Pengecualian", "Satuan", "xlwings.conf"]
+USER_SHEETS = ["Beranda", *TABEL, "Pengecualian", "Satuan", "Pemasangan", "xlwings.conf"]
 ARGB = {sev: hexa.lstrip("#").upper() for sev, hexa in WARNA.items()}  # RGB of the fills
 
 
@@ -109,7 +109,7 @@ def test_validate_lists_every_finding_with_links(putaran1):
         r += 1
     assert len(rows) == len(berkas.findings)
     aturan = load_workbook(lo, data_only=True)["Aturan"]
-    for r, f in zip(rows, berkas.findings, strict=False):
+    for r, f in zip(rows, berkas.findings, strict=True):
         assert values.cell(r, 2).value == f.rule and values.cell(r, 4).value == f.sheet
         assert values.cell(r, 7).value == f.message
         assert (values.cell(r, 8).value or None) == f.saran
@@ -118,7 +118,7 @@ def test_validate_lists_every_finding_with_links(putaran1):
         doc = formulas.cell(r, 9).value
         target = int(doc.split("!A")[1].split('"')[0])
         assert aturan.cell(target, 1).value == f.rule and aturan.cell(target, 5).value
-    kode_row = next(r for r, f in zip(rows, berkas.findings, strict=False) if f.kode and f.kode.count(".") >= 4)
+    kode_row = next(r for r, f in zip(rows, berkas.findings, strict=True) if f.kode and f.kode.count(".") >= 4)
     assert isinstance(values.cell(kode_row, 6).value, str), "a kode written as a number"
     assert "galat" in values.cell(3, 1).value
 

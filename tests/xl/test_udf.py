@@ -211,7 +211,7 @@ def test_server_sees_every_argument_as_a_range(lewat_server):
     assert meta["RENJA_CAPAIAN"]["args"] == ["realisasi", "target", "polaritas"]
     for info in meta.values():
         # 'caller' is xlwings' reserved argument (the calling range), not a worksheet argument
-        assert all(o.get("ndim") == 2 for a, o in zip(info["args"], info["options"], strict=False) if a != "caller"), info
+        assert all(o.get("ndim") == 2 for a, o in zip(info["args"], info["options"], strict=True) if a != "caller"), info
 
 
 # --- nomenclature functions (issue 6): a tiny decree written here, never the real one -------------
@@ -259,3 +259,32 @@ def test_nomenklatur_not_configured_says_so(dekrit, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert "nomenklatur belum diatur" in udf.RENJA_NOMENKLATUR("1.06.01.2.01.0001")
     assert "tidak ditemukan" in udf.RENJA_NOMENKLATUR("1.06.01.2.01.0001", str(tmp_path / "tidak-ada.csv"))
+
+
+def test_a_changed_nomenclature_file_is_read_again(dekrit):
+    """Excel's Python process lives on: an edited or replaced file must not be served from memory."""
+    import os
+
+    assert udf.RENJA_NOMENKLATUR("1.06.02.2.01.0001", str(dekrit)) == "Fasilitasi Pemberdayaan Sosial KAT"
+    st = os.stat(dekrit)
+    dekrit.write_text(MINI_DEKRIT.replace("Sosial KAT", "Sosial Komunitas Adat Terpencil"), encoding="utf-8")
+    os.utime(dekrit, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+    assert udf.RENJA_NOMENKLATUR("1.06.02.2.01.0001", str(dekrit)) == \
+        "Fasilitasi Pemberdayaan Sosial Komunitas Adat Terpencil"
+    assert len([k for k in udf._NOMEN_CACHE if k[0] == os.path.abspath(dekrit)]) == 1  # the old version is gone
+    # unchanged: served from memory (the same object)
+    first = udf._nomenklatur(str(dekrit), None)[0]
+    assert udf._nomenklatur(str(dekrit), None)[0] is first
+
+
+def test_every_function_is_on_beranda_and_in_the_windows_guide(master):
+    from openpyxl import load_workbook
+
+    from tests.conftest import ROOT
+
+    beranda = " ".join(str(c.value) for row in load_workbook(master)["Beranda"].iter_rows() for c in row if c.value)
+    guide = (ROOT / "docs" / "excel-windows.md").read_text(encoding="utf-8")
+    rows = [ln for ln in guide.splitlines() if ln.startswith("| `RENJA_")]
+    for f in udf.fungsi():
+        assert f"{f.__name__}(" in beranda, f.__name__
+        assert any(ln.startswith(f"| `{f.__name__}(") for ln in rows), f"{f.__name__} has no row in docs/excel-windows.md"

@@ -34,7 +34,7 @@ def modules(master) -> dict[str, str]:
     assert res.returncode == 0, res.stderr
     out: dict[str, str] = {}
     parts = re.split(r"^VBA MACRO (\S+)\s*\n(?:in file: [^\n]*\n)- - -[^\n]*\n", res.stdout, flags=re.M)
-    for name, body in zip(parts[1::2], parts[2::2], strict=False):
+    for name, body in zip(parts[1::2], parts[2::2], strict=True):
         body = body.split("\n-------------------------------------------------------------------------------")[0]
         out[name.rsplit(".", 1)[0]] = body
     return out
@@ -90,17 +90,21 @@ def _tombol(master: Path) -> list[tuple[str, str]]:
         text = "".join(z.read(n).decode("utf-8") for n in vml)
     captions = re.findall(r"<b>([^<]+)</b>", text)
     macros = re.findall(r"<x:FmlaMacro>\[0\]!(\w+)</x:FmlaMacro>", text)
-    return list(zip(captions, macros, strict=False))
+    return list(zip(captions, macros, strict=True))
 
 
 def test_each_button_runs_a_macro_of_the_project(master, modules):
     buttons = _tombol(master)
-    assert [c for c, _ in buttons] == ["Validasi", "Hitung Ulang Rollup", "Bersihkan Tanda"]
+    assert [c for c, _ in buttons] == ["Validasi", "Hitung Ulang Rollup", "Bersihkan Tanda", "Periksa Pemasangan"]
     code = "\n".join(modules.values())
     for caption, macro in buttons:
         sub = re.search(rf"^Sub {macro}\(\)\n(.*?)^End Sub", code, flags=re.M | re.S)
         assert sub, f"button {caption}: macro {macro} is not in the VBA project"
-        assert re.search(r'RunPython "import renja_xl\.xl as rx; rx\.\w+\(\)"', sub.group(1)), caption
+        m = re.search(r'RunPython "import renja_xl\.xl as rx; rx\.(\w+)\(\)"', sub.group(1))
+        assert m, caption
+        import renja_xl.xl as rx
+
+        assert callable(getattr(rx, m.group(1), None)), f"{caption}: rx.{m.group(1)} does not exist"
     with zipfile.ZipFile(master) as z:
         sheet1 = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
     assert "<legacyDrawing" in sheet1, "the buttons are not attached to Beranda"
@@ -117,8 +121,62 @@ def test_libreoffice_imports_the_modules_and_binds_the_buttons(master, soffice, 
                  if n.startswith("Basic/VBAProject/") and n.endswith(".xml") and not n.endswith("script-lb.xml")}
     for name in ["Renja", "xlwings", "xlwings_udfs", "ThisWorkbook"]:
         assert name in basic, f"LibreOffice did not import module {name}"
+    # LibreOffice imports every module's text exactly as the project holds it (it adds only its own
+    # "Rem Attribute VBA_ModuleType" and "Option VBASupport 1" lines): long string pieces included
+    from xml.etree import ElementTree as ET
+
+    from .ovba import proyek
+
+    with zipfile.ZipFile(master) as z:
+        ours = proyek(z.read("xl/vbaProject.bin")).sources
+    for name, xml in basic.items():
+        text = ET.fromstring(xml.encode("utf-8")).text or ""
+        lines = [ln for ln in text.split("\n") if not ln.startswith(("Rem Attribute VBA_ModuleType", "Option VBASupport"))]
+        assert _kode("\n".join(lines)) == _kode(ours[name]), name
     assert "Sub Validasi()" in basic["Renja"] and "RunPython" in basic["Renja"]
     assert "Public Function RunPython" in basic["xlwings"]
     bound = re.findall(r"vnd\.sun\.star\.script:VBAProject\.(\w+)\.(\w+)\?language=Basic", content)
     assert sorted(bound) == sorted(("Renja", m) for _, m in _tombol(master))
     assert {"Beranda", "Tabel 4.1", "Satuan"} <= set(re.findall(r'table:name="([^"]+)"', content))
+
+
+# --- the project's streams, read back as MS-OVBA describes them ----------------------------------
+
+@pytest.fixture(params=["renja_master.xlsm", "renja_template.xlsm"])
+def vba(request, master, template):
+    from .ovba import proyek
+
+    path = master if request.param == "renja_master.xlsm" else template
+    with zipfile.ZipFile(path) as z:
+        return proyek(z.read("xl/vbaProject.bin"))
+
+
+def test_projectwm_names_every_module_as_the_dir_stream_does(vba):
+    assert vba.projectwm is not None, "no PROJECTwm stream"
+    names = [m.nama for m in vba.modules]
+    assert [mbcs for mbcs, _ in vba.projectwm] == names
+    assert [uni for _, uni in vba.projectwm] == names
+    assert [m.nama_unicode for m in vba.modules] == names
+
+
+def test_project_stream_has_versioncompatible32_in_its_place(vba):
+    keys = [k for k in vba.project_keys if k]
+    i = keys.index("VersionCompatible32")
+    assert keys[i - 1] == "HelpContextID" and keys[i + 1] == "CMG"
+    assert vba.project["VersionCompatible32"] == '"393222000"'
+
+
+def test_workspace_has_one_window_per_module_consistent_with_dir(vba):
+    names = [m.nama for m in vba.modules]
+    assert list(vba.workspace) == names
+    for name, value in vba.workspace.items():
+        parts = value.split(", ")
+        assert len(parts) == 5 and all(p.lstrip("-").isdigit() for p in parts[:4]) and parts[4] in ("C", "Z", "I"), (name, value)
+    # the PROJECT stream's module lines: the same modules, each of the type the dir stream gives it
+    jenis = {m.nama: m.jenis for m in vba.modules}
+    assert sorted(n for _, n in vba.project_modules) == sorted(names)
+    for kind, name in vba.project_modules:
+        assert (kind == "Document") == (jenis[name] == "dokumen"), (kind, name)
+    # and every module's stream exists
+    assert {f"VBA/{m.stream}" for m in vba.modules} <= set(vba.streams)
+    assert {"ThisWorkbook", "Renja", "xlwings", "xlwings_udfs"} <= set(names)

@@ -13,6 +13,7 @@ numbers).
 
 from __future__ import annotations
 
+from ...core.config import PetaTabel
 from ...core.satuan import Kamus
 from ...core.tabel import KolomAngka, Tabel
 from ..kepala import Blok
@@ -46,12 +47,20 @@ def susun(blok: Blok, tahun_berkas: int | None = None, kind: str | None = None) 
     return None
 
 
-def bangun_tabel(blok: Blok, tahun_berkas: int | None = None, kamus: Kamus | None = None) -> Tabel | None:
-    """The typed table of a block, or None when the block is not a Renja table."""
-    s = susun(blok, tahun_berkas)
+def bangun_tabel(blok: Blok, tahun_berkas: int | None = None, kamus: Kamus | None = None,
+                 peta: PetaTabel | None = None) -> Tabel | None:
+    """The typed table of a block, or None when the block is not a Renja table. ``peta``: the user's
+    reading of it (kind, column roles), applied over the reader's."""
+    s = susun(blok, tahun_berkas, kind=peta.jenis if peta is not None else None)
     if s is None:
         return None
+    if peta is not None:
+        from ..peta_pengguna import terapkan_peta
+
+        s = terapkan_peta(blok, s, peta)
     t = bangun(blok, s, kamus)
+    if t is not None and peta is not None:
+        t.peta_sumber = peta.sumber or "renja-xl.toml"
     if t is None:
         return None
     _skala_persen(t)
