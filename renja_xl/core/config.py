@@ -19,6 +19,7 @@ with ``-`` or ``_`` both accepted::
     capaian_ekstrem = 150     # T003
     rasio_spm = 0.5           # T005
     lonjakan_target = 5       # P005: a target this many times the year before (or 1/5 of it)
+    perubahan_pagu = 50       # P002: a pagu changed by this many percent with its target unchanged
 
     [capaian]
     rumus_negatif = "2t-r"    # "2t-r", "t/r" or "(t-r)/t"
@@ -75,6 +76,7 @@ class Ambang:
     capaian_ekstrem: float = 150  # T003: capaian above this is extreme (%)
     rasio_spm: float = 0.5  # T005: tolerated difference of an SPM ratio (points)
     lonjakan_target: float = 5  # P005: a target at least this many times the year before, or at most its inverse
+    perubahan_pagu: float = 50  # P002: a pagu changed by at least this many percent while its target stays
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

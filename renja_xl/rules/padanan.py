@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..core.nama import awalan_level, kunci_nama, sama_nama
+from ..core.nama import awalan_level, cocokkan, kunci_nama, sama_nama
 from ..core.tabel import Tabel, dalam_hierarki
 
-__all__ = ["Geser", "Padanan", "padanan", "cari_nama"]
+__all__ = ["Geser", "Padanan", "padanan", "cari_nama", "SusunanReview", "susunan_review", "nama_review"]
 
 
 @dataclass(slots=True)
@@ -109,4 +109,92 @@ def padanan(tables: list[Tabel]) -> Padanan:
     if len(_CACHE) > 16:
         _CACHE.clear()
     _CACHE[key] = (tuple(tables), out)
+    return out
+
+
+# --- the review of the Rancangan Awal RKPD (Tabel 2.3): no kode, rows known by their names ---------
+
+_LEVEL = ("program", "kegiatan", "sub_kegiatan")
+
+
+@dataclass(slots=True)
+class SusunanReview:
+    """How the rows of a review table are read: the plan row each one names (``padan``: review row →
+    plan row), each row's level (from that plan row, else the word in front of its name, else its
+    place under a kegiatan) and the parent–children groups that follow from the order of the rows."""
+
+    plan: Tabel | None
+    padan: dict[int, int]
+    level: list[str | None]
+    anak: dict[int, list[int]]  # parent row → its child rows
+
+
+def nama_review(t: Tabel, i: int) -> str:
+    """A review row's name: the Hasil Analisis side, else the Rancangan Awal side."""
+    awal = t.teks.get("uraian awal")
+    return t.uraian[i] or (awal.teks[i] if awal is not None else "")
+
+
+_CACHE_REVIEW: dict[tuple[int, int], tuple[Tabel, Tabel | None, SusunanReview]] = {}
+
+
+def susunan_review(t: Tabel, tables: list[Tabel]) -> SusunanReview:
+    """The rows of review table ``t`` matched by name, in order, to the first plan table of
+    ``tables`` (a program only with a program, a kegiatan only with a kegiatan when either side says
+    so), their levels and their parent–children groups."""
+    plan = next((p for p in tables if p.kind == "rencana"), None)
+    key = (id(t), id(plan))
+    hit = _CACHE_REVIEW.get(key)
+    if hit is not None and hit[0] is t and hit[1] is plan:
+        return hit[2]
+    names = [nama_review(t, i) for i in range(t.n)]
+    awal = t.teks.get("uraian awal")
+    own = [awalan_level(n) or (awalan_level(awal.teks[i]) if awal is not None else None) for i, n in enumerate(names)]
+    padan: dict[int, int] = {}
+    if plan is not None:
+        def boleh(i: int, j: int) -> bool:
+            lv = plan.level[j] if plan.terbaca(j) else None
+            return own[i] is None or lv is None or own[i] == lv
+
+        plan_names = [plan.uraian[j] if not plan.total[j] else "" for j in range(plan.n)]
+        padan = cocokkan(names, plan_names, boleh)
+        if awal is not None:  # rows whose Hasil name found nothing: their Rancangan Awal name
+            rest = [i for i in range(t.n) if i not in padan]
+            more = cocokkan([awal.teks[i] if i in rest else "" for i in range(t.n)], plan_names,
+                            lambda i, j: boleh(i, j) and j not in padan.values())
+            for i, j in more.items():
+                lo = max((padan[x] for x in padan if x < i), default=-1)
+                hi = min((padan[x] for x in padan if x > i), default=plan.n)
+                if lo < j < hi:
+                    padan[i] = j
+    level: list[str | None] = []
+    for i in range(t.n):
+        lv = None
+        j = padan.get(i)
+        if j is not None and plan is not None and plan.terbaca(j) and plan.level[j] in _LEVEL:
+            lv = plan.level[j]
+        lv = lv or own[i] or (t.level[i] if t.level[i] in _LEVEL else None)
+        if lv is None and level and any(level):
+            prev = next((x for x in reversed(level) if x is not None), None)
+            if prev in ("kegiatan", "sub_kegiatan"):
+                lv = "sub_kegiatan"  # T-C.31 lists the sub kegiatan right under their kegiatan
+        level.append(lv)
+    anak: dict[int, list[int]] = {}
+    prog = keg = None
+    for i in range(t.n):
+        lv = level[i]
+        if t.total[i]:
+            continue
+        if lv == "program":
+            prog, keg = i, None
+        elif lv == "kegiatan":
+            keg = i
+            if prog is not None:
+                anak.setdefault(prog, []).append(i)
+        elif lv == "sub_kegiatan" and keg is not None:
+            anak.setdefault(keg, []).append(i)
+    out = SusunanReview(plan, padan, level, anak)
+    if len(_CACHE_REVIEW) > 16:
+        _CACHE_REVIEW.clear()
+    _CACHE_REVIEW[key] = (t, plan, out)
     return out

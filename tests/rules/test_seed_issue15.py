@@ -38,3 +38,59 @@ def test_column_9_against_the_plan_target_of_2024(temuan):
     t001 = _di(temuan, "T001", "Tabel 2.1")
     assert {c: (t.actual, t.expected) for c, t in t001.items()} == {"Q12": (1, 4), "Q41": (7, 1), "Q44": (6, 5)}
     assert t001["Q12"].terkait == ["Tabel 4.1!J12"]  # RKA-SKPD by its name, not by its shifted kode
+
+
+def test_review_rkpd_sums_on_both_sides(temuan):
+    a001 = _di(temuan, "A001", "Tabel 2.3")
+    # three Rancangan Awal sums are wrong; every Hasil Analisis sum holds
+    assert set(a001) == {"F8", "F36", "F50"}
+    assert a001["F36"].actual == 72329500 and a001["F36"].expected == 74064500  # 1.735.000,- left out
+
+
+def test_review_changes_without_catatan_said_once(temuan):
+    (p001,) = [t for t in temuan if t.rule == "P001"]
+    assert p001.sheet == "Tabel 2.3" and p001.cell.startswith("L") and "Catatan Penting" in p001.message
+    assert len(p001.baris_lain) >= 57  # every changed row is listed under the one finding
+
+
+def test_review_hasil_against_tabel_4_1(temuan):
+    p004 = _di(temuan, "P004", "Tabel 2.3")
+    assert {c: (t.actual, t.expected) for c, t in p004.items()} == {
+        "J10": (4, 12), "J11": (1, 4), "J15": (4, 42), "J21": (1, 100), "J51": (20, 50)}
+
+
+def test_review_totals_with_their_difference(temuan):
+    (p003,) = [t for t in temuan if t.rule == "P003"]
+    assert (p003.expected, p003.actual) == (4624442449, 4876245268)
+    assert "251.802.819" in p003.message and "Tabel 4.1" in p003.message
+
+
+def test_target_jumps_between_years(temuan):
+    p005 = _di(temuan, "P005", "Tabel 4.2")
+    assert len(p005) == 15
+    assert (p005["M61"].expected, p005["M61"].actual) == (60000, 22)
+    assert (p005["M19"].expected, p005["M19"].actual) == (34, 384)
+
+
+def test_lokasi_dinas_sosial(temuan):
+    assert set(_di(temuan, "P007", "Tabel 4.2")) == {"J64", "J69"}
+
+
+def test_kode_or_nothing_in_an_indicator_cell(temuan):
+    assert set(_di(temuan, "P008", "Tabel 4.2")) == {"H48", "H49"}
+
+
+def test_plan_sub_kegiatan_without_realisation(temuan):
+    p009 = _di(temuan, "P009", "Tabel 4.1")
+    assert set(p009) == {"K26", "K30", "K40", "K43", "K49"}
+    assert sum(t.actual for t in p009.values()) == 64734166  # Rp 64,7 juta
+
+
+def test_spm_below_standard(temuan):
+    p010 = _di(temuan, "P010", "Tabel 2.2")
+    assert p010["I31"].actual == 3.23 and p010["I31"].expected == 80
+
+
+def test_evaluated_period_equal_to_plan_year_is_one_finding(temuan):
+    (p011,) = [t for t in temuan if t.rule == "P011"]
+    assert p011.sheet == "Realisasi 2024" and (p011.expected, p011.actual) == (2023, 2024)

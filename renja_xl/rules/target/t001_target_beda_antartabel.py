@@ -17,7 +17,7 @@ from ..struktur import nama_kolom, nilai_antartabel
         "yang sama, atau kolom 9 Tabel 2.1 (T-C.29, target tahun yang dievaluasi: tahun di header kolom itu, "
         "atau tahun 's/d' di judul tabel) berbeda dengan target tahun itu di tabel rencana. Tabel rencana pertama "
         "menjadi acuan; temuan ditempatkan pada sel tabel yang lain. Baris yang kodenya bergeser (K007) "
-        "dibandingkan menurut namanya; target dengan satuan berbeda tidak dibandingkan (S003).",
+        "dibandingkan menurut namanya; kolom 9 dengan satuan berbeda tidak dibandingkan (S003).",
         mengapa="Target yang tidak konsisten membuat capaian tidak dapat dinilai: realisasi akan dibandingkan dengan "
         "target yang mana?",
         contoh="Penyediaan Permakanan 1.06.04.2.01.01: Tabel 4.1 target 50 orang, Tabel 4.2 target 20 orang.",
@@ -29,7 +29,7 @@ from ..struktur import nama_kolom, nilai_antartabel
         "column 9 of Tabel 2.1 (T-C.29, the target of the evaluated year: the year its header names, or the "
         "'s/d' year of the table title) differs from that year's target in the plan table. The first plan table "
         "is the reference; the finding is placed on the other table's cell. A row whose kode is shifted (K007) "
-        "is compared by its name; targets in different units are not compared (S003).",
+        "is compared by its name; a column 9 in a different unit is not compared (S003).",
         mengapa="Inconsistent targets make achievement impossible to judge: which target is the realisation "
         "measured against?",
         contoh="Penyediaan Permakanan 1.06.04.2.01.01: Tabel 4.1 target 50 people, Tabel 4.2 target 20.",
@@ -64,9 +64,10 @@ def periksa(ctx, tables):
     for ref_t, ref_i, t, i, _key, (ref_k, ref_v), (k, v) in nilai_antartabel(tables, cells):
         if abs(ref_v - v) < 1e-9:
             continue
-        su, ref_su = satuan(t, k, i), satuan(ref_t, ref_k, ref_i)
-        if su and ref_su and su != ref_su:
-            continue  # counted in different units: S003 says so, the numbers cannot be compared
+        if t.kind == "evaluasi":
+            su, ref_su = satuan(t, k, i), satuan(ref_t, ref_k, ref_i)
+            if su and ref_su and su != ref_su:
+                continue  # column 9 counted in another unit: S003 says so, the numbers are not comparable
         ref_cell = ref_t.sel(ref_k, ref_i)
         if t.kind == "evaluasi":
             tahun = _key[0]
