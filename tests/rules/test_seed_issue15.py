@@ -94,3 +94,10 @@ def test_spm_below_standard(temuan):
 def test_evaluated_period_equal_to_plan_year_is_one_finding(temuan):
     (p011,) = [t for t in temuan if t.rule == "P011"]
     assert p011.sheet == "Realisasi 2024" and (p011.expected, p011.actual) == (2023, 2024)
+
+
+def test_indicator_wording_differs_between_4_1_and_4_2(temuan):
+    t006 = _di(temuan, "T006", "Tabel 4.2")
+    # the sixth kode, 1.06.03.2.01, holds a kode in its indicator cell: P008 says so (H49)
+    assert set(t006) == {"H50", "H54", "H55", "H56", "H70"}
+    assert t006["H70"].expected == "Jumlah Hari yang terlaksana"
