@@ -15,7 +15,8 @@ from typing import Any
 
 from .core.alamat import kunci_urut
 from .core.config import Konfigurasi, Pengecualian, SifatKode
-from .core.indikator import SifatIndikator
+from .core.indikator import LEMBAR_SIFAT, SifatIndikator
+from .core.penilaian import nilai_evaluasi
 from .core.identitas import baris_judul, kenali_berkas
 from .core.kode import parse_kode
 from .core.models import SEVERITY_ORDER, Berkas, Temuan
@@ -109,7 +110,7 @@ def pengecualian_lembar(lembar: list[Lembar]) -> list[Pengecualian]:
     return out
 
 
-SHEET_SIFAT = ("sifat indikator", "indikator kumulatif", "polaritas indikator")
+SHEET_SIFAT = LEMBAR_SIFAT
 
 
 def sifat_lembar(lembar: list[Lembar]) -> list[SifatKode]:
@@ -190,6 +191,7 @@ def periksa_hasil(hasil: HasilBaca, config: Konfigurasi | None = None, path: str
         findings=urutkan(findings, hasil.sheets),
         sheets_seen=hasil.sheets,
         silenced=silenced,
+        capaian=nilai_evaluasi(hasil.tables, config.capaian, sifat),
     )
 
 

@@ -32,7 +32,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["kumulatif", "polaritas", "SifatIndikator", "baca_kumulatif", "baca_polaritas"]
+__all__ = ["kumulatif", "polaritas", "SifatIndikator", "baca_kumulatif", "baca_polaritas", "LEMBAR_SIFAT"]
+
+# Sheets of a workbook that set indicators' nature per kode (kode, kumulatif, polaritas, alasan)
+LEMBAR_SIFAT = ("sifat indikator", "indikator kumulatif", "polaritas indikator")
 
 _RATE_WORD = re.compile(
     r"^\s*(persentase|presentase|prosentase|persentasi|indeks|index|rasio|tingkat|nilai|angka|cakupan|"

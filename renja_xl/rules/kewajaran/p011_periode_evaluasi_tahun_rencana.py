@@ -50,7 +50,7 @@ def periksa(ctx, tables):
             nol = [i for i in rows if not kr.nilai[i]]
             if len(rows) < 3 or len(nol) < NOL_MIN * len(rows):
                 continue
-            row = real.header_rows[0] if real.header_rows else real.first_row
+            row = real.header_rows[-1] if real.header_rows else real.first_row  # the leaf header: never a merged cell
             yield ctx.temuan(
                 real, None, f"{kr.huruf}{row}",
                 f"Tabel {real.sheet} melaporkan realisasi tahun {tahun}, tahun rencana Renja ini ({plan.sheet}); "
