@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-__all__ = ["UKURAN", "PERAN_TEKS", "Peran", "KolomAngka", "KolomTeks", "PetaKolom", "Tabel", "Baris", "LEVEL_INDUK", "dalam_hierarki",
+__all__ = ["UKURAN", "PERAN_TEKS", "Relasi", "Peran", "KolomAngka", "KolomTeks", "PetaKolom", "Tabel", "Baris", "LEVEL_INDUK", "dalam_hierarki",
            "judul_saja", "wakil", "baris_teratas"]
 
 # Measures a numeric column can hold (Peran.ukuran), and the roles of the other columns.
@@ -145,6 +145,18 @@ class PetaKolom:
         return {"kolom": self.huruf, "peran": self.peran, "bukti": self.bukti, "yakin": self.yakin}
 
 
+@dataclass(slots=True, frozen=True)
+class Relasi:
+    """A relation the column-number row states (``13 = 9 + 10 + 11 + 12``, ``15 = 14 / 6 x 100``):
+    the column it defines and the columns it is made of, by their role keys."""
+
+    kolom: str  # the defined column's key
+    operasi: str  # "jumlah" (a + b + …), "selisih" (a − b), "rasio" (a / b, × 100 when ``persen``)
+    dari: tuple[str, ...]  # the keys of the columns it is made of, in order
+    teks: str  # as stated in the header ("13 = 9 + 10 + 11 + 12")
+    persen: bool = False
+
+
 @dataclass(slots=True, kw_only=True, eq=False)
 class Tabel:
     """One recognised table of a worksheet, held as columns (one list entry per data row)."""
@@ -162,7 +174,7 @@ class Tabel:
     peta: list[PetaKolom] = field(default_factory=list)
     ragu: list[tuple[str, str]] = field(default_factory=list)  # what was not understood (id, en): E004
     peta_sumber: str = ""  # "", or where a user-given column map came from ([[peta]], 'Peta Kolom')
-    rumus: dict[str, str] = field(default_factory=dict)  # stated column relations of the number row
+    relasi: list[Relasi] = field(default_factory=list)  # column relations the number row states
 
     # one entry per data row
     baris: list[int] = field(default_factory=list)  # 1-based worksheet row

@@ -53,6 +53,11 @@ def baca_lembar(lembar: list[Lembar], nama_berkas: str | Path | None = None,
     for sh in lembar:
         aturan = untuk_lembar(semua_peta, sh.nama) if semua_peta else []
         blocks = cari_blok(sh)
+        if not blocks and any(p.sheet == sh.nama for p in aturan):  # a table the reader did not find: its header is the first row
+            awal = next((i for i, row in enumerate(sh.sel) if sum(1 for v in row if v not in (None, "")) >= 2), None)
+            forced = blok_di(sh, [sh.baris0 + awal + 1]) if awal is not None and not any(p.baris_kepala for p in aturan) else None
+            if forced is not None:
+                blocks = [forced]
         for p in aturan:
             if p.baris_kepala and not any(set(p.baris_kepala) <= {r + 1 for r in b.header_rows} for b in blocks):
                 forced = blok_di(sh, p.baris_kepala)

@@ -138,7 +138,7 @@ def jenis_blok(blok: Blok, ciri: list[Ciri]) -> str | None:
     kode = _ada(ciri, "kode")
     uraian = _ada(ciri, "uraian")
     angka = [c for c in ciri if c.isi and (c.angka >= 0.5 or c.digit >= 0.5)]
-    if not angka:
+    if not angka and any(c.isi for c in ciri):
         return None  # a list without numbers (a nomenclature or SIPD master list): not a table we check
     if _ada(ciri, "review") and re.search(r"rancangan awal", teks) and re.search(r"hasil analisis", teks):
         return "review"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...core.satuan import Kamus, kamus_bawaan
-from ...core.tabel import KolomAngka, KolomTeks, Peran, PetaKolom, Tabel
+from ...core.tabel import KolomAngka, KolomTeks, Peran, PetaKolom, Relasi, Tabel
 from ..kepala import Blok, teks_sel
 from ..kode_kolom import TataKode
 from ..kosakata import BULAN, tahun_dalam
@@ -30,6 +30,8 @@ TOTAL = re.compile(r"^\s*(jumlah|total|jumlah total|grand total|sub ?total|jumla
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "satu": 1, "dua": 2, "tiga": 3, "empat": 4}
 _PERIODE = re.compile(r"(?:triwulan|tw\.?)\s*(?:ke[- ]?)?(iv|iii|ii|i|[1-4]|satu|dua|tiga|empat)\b", re.I)
 _NOMOR = re.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
+_KONSEP_KUAT = frozenset({"kode", "uraian", "indikator", "satuan", "target", "pagu", "realisasi", "capaian", "spm",
+                          "review", "no", "fisik", "keuangan", "renstra"})
 _LEVEL_LABEL = re.compile(r"^\s*(sub\s*kegiatan|subkegiatan|kegiatan|program)\b", re.I)
 
 
@@ -95,7 +97,7 @@ class Susunan:
     varian: str = ""
     years: list[int] = field(default_factory=list)
     ragu: list[tuple[str, str]] = field(default_factory=list)
-    rumus: dict[str, str] = field(default_factory=dict)
+    relasi: list[Relasi] = field(default_factory=list)
     no: int | None = None  # a running-number column (its rows are details)
 
     def catat(self, idx: int | None, peran: str, bukti: str, yakin: bool = True) -> None:
@@ -163,10 +165,13 @@ def bangun(blok: Blok, s: Susunan, kamus: Kamus | None = None) -> Tabel | None:
     t = Tabel(sheet=sheet.nama, kind=s.kind, varian=s.varian, title=blok.judul,
               header_rows=[r + 1 for r in blok.header_rows], first_row=blok.data_start + 1,
               last_row=blok.data_start + 1, years=[y for y in s.years if y], periode=periode_judul(blok.judul),
-              has_kode=s.tata.ada, ragu=list(s.ragu), rumus=dict(s.rumus))
+              has_kode=s.tata.ada, ragu=list(s.ragu))
     t.peta = _peta(blok, s)
     kol_angka: list[tuple[KolomAngka, int, bool]] = []
     for k in s.angka:
+        if k.nomor is None:
+            kk = blok.kolom_di(k.idx)
+            k.nomor = kk.nomor if kk is not None else None
         ka = KolomAngka(k.peran, kolom_huruf(k.idx), [], nomor=k.nomor, yakin=k.yakin)
         if k.satuan is not None:
             ka.satuan = KolomTeks(f"satuan {k.peran.kunci}", kolom_huruf(k.satuan), [])
@@ -306,8 +311,12 @@ def bangun(blok: Blok, s: Susunan, kamus: Kamus | None = None) -> Tabel | None:
             kt.teks.append(_teks(vals[j]) if 0 <= j < n_vals else "")
     _buang_ekor(t)
     _total_tanpa_label(t)
+    t.relasi = relasi_nomor(blok, t)
     if not t.baris:
-        return None
+        # a blank form (the master's template): kept when its header is a full Renja header, so the
+        # office sees its table recognised before it types a row; anything less is not a table
+        kuat = len(blok.konsep & _KONSEP_KUAT) >= 4 and blok.konsep & {"target", "pagu", "realisasi"}
+        return t if kuat else None
     if not any(k.nilai and any(v is not None for v in k.nilai) for k in t.angka.values()) and not any(
             x is not None for x in t.kode):
         return None  # a header with nothing under it: not a table (no phantom tables)
@@ -320,6 +329,68 @@ def bangun(blok: Blok, s: Susunan, kamus: Kamus | None = None) -> Tabel | None:
         t.years = sorted({int(k.peran.periode) for k in t.angka.values() if k.peran.periode.isdigit()}) or sorted(
             set(tahun_dalam(blok.judul)))
     return t
+
+
+_TOKEN = re.compile(r"\s*(\d{1,2}|[-+/x*×:()])", re.I)
+
+
+def _urai(rumus: str) -> tuple[str, list[int], bool] | None:
+    """``9 + 10 + 11 + 12`` → ("jumlah", [9, 10, 11, 12], False); ``(14/6) x 100`` → ("rasio", [14, 6], True);
+    ``7 - 5`` → ("selisih", [7, 5], False); anything else None (never guessed)."""
+    teks = rumus.strip().lower().replace(",", ".")
+    toks: list[str] = []
+    pos = 0
+    while pos < len(teks):
+        m = _TOKEN.match(teks, pos)
+        if not m:
+            return None
+        toks.append(m.group(1))
+        pos = m.end()
+    toks = [t for t in toks if t not in "()"]
+    persen = False
+    if len(toks) >= 2 and toks[-2] in ("x", "*", "×") and toks[-1] == "100":
+        persen = True
+        toks = toks[:-2]
+    nums = toks[0::2]
+    ops = set(toks[1::2])
+    if not nums or not all(n.isdigit() for n in nums) or len(toks) % 2 == 0:
+        return None
+    cols = [int(n) for n in nums]
+    if len(cols) >= 2 and ops == {"+"}:
+        return "jumlah", cols, False
+    if len(cols) == 2 and ops == {"-"}:
+        return "selisih", cols, False
+    if len(cols) == 2 and ops <= {"/", ":"}:
+        return "rasio", cols, persen
+    return None
+
+
+def relasi_nomor(blok: Blok, t: Tabel) -> list[Relasi]:
+    """The relations the number row states, between the table's numeric columns. A number that spans
+    a K and an Rp column relates the first with the first and the second with the second."""
+    by_nomor: dict[int, list[str]] = {}
+    for k in sorted(t.angka.values(), key=lambda k: kolom_index(k.huruf)):
+        if k.nomor is not None:
+            by_nomor.setdefault(k.nomor, []).append(k.kunci)
+    out: list[Relasi] = []
+    for kk in blok.kolom:
+        if not kk.rumus or kk.nomor is None or kk.nomor not in by_nomor:
+            continue
+        urai = _urai(kk.rumus)
+        if urai is None:
+            continue
+        op, cols, persen = urai
+        if not all(c in by_nomor for c in cols):
+            continue
+        targets = by_nomor[kk.nomor]
+        for j, target in enumerate(targets):
+            dari = tuple(by_nomor[c][j] if j < len(by_nomor[c]) else None for c in cols)
+            if None in dari or any(x == target for x in dari):
+                continue
+            r = Relasi(target, op, dari, f"{kk.nomor} = {kk.rumus}", persen)
+            if r not in out:
+                out.append(r)
+    return out
 
 
 def kolom_index(huruf: str) -> int:

@@ -127,13 +127,14 @@ def susun_e81(blok: Blok, ciri: list[Ciri]) -> Susunan:
             cols.append(KolomNilai(c.idx, Peran(ukur, f"TW{q}"), f"{c.bukti} (triwulan {m.group(1).upper()})"))
             prev_tw = (ukur, q)
             continue
+        if c.label.tw and (u is None and prev_tw is not None or u in ("target", "pagu")) and c.berangka:
+            # a quarter column is realisation ("Triwulan II | Rp" after "Realisasi Triwulan I")
+            u = "realisasi_rp" if (c.label.satuan_kolom == "rp" or u == "pagu") else "realisasi"
         if u is None or not c.berangka:
             continue
         per = _periode_e81(c, u)
         if per is None:
             continue
-        if u == "target" and c.label.tw:  # "Triwulan I K" without the word realisasi
-            u = "realisasi"
         if c.label.tw:
             prev_tw = (u, c.label.tw)
         cols.append(KolomNilai(c.idx, Peran(u, per), c.bukti, unit_ok=u == "target"))

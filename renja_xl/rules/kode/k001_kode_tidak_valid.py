@@ -65,4 +65,8 @@ def periksa(ctx, t):
                 f"Kode '{asli}' dibaca sebagai {t.kode[i]} (diperbaiki: {fixes})",
                 f"Kode '{asli}' read as {t.kode[i]} (repaired: {fixes})",
                 severity="info", actual=asli, expected=t.kode[i],
+                # a layout's convention repaired on many rows (the generic X.XX prefix, a bidang written 1.3)
+                # is said once; a look-alike letter is a typo of its own row
+                sebab=(f"Kode dibaca dengan perbaikan yang sama ({fixes})", f"Kode read with the same repair ({fixes})")
+                if any(f.startswith(("kode umum", "bidang", "angka", "program")) for f in t.kode_perbaikan[i]) else None,
             )

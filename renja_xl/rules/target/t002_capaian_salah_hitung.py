@@ -42,6 +42,54 @@ def periksa(ctx, t):
         yield from _tc29(ctx, t)
     else:
         yield from _e81(ctx, t)
+        yield from _relasi_nomor(ctx, t)
+
+
+_E81_BAKU = {("realisasi", "n"), ("realisasi", "s/d"), ("realisasi_rp", "n"), ("realisasi_rp", "s/d"),
+             ("capaian", "n"), ("capaian", "s/d"), ("capaian_rp", "n"), ("capaian_rp", "s/d")}
+
+
+def _relasi_nomor(ctx, t):
+    """A column the number row defines (``16 = 15 / 8 x 100`` in a local variant of the form), checked
+    on every row once most rows follow it: a relation no row follows is a typo in the header, said by
+    no finding. Columns the form's own relations cover are not checked twice."""
+    tol = ctx.config.ambang.capaian_persen
+    for rel in t.relasi:
+        k = t.angka.get(rel.kolom)
+        dari = [t.angka.get(x) for x in rel.dari]
+        if k is None or None in dari or (k.peran.ukuran, k.peran.periode) in _E81_BAKU:
+            continue
+        uang = k.peran.uang
+        hasil: list[tuple[int, float, float]] = []
+        for i in range(t.n):
+            v = _v(k, i)
+            xs = [_v(d, i) for d in dari]
+            if v is None or any(x is None for x in xs) or t.total[i]:
+                continue
+            if rel.operasi == "jumlah":
+                exp = sum(xs)
+            elif rel.operasi == "selisih":
+                exp = xs[0] - xs[1]
+            else:
+                exp = tingkat_realisasi(xs[0], xs[1]) if rel.persen else (xs[0] / xs[1] if xs[1] else None)
+            if exp is not None:
+                hasil.append((i, v, exp))
+        batas = tol if rel.operasi == "rasio" else (0.5 if uang else 1e-9)
+        ikut = sum(1 for _, v, e in hasil if abs(v - e) <= batas)
+        if ikut < 3 or ikut * 2 < len(hasil):
+            continue  # the rows do not follow what the header states: not a relation of this table
+        fmt = rp if uang else angka
+        for i, v, e in hasil:
+            if abs(v - e) <= batas:
+                continue
+            yield ctx.temuan(
+                t, i, t.sel(k, i),
+                f"{nama_kolom(k, 'id').capitalize()} tertulis {fmt(v)}, seharusnya {fmt(e)} menurut baris nomor kolom "
+                f"({rel.teks})",
+                f"{nama_kolom(k, 'en').capitalize()} states {fmt(v)}, expected {fmt(e)} by the column-number row "
+                f"({rel.teks})",
+                expected=round(e, 2), actual=v,
+            )
 
 
 def _v(k, i):

@@ -1,0 +1,97 @@
+"""The result cache (issue 17): a hit gives the same result as a fresh check; anything that could change
+the result misses; a corrupt or foreign entry is never trusted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from renja_xl.batch.cache import CacheHasil, berkas_dari_dict, berkas_ke_dict
+from renja_xl.checker import periksa_berkas
+from renja_xl.core.config import Konfigurasi
+
+
+def _dua_kali(tmp_path, seed_xlsx, cfg=None, nomen=None):
+    cfg = cfg or Konfigurasi.bawaan()
+    f = tmp_path / "renja.xlsx"
+    if not f.exists():
+        shutil.copy(seed_xlsx, f)
+    c = CacheHasil(cfg, nomen, folder=tmp_path / "cache")
+    return c, f, c.kunci(f)
+
+
+def test_a_hit_gives_back_exactly_what_was_stored(tmp_path, seed_xlsx):
+    c, f, k = _dua_kali(tmp_path, seed_xlsx)
+    b = periksa_berkas(f)
+    for t in b.tables:
+        t.buang_baris()
+    c.simpan(k, b)
+    again = c.ambil(k, str(f))
+    assert again is not None and c.kena == 1
+    assert berkas_ke_dict(again) == berkas_ke_dict(b)
+    assert len(again.findings) == len(b.findings) > 100
+
+
+def test_a_changed_file_config_or_nomenclature_misses(tmp_path, seed_xlsx):
+    c, f, k = _dua_kali(tmp_path, seed_xlsx)
+    c.simpan(k, periksa_berkas(f))
+    # the same bytes under another name hit; one changed byte misses
+    g = tmp_path / "lain.xlsx"
+    shutil.copy(f, g)
+    assert c.kunci(g) == k
+    data = bytearray(f.read_bytes())
+    data[-30] ^= 1
+    g.write_bytes(bytes(data))
+    assert c.kunci(g) != k
+    # another configuration, another nomenclature
+    c2 = CacheHasil(Konfigurasi(ignore=["A005"]), folder=tmp_path / "cache")
+    assert c2.kunci(f) != k
+
+    class Nomen:
+        sidik = "abc"
+
+    assert CacheHasil(Konfigurasi.bawaan(), Nomen(), folder=tmp_path / "cache").kunci(f) != k
+    # renja-xl's own code (version and source) is part of the key
+    assert CacheHasil(Konfigurasi.bawaan(), folder=tmp_path / "cache", kode="kode-lain").kunci(f) != k
+
+
+def test_corrupt_or_foreign_entries_are_ignored_and_removed(tmp_path, seed_xlsx):
+    c, f, k = _dua_kali(tmp_path, seed_xlsx)
+    c.simpan(k, periksa_berkas(f))
+    entry = next((tmp_path / "cache").glob("*/*.json"))
+    for bad in (b"{not json", json.dumps({"schema": "lain", "kunci": k, "berkas": {}}).encode(),
+                json.dumps({"schema": "renja-xl/cache-hasil@1", "kunci": "0" * 64, "berkas": {}}).encode()):
+        entry.write_bytes(bad)
+        assert c.ambil(k, str(f)) is None and not entry.exists()
+        c.simpan(k, periksa_berkas(f))
+    # a finding with a field the checker never writes is foreign
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["berkas"]["findings"][0]["__class__"] = "os.system"
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert c.ambil(k, str(f)) is None and c.kena == 0
+
+
+def test_fifos_and_missing_files_are_never_cached(tmp_path):
+    import os
+
+    c = CacheHasil(Konfigurasi.bawaan(), folder=tmp_path / "cache")
+    fifo = tmp_path / "pipa.xlsx"
+    os.mkfifo(fifo)
+    assert c.kunci(fifo) is None and c.kunci(tmp_path / "tidak-ada.xlsx") is None
+
+
+def test_the_folder_is_bounded(tmp_path, seed_xlsx):
+    c, f, _ = _dua_kali(tmp_path, seed_xlsx)
+    b = periksa_berkas(f)
+    for n in range(12):
+        c.simpan(f"{n:064x}", b)
+    assert c.pangkas(maks=5) == 7
+    assert len(list((tmp_path / "cache").glob("*/*.json"))) == 5
+
+
+def test_round_trip_of_an_unreadable_file(tmp_path):
+    p = tmp_path / "rusak.xlsx"
+    p.write_bytes(b"PK\x03\x04 rusak")
+    b = periksa_berkas(p)
+    back = berkas_dari_dict(json.loads(json.dumps(berkas_ke_dict(b))), str(p))
+    assert back.status == "unreadable" and [t.rule for t in back.findings] == ["E001"]
