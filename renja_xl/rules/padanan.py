@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from ..core.nama import awalan_level, cocokkan, kunci_nama, sama_nama
 from ..core.tabel import Tabel, dalam_hierarki
 
-__all__ = ["Geser", "Padanan", "padanan", "cari_nama", "SusunanReview", "susunan_review", "nama_review"]
+__all__ = ["Geser", "Padanan", "padanan", "cari_nama", "SusunanReview", "susunan_review", "nama_review",
+           "daun_rencana"]
 
 
 @dataclass(slots=True)
@@ -127,6 +128,7 @@ class SusunanReview:
     padan: dict[int, int]
     level: list[str | None]
     anak: dict[int, list[int]]  # parent row → its child rows
+    pasti: list[bool]  # the level is certain: from the plan, the name's leading word, or a sub kegiatan's lokasi
 
 
 def nama_review(t: Tabel, i: int) -> str:
@@ -168,17 +170,24 @@ def susunan_review(t: Tabel, tables: list[Tabel]) -> SusunanReview:
                 if lo < j < hi:
                     padan[i] = j
     level: list[str | None] = []
+    pasti: list[bool] = []
+    lokasi = [t.teks[k].teks for k in ("lokasi hasil", "lokasi awal") if k in t.teks]
+    daun = set(daun_rencana(plan)) if plan is not None else set()
     for i in range(t.n):
         lv = None
         j = padan.get(i)
         if j is not None and plan is not None and plan.terbaca(j) and plan.level[j] in _LEVEL:
             lv = plan.level[j]
         lv = lv or own[i] or (t.level[i] if t.level[i] in _LEVEL else None)
+        yakin = lv is not None
         if lv is None and level and any(level):
             prev = next((x for x in reversed(level) if x is not None), None)
             if prev in ("kegiatan", "sub_kegiatan"):
                 lv = "sub_kegiatan"  # T-C.31 lists the sub kegiatan right under their kegiatan
+                # sure when the row names a place (kegiatan rows carry none) or a bottom row of the plan
+                yakin = any(col[i].strip() for col in lokasi) or (j is not None and j in daun)
         level.append(lv)
+        pasti.append(yakin)
     anak: dict[int, list[int]] = {}
     prog = keg = None
     for i in range(t.n):
@@ -193,8 +202,34 @@ def susunan_review(t: Tabel, tables: list[Tabel]) -> SusunanReview:
                 anak.setdefault(prog, []).append(i)
         elif lv == "sub_kegiatan" and keg is not None:
             anak.setdefault(keg, []).append(i)
-    out = SusunanReview(plan, padan, level, anak)
+    out = SusunanReview(plan, padan, level, anak, pasti)
     if len(_CACHE_REVIEW) > 16:
         _CACHE_REVIEW.clear()
     _CACHE_REVIEW[key] = (t, plan, out)
+    return out
+
+
+def daun_rencana(t) -> list[int]:
+    """The plan's bottom rows: sub kegiatan, and rows whose kode cannot be read that sit where a sub
+    kegiatan sits (after a sub kegiatan, or after a kegiatan that is not the missing parent of the rows
+    that follow)."""
+    out: list[int] = []
+    prev: int | None = None  # the last row in the hierarchy
+    for i in range(t.n):
+        if t.total[i] or t.rincian[i] is not None:
+            continue
+        if dalam_hierarki(t, i):
+            if t.level[i] == "sub_kegiatan":
+                out.append(i)
+            prev = i
+            continue
+        if t.kunci[i] is not None and i not in t.kode_galat:
+            continue  # an account or organisation line
+        if prev is None or t.level[prev] not in ("kegiatan", "sub_kegiatan"):
+            continue
+        nxt = next((j for j in range(i + 1, t.n) if dalam_hierarki(t, j)), None)
+        induk_prev = t.kunci[prev] if t.level[prev] == "kegiatan" else t.induk[prev]
+        if nxt is not None and t.level[nxt] == "sub_kegiatan" and t.induk[nxt] != induk_prev:
+            continue  # the kegiatan its next rows need: this row is that kegiatan
+        out.append(i)
     return out

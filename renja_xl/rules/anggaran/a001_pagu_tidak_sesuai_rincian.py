@@ -66,7 +66,8 @@ def periksa(ctx, t):
     if t.kind == "review":  # no kode: the rows by their names and order (Tabel 4.1 says which is which)
         sus = susunan_review(t, ctx.tables)
         levels = sus.level
-        grups = [Rincian(p, kids, False) for p, kids in sus.anak.items()]
+        grups = [Rincian(p, kids, not sus.pasti[p] or not all(sus.pasti[c] for c in kids))
+                 for p, kids in sus.anak.items()]  # a row placed by guess: its parent is not checked
         grups.sort(key=lambda g: -("program", "kegiatan").index(levels[g.induk]))
     else:
         grups = list(rincian_induk(t))

@@ -5,34 +5,8 @@ from __future__ import annotations
 from ...core.nama import kunci_nama, sama_nama
 from ..context import rp
 from ..registry import Dok, aturan
-from ..struktur import dalam_hierarki
+from ..padanan import daun_rencana
 from .common import pendek
-
-
-def daun_rencana(t) -> list[int]:
-    """The plan's bottom rows: sub kegiatan, and rows whose kode cannot be read that sit where a sub
-    kegiatan sits (after a sub kegiatan, or after a kegiatan that is not the missing parent of the rows
-    that follow)."""
-    out: list[int] = []
-    prev: int | None = None  # the last row in the hierarchy
-    for i in range(t.n):
-        if t.total[i] or t.rincian[i] is not None:
-            continue
-        if dalam_hierarki(t, i):
-            if t.level[i] == "sub_kegiatan":
-                out.append(i)
-            prev = i
-            continue
-        if t.kunci[i] is not None and i not in t.kode_galat:
-            continue  # an account or organisation line
-        if prev is None or t.level[prev] not in ("kegiatan", "sub_kegiatan"):
-            continue
-        nxt = next((j for j in range(i + 1, t.n) if dalam_hierarki(t, j)), None)
-        induk_prev = t.kunci[prev] if t.level[prev] == "kegiatan" else t.induk[prev]
-        if nxt is not None and t.level[nxt] == "sub_kegiatan" and t.induk[nxt] != induk_prev:
-            continue  # the kegiatan its next rows need: this row is that kegiatan
-        out.append(i)
-    return out
 
 
 @aturan(
