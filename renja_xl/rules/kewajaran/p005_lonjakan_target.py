@@ -7,6 +7,12 @@ from ..registry import Dok, aturan
 from ..struktur import nama_kolom
 
 
+def _kali(x: float) -> str:
+    """A ratio with at most one decimal: 11,3; 21; 2.727,3."""
+    x = round(x, 1)
+    return angka(x, 0 if x == int(x) else 1)
+
+
 def urut_periode(p: str) -> tuple[int, int]:
     """Plan periods in time order: years, then a Renstra's 'tahun 1..5'."""
     if p.isdigit():
@@ -67,8 +73,8 @@ def periksa(ctx, t):
                 r = b / a
                 if 1 / batas < r < batas:
                     continue
-                kali_id = f"{angka(round(r, 1))} kali" if r >= 1 else f"1/{angka(round(1 / r, 1))}"
-                kali_en = f"{angka(round(r, 1))} times" if r >= 1 else f"1/{angka(round(1 / r, 1))}"
+                kali_id = f"{_kali(r)} kali" if r >= 1 else f"1/{_kali(1 / r)}"
+                kali_en = f"{_kali(r)} times" if r >= 1 else f"1/{_kali(1 / r)}"
                 sat = t.satuan[i] or ""
                 yield ctx.temuan(
                     t, i, t.sel(kb, i),
