@@ -57,3 +57,21 @@ def test_a_sheet_in_the_submission_is_a_claim_not_a_setting():
         pytest.skip("percayai_pengecualian (issue 16) is not in this configuration yet")
     t002, e005 = _t002(Konfigurasi(percayai_pengecualian=True), {"Tabel 2.1": TC29, "Sifat Indikator": SHEET})
     assert t002 == [] and "dipakai" in e005[0].message
+
+
+E81 = """
+Kode | Uraian | Indikator | Satuan | Target Renstra Akhir | | Target Renja 2024 | | Realisasi Triwulan I | | Triwulan II | | Realisasi Renja 2024 |
+ | | | | K | Rp | K | Rp | K | Rp | K | Rp | K | Rp
+1.06.01.2.02.0001 | Sub A | Jumlah ASN yang disediakan gaji | Orang | 400 | 4.000 | 396 | 400 | 396 | 100 | 396 | 100 | 396 | 200
+1.06.01.2.02.0002 | Sub B | Jumlah dokumen yang diverifikasi | Dokumen | 20 | 4.000 | 4 | 400 | 1 | 100 | 1 | 100 | 2 | 200
+"""
+
+
+def test_the_e81_quarter_sums_follow_the_override():
+    # by the wording a count, but stated as its latest quarter: a guess accepts both readings
+    t002, _ = _t002(Konfigurasi(), {"E.81": E81})
+    assert t002 == []
+    # the reviewer says this kode adds up: 396 + 396 is expected
+    cfg = Konfigurasi(indikator=[SifatKode(kode="1.06.01.2.02.0001", kumulatif=True, alasan="jumlah layanan")])
+    t002, _ = _t002(cfg, {"E.81": E81})
+    assert [(f.cell, f.expected, f.actual) for f in t002] == [("M3", 792, 396)]

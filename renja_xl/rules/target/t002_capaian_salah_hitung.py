@@ -218,7 +218,8 @@ def _e81(ctx, t):
                             expected=total if jenis else None, actual=None,
                         )
                     elif stated is not None and jenis and abs(total - stated) > (0.5 if rp_ else 1e-9) and (
-                            rp_ or abs(parts[-1][1] - stated) > 1e-9):  # K: a level reads its latest quarter
+                            rp_ or ctx.sifat.ditetapkan_kumulatif(t.kunci[i]) or abs(parts[-1][1] - stated) > 1e-9):
+                        # K: a level reads its latest quarter (unless the reviewer set this kode cumulative)
                         yield ctx.temuan(
                             t, i, t.sel(real_n, i),
                             f"{what_id.capitalize()} tahun berjalan tertulis {fmt(stated)}, seharusnya jumlah triwulan "
