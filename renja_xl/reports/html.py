@@ -215,7 +215,7 @@ class TulisHtml:
         for t in b.selesai:
             self._baris(b, pemda, t)
         if b.capaian:
-            n = 1 + len(capaian_kolom[self.lang])
+            n = len(capaian_kolom[self.lang])
             self._capaian.write(f'<tr><td colspan="{n}" class="kecil">{_e(b.path)} — '
                                 f"{_e(capaian_judul(b.capaian, self.lang))}</td></tr>\n")
             for row in b.capaian.get("baris", []):
@@ -223,7 +223,7 @@ class TulisHtml:
                 cells = capaian_baris(row, self.lang)
                 self._capaian.write("<tr>" + "".join(
                     f'<td class="n">{_e(format_angka(c, 2))}</td>' if isinstance(c, float) else f"<td>{_e(c)}</td>"
-                    for c in [b.path, *cells]) + "</tr>\n")
+                    for c in cells) + "</tr>\n")  # the file is named in the row above its rows
 
     def _baris(self, b: Berkas, pemda: str, t: Temuan) -> None:
         self.n_temuan += 1
@@ -313,7 +313,7 @@ class TulisHtml:
             w(f'<p class="kecil">{_e(t["kosong"])}</p>')
         w("</section>\n")
         if self.n_capaian:
-            head = "".join(f"<th>{_e(h)}</th>" for h in [t["kolom_berkas"][0], *capaian_kolom[self.lang]])
+            head = "".join(f"<th>{_e(h)}</th>" for h in capaian_kolom[self.lang])
             w(f'<section><h2>{_e(t["capaian"])} ({self.n_capaian})</h2><table id="tabel-capaian"><thead><tr>{head}'
               f"</tr></thead><tbody>\n")
             self._capaian.seek(0)
