@@ -235,6 +235,10 @@ def periksa_berkas(masukan: Masukan | str | Path, config: Konfigurasi | None = N
             mb = size / 1024 / 1024
             return berkas_tidak_terbaca(m, config, f"berkas terlalu besar ({mb:.1f} MB; batas {batas.ukuran:g} MB, --batas-ukuran)",
                                 f"file too large ({mb:.1f} MB; limit {batas.ukuran:g} MB, --batas-ukuran)")
+    import gc
+
+    gc_aktif = gc.isenabled()
+    gc.disable()  # a file's rows and cells are freed by reference counting; cyclic passes would only rescan them
     try:
         try:
             hasil = baca_lembar(m.lembar, m.tampil, config.peta) if m.lembar is not None else baca_berkas(
@@ -248,6 +252,9 @@ def periksa_berkas(masukan: Masukan | str | Path, config: Konfigurasi | None = N
         detail = f"{type(exc).__name__}: {exc}"[:300]
         return berkas_tidak_terbaca(m, config, f"pembaca gagal membaca berkas ini ({detail})",
                             f"the reader failed on this file ({detail})")
+    finally:
+        if gc_aktif:
+            gc.enable()
     b.identitas = kenali_berkas(b, baris_judul(hasil.lembar, b.tables))
     return b
 

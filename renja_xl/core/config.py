@@ -167,9 +167,9 @@ class PetaTabel:
     sumber: str = ""  # where it came from (filled by the loader)
 
     def __post_init__(self) -> None:
+        from .tabel import JENIS_TABEL as jenis
         from .tabel import PERAN_TEKS, Peran
 
-        jenis = ("rencana", "renstra", "perubahan", "evaluasi", "e81", "spm", "review", "realisasi")
         if self.jenis is not None and self.jenis not in jenis:
             raise ValueError(f"jenis tabel '{self.jenis}' tidak dikenal; pilih salah satu: {', '.join(jenis)}")
         for huruf, peran in self.kolom.items():

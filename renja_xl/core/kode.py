@@ -13,6 +13,7 @@ kegiatan 4 (or 2 in older documents; ``.01`` and ``.0001`` are the same sub kegi
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -59,10 +60,10 @@ _LOOKALIKE = {
     "O": "0", "o": "0", "О": "0", "о": "0", "Ο": "0", "ο": "0", "Օ": "0",
 }
 _DOT_LIKE = {"·": ".", "•": ".", "．": ".", "。": "."}
-_DIGIT = re.compile(r"^\d+$")
-_KODE_BERSIH = re.compile(r"\d+(?:\.\d+)*")  # digits and dots only: nothing to repair
+_DIGIT = re.compile(r"^\d+$", re.ASCII)
+_KODE_BERSIH = re.compile(r"\d+(?:\.\d+)*", re.ASCII)  # digits and dots only: nothing to repair
 # A whole valid kode of a known level, every segment of its width (U.BB, .PP, .K.KK, .SS or .SSSS).
-_KODE_SAH = re.compile(r"\d\.\d\d(?:\.\d\d(?:\.\d\.\d\d(?:\.(?:\d\d|\d{4}))?)?)?")
+_KODE_SAH = re.compile(r"\d\.\d\d(?:\.\d\d(?:\.\d\.\d\d(?:\.(?:\d\d|\d{4}))?)?)?", re.ASCII)
 
 
 class KodeTidakValid(ValueError):
@@ -169,6 +170,10 @@ def _clean_text(teks: str, fixes: list[str]) -> str:
     for ch in teks:
         if ch in _LOOKALIKE:
             rep = _LOOKALIKE[ch]
+            fixes.append(f"'{ch}'→'{rep}'")
+            out.append(rep)
+        elif ch > "\x7f" and ch.isdecimal():  # a full-width or Arabic-Indic digit: repaired and said
+            rep = str(unicodedata.decimal(ch))
             fixes.append(f"'{ch}'→'{rep}'")
             out.append(rep)
         elif ch in _DOT_LIKE:

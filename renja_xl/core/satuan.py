@@ -174,9 +174,16 @@ class BacaanSatuan:
 
 
 class Kamus:
-    """A unit dictionary: the built-in units plus any a region adds (config ``satuan_tambahan``)."""
+    """A unit dictionary: the built-in units plus any a region adds (config ``satuan_tambahan``).
 
-    def __init__(self, satuan: Mapping[str, tuple[Iterable[str], Iterable[str]]]):
+    Immutable once built: :meth:`dengan` gives a new dictionary with more units, so what is memoised
+    for one dictionary (its own :meth:`baca` memo, the rules' lookups keyed on it) can never go stale.
+    """
+
+    __slots__ = ("_baku", "_alias", "_typo", "_known_keys", "_memo")
+
+    def __init__(self, satuan: Mapping[str, tuple[Iterable[str], Iterable[str]]],
+                 tambahan: Iterable[tuple[str, Iterable[str]]] = ()):
         self._baku: dict[str, str] = {}
         self._alias: dict[str, str] = {}
         self._typo: dict[str, str] = {}
@@ -186,16 +193,23 @@ class Kamus:
                 self._alias.setdefault(kunci_satuan(a), kanonik)
             for t in typos:
                 self._typo[kunci_satuan(t)] = kanonik
+        for kanonik, aliases in tambahan:  # a region's own units win over a built-in alias
+            self._baku[kunci_satuan(kanonik)] = kanonik
+            for a in aliases:
+                self._alias[kunci_satuan(a)] = kanonik
         self._known_keys = sorted(set(self._baku) | set(self._alias))
-        self.versi = 0  # changes with every tambah: what is memoised per dictionary keys on it too
+        self._memo: dict[tuple[str | None, bool], BacaanSatuan] = {}
 
-    def tambah(self, kanonik: str, aliases: Iterable[str] = ()) -> None:
-        self._baku[kunci_satuan(kanonik)] = kanonik
-        for a in aliases:
-            self._alias[kunci_satuan(a)] = kanonik
-        self._known_keys = sorted(set(self._baku) | set(self._alias))
-        self.versi += 1
-        self.baca.cache_clear()
+    def dengan(self, tambahan: Iterable[tuple[str, Iterable[str]]]) -> Kamus:
+        """A new dictionary: this one's units plus ``tambahan`` (canonical name, aliases)."""
+        baru = Kamus({}, ())
+        baru._baku, baru._alias, baru._typo = dict(self._baku), dict(self._alias), self._typo
+        for kanonik, aliases in tambahan:
+            baru._baku[kunci_satuan(kanonik)] = kanonik
+            for a in aliases:
+                baru._alias[kunci_satuan(a)] = kanonik
+        baru._known_keys = sorted(set(baru._baku) | set(baru._alias))
+        return baru
 
     @property
     def kanonik(self) -> list[str]:
@@ -206,10 +220,18 @@ class Kamus:
         k = kunci_satuan(teks)
         return self._baku.get(k) or self._alias.get(k)
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - issue 14 (lead): Kamus becomes immutable, this cache moves
     def baca(self, teks: str | None, tebak: bool = True) -> BacaanSatuan:
         """What a unit text means; ``tebak=False`` skips the typo guess for unknown text (for
         official lists such as the nomenclature, whose units need no guessing)."""
+        kunci = (teks if teks is None or teks.__class__ is str else str(teks), tebak)
+        hasil = self._memo.get(kunci)
+        if hasil is None:
+            if len(self._memo) >= 8192:  # a hostile file's many distinct texts cannot grow it without end
+                self._memo.clear()
+            hasil = self._memo[kunci] = self._baca(*kunci)
+        return hasil
+
+    def _baca(self, teks: str | None, tebak: bool) -> BacaanSatuan:
         if teks is None:
             return BacaanSatuan("", "kosong")
         asli = str(teks)

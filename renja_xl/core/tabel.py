@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-__all__ = ["UKURAN", "PERAN_TEKS", "Relasi", "Peran", "KolomAngka", "KolomTeks", "PetaKolom", "Tabel", "Baris", "LEVEL_INDUK", "dalam_hierarki",
+__all__ = ["UKURAN", "JENIS_TABEL", "PERAN_TEKS", "Relasi", "Peran", "KolomAngka", "KolomTeks", "PetaKolom", "Tabel", "Baris", "LEVEL_INDUK", "dalam_hierarki",
            "judul_saja", "wakil", "baris_teratas"]
 
 # Measures a numeric column can hold (Peran.ukuran), and the roles of the other columns.
@@ -157,12 +157,16 @@ class Relasi:
     persen: bool = False
 
 
+# every table kind a reader produces (``Tabel.kind``; the ``jenis`` of a [[peta]] override)
+JENIS_TABEL = ("rencana", "renstra", "perubahan", "evaluasi", "e81", "spm", "review", "realisasi", "rencana_bulanan")
+
+
 @dataclass(slots=True, kw_only=True, eq=False)
 class Tabel:
     """One recognised table of a worksheet, held as columns (one list entry per data row)."""
 
     sheet: str
-    kind: str  # rencana, renstra, perubahan, evaluasi, e81, spm, review, realisasi, capaian
+    kind: str  # rencana, renstra, perubahan, evaluasi, e81, spm, review, realisasi, rencana_bulanan
     varian: str = ""  # a layout within the kind ("datar" for a flat database export, "sipd" …)
     title: str = ""
     header_rows: list[int]
@@ -170,6 +174,7 @@ class Tabel:
     last_row: int
     years: list[int] = field(default_factory=list)
     periode: str | None = None  # TW1..TW4 from the title ("s/d Triwulan III")
+    bulan: int | None = None  # the month a report runs to, when its title names one ("kondisi s/d 31-01-2023": 1)
     has_kode: bool = True
     peta: list[PetaKolom] = field(default_factory=list)
     ragu: list[tuple[str, str]] = field(default_factory=list)  # what was not understood (id, en): E004

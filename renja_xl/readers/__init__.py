@@ -1,7 +1,8 @@
 """Readers: from a workbook (file, xlwings book, or plain values) to typed Renja tables.
 
-- :mod:`.workbook` opens a file read-only into worksheet grids (python-calamine, plus a scan of the
-  sheet XML for formulas without cached values),
+- :mod:`.workbook` opens a file read-only into worksheet grids (python-calamine, plus one scan of the
+  sheet XML for formulas, cached error values and hidden rows); :mod:`.rumus` reads formulas (A1
+  references, R1C1 shapes, plain sums),
 - :mod:`.kepala` finds header blocks and labels their columns, with the words of :mod:`.kosakata`,
 - :mod:`.peta` reads what each column holds and what kind of table a block is,
 - :mod:`.kode_kolom` finds the kode columns and reads each row's kode,

@@ -32,11 +32,11 @@ from .peta import Ciri
 
 __all__ = ["KodeBaris", "TataKode", "tata_kode", "bidang_sah"]
 
-_ORG = re.compile(r"^\d\.\d\d\.\d\.\d\d\.\d\.\d\d\.\d\d\.\d{4}$")
-_AKUN = re.compile(r"^[4-9]\.\d(?:\.\d\d(?:\.\d\d(?:\.\d{3}(?:\.\d{3,5})?)?)?)?$")
-_RINCIAN = re.compile(r"^\d\.\d\d\.\d\d\.\d\.\d\d\.\d{2,4}\.\d{1,3}$")
+_ORG = re.compile(r"^\d\.\d\d\.\d\.\d\d\.\d\.\d\d\.\d\d\.\d{4}$", re.ASCII)
+_AKUN = re.compile(r"^[4-9]\.\d(?:\.\d\d(?:\.\d\d(?:\.\d{3}(?:\.\d{3,5})?)?)?)?$", re.ASCII)
+_RINCIAN = re.compile(r"^\d\.\d\d\.\d\d\.\d\.\d\d\.\d{2,4}\.\d{1,3}$", re.ASCII)
 _UMUM = re.compile(r"^[xX]\s*\.\s*[xX]{2}(?=\.|$)")
-_BIDANG_TEKS = re.compile(r"^\s*(\d)\s*\.\s*(\d{1,2})(?=\.|\s*$)")
+_BIDANG_TEKS = re.compile(r"^\s*(\d)\s*\.\s*(\d{1,2})(?=\.|\s*$)", re.ASCII)
 # words in a kode cell: a sentence (narrative under the table), never a damaged kode
 _KALIMAT = re.compile(r"[A-Za-z]{4,}.*\s.*[A-Za-z]{3,}|[A-Za-z]{6,}")
 
@@ -180,7 +180,7 @@ class TataKode:
         if not cnt and len(self.segmen) > 1:
             for v0, v1 in zip(_sampel(self.blok, self.segmen[0], 200), _sampel(self.blok, self.segmen[1], 200), strict=False):
                 t0, t1 = _teks(v0), _teks(v1)
-                if t0.isdigit() and t1.isdigit() and bidang_sah(int(t0), int(t1)):
+                if t0.isascii() and t0.isdigit() and t1.isascii() and t1.isdigit() and bidang_sah(int(t0), int(t1)):
                     cnt[f"{int(t0)}.{int(t1):02d}"] += 1
         return cnt.most_common(1)[0][0] if cnt else None
 
@@ -269,7 +269,7 @@ def _rapikan(v: Any, bidang: str | None) -> tuple[Any, tuple[str, ...]]:
     bidang or program that lost its leading zero (``1.3.02``; the number ``1.3``)."""
     if isinstance(v, float) and not v.is_integer():
         t = repr(v)
-        m = re.fullmatch(r"(\d)\.(\d{1,2})", t)
+        m = re.fullmatch(r"(\d)\.(\d{1,2})", t, re.ASCII)
         if m:
             u, b = int(m.group(1)), m.group(2)
             options = {int(b)} if len(b) == 2 else {int(b), int(b) * 10}
@@ -290,7 +290,7 @@ def _rapikan(v: Any, bidang: str | None) -> tuple[Any, tuple[str, ...]]:
         else:
             return t, ()
     parts = t.split(".")
-    if len(parts) >= 2 and all(p.isdigit() for p in parts):
+    if len(parts) >= 2 and all(p.isascii() and p.isdigit() for p in parts):
         u = int(parts[0]) if len(parts[0]) == 1 else None
         if u is not None and len(parts[1]) == 1:
             b = int(parts[1])

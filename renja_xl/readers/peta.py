@@ -151,6 +151,8 @@ def jenis_blok(blok: Blok, ciri: list[Ciri]) -> str | None:
         return "e81"
     if not kode and _ada(ciri, "spm") and _ada(ciri, "indikator"):
         return "spm"
+    if _bulanan(ciri) and (kode or uraian) and not _ada(ciri, "realisasi", "target"):
+        return "rencana_bulanan"  # a plan per month (anggaran kas, rencana penyerapan / pelaksanaan)
     if (kode or uraian) and _ada(ciri, "realisasi") and _ada(ciri, "target") and (
             _ada(ciri, "renstra") or _ada(ciri, "capaian")):
         return "evaluasi"
@@ -166,6 +168,11 @@ def jenis_blok(blok: Blok, ciri: list[Ciri]) -> str | None:
             return "renstra"
         return "rencana"
     return None
+
+
+def _bulanan(ciri: list[Ciri]) -> bool:
+    """At least six different months among the columns that hold numbers (January to December)."""
+    return len({c.label.bulan for c in ciri if c.label.bulan and c.berangka}) >= 6
 
 
 def sisi_kolom(c: Ciri) -> str:

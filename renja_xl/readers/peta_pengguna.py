@@ -54,7 +54,7 @@ def peta_lembar(lembar: list[Lembar]) -> list[PetaTabel]:
             huruf, peran = get("kolom").upper(), get("peran").lower()
             if not huruf or not peran:
                 continue
-            rows = tuple(int(x) for x in get("baris kepala").replace(";", ",").split(",") if x.strip().isdigit())
+            rows = tuple(int(x) for x in get("baris kepala").replace(";", ",").split(",") if x.strip().isascii() and x.strip().isdigit())
             key = (get("sheet") or "*", get("jenis").lower() or None, rows)
             out.setdefault(key, {})[huruf] = peran
     result = []

@@ -1,9 +1,11 @@
 """Open a spreadsheet file read-only and turn each worksheet into a :class:`Lembar` grid.
 
 python-calamine reads ``.xlsx/.xlsm/.xlsb/.xls/.ods`` without running anything in them. Where it
-is blind — a formula whose cached value is missing reads as an empty cell — the sheet XML of an
-``.xlsx/.xlsm`` is scanned directly so the rules can say so (E003). A file that cannot be read
-raises :class:`BerkasTidakTerbaca` with the reason in Indonesian and English.
+is blind, the sheet XML of an ``.xlsx/.xlsm`` is scanned directly, once: each formula's text (the
+formula rules, F), formulas whose cached value is missing (they read as empty cells: E003), cached
+error values (``#DIV/0!`` reads as empty too) and hidden rows (``SUBTOTAL`` skips them). python-calamine
+gives no formulas for ``.xls/.xlsb/.ods``: there the formula rules have nothing to check. A file that
+cannot be read raises :class:`BerkasTidakTerbaca` with the reason in Indonesian and English.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
+
+from .rumus import PetaRumus
 
 __all__ = ["Lembar", "BerkasTidakTerbaca", "EKSTENSI", "buka_berkas", "lembar_dari_nilai", "alamat", "kolom_huruf"]
 
@@ -57,7 +62,11 @@ class Lembar:
 
     Empty cells are ``""`` or ``None``. ``gabungan`` lists merged ranges as absolute 0-based
     ``(r0, c0, r1, c1)`` (inclusive). ``rumus_kosong`` holds the absolute (row, column) of formula
-    cells whose cached value is missing.
+    cells whose cached value is missing. ``rumus`` maps the absolute (row, column) of each formula
+    cell to its text (``=SUM(H47:H49)``; :mod:`.rumus`), ``galat`` of each cell whose cached value
+    is an Excel error to that error (``#DIV/0!``: python-calamine reads it as empty), and
+    ``tersembunyi`` holds the hidden rows (``SUBTOTAL`` leaves them out). The three are filled for
+    ``.xlsx/.xlsm`` files and for an Excel that can read formulas; empty otherwise.
     """
 
     nama: str
@@ -66,6 +75,9 @@ class Lembar:
     kolom0: int = 0
     gabungan: list[tuple[int, int, int, int]] = field(default_factory=list)
     rumus_kosong: set[tuple[int, int]] = field(default_factory=set)
+    rumus: PetaRumus = field(default_factory=PetaRumus)
+    galat: dict[tuple[int, int], str] = field(default_factory=dict)
+    tersembunyi: set[int] = field(default_factory=set)
 
     @property
     def tinggi(self) -> int:
@@ -82,10 +94,16 @@ class Lembar:
 
 
 def lembar_dari_nilai(nama: str, nilai: list[list[Any]], baris0: int = 0, kolom0: int = 0,
-                      gabungan: list[tuple[int, int, int, int]] | None = None) -> Lembar:
-    """A grid from plain values (xlwings ``Range.value``, test fixtures)."""
+                      gabungan: list[tuple[int, int, int, int]] | None = None,
+                      rumus: dict[tuple[int, int], str] | None = None,
+                      galat: dict[tuple[int, int], str] | None = None,
+                      rumus_kosong: set[tuple[int, int]] | None = None) -> Lembar:
+    """A grid from plain values (xlwings ``Range.value``, test fixtures), with the formulas
+    (absolute 0-based (row, column) → ``=…``), cached error values and formula cells without a
+    cached value when they are known."""
     rows = [list(r) if isinstance(r, (list, tuple)) else [r] for r in (nilai or [])]
-    return Lembar(nama, rows, baris0, kolom0, list(gabungan or []))
+    peta = rumus if isinstance(rumus, PetaRumus) else PetaRumus(rumus)
+    return Lembar(nama, rows, baris0, kolom0, list(gabungan or []), set(rumus_kosong or ()), peta, dict(galat or {}))
 
 
 def _sniff(path: Path) -> bytes:
@@ -156,11 +174,16 @@ def buka_berkas(path: str | Path) -> list[Lembar]:
         raise _explain(exc, ext) from exc
     if ext in (".xlsx", ".xlsm"):
         try:
-            kosong = _formula_without_value(p)
+            pindai, luar = _pindai_xml(p)
         except (zipfile.BadZipFile, KeyError, OSError):
-            kosong = {}
+            pindai, luar = {}, {}
         for sh in lembar:
-            sh.rumus_kosong = kosong.get(sh.nama, set())
+            x = pindai.get(sh.nama)
+            if x is not None:
+                sh.rumus_kosong = x.kosong
+                sh.rumus = PetaRumus(x.teks, x.bersama, luar)
+                sh.galat = x.galat
+                sh.tersembunyi = x.tersembunyi
     return lembar
 
 
@@ -180,9 +203,14 @@ _SHEET_REL = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"', re
 _SHEET_REL2 = re.compile(rb'<sheet\b[^>]*?r:id="([^"]*)"[^>]*?name="([^"]*)"', re.S)
 _REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"', re.S)
 _REL2 = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"', re.S)
-_CELL = re.compile(rb"<c\b([^>]*?)(/>|>(.*?)</c>)", re.S)
+_EXTREF = re.compile(rb'<externalReference\b[^>]*?r:id="([^"]*)"')
+# a formula element and the cached value after it; the cell it belongs to is found backwards
+_F = re.compile(rb'<f\b([^>]*?)(?:/>|>([^<]*)</f>)\s*(?:(<v)(?:\s[^>]*)?(?:/>|>([^<]*)</v>))?')
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
-_VALUE = re.compile(rb"<v(?:\s[^>]*)?(?:/>|>([^<]*)</v>)")
+_ERRCELL = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>\s*(?:<f\b[^>]*?(?:/>|>[^<]*</f>)\s*)?<v>([^<]*)</v>')
+_HIDDEN = re.compile(rb'<row\b([^>]*\bhidden="(?:1|true)"[^>]*)>')
+_ROW_R = re.compile(rb'\br="(\d+)"')
+_SI = re.compile(rb'\bsi="(\d+)"')
 
 
 def _unescape(text: str) -> str:
@@ -198,9 +226,77 @@ def _col_index(letters: bytes) -> int:
     return n - 1
 
 
-def _formula_without_value(path: Path) -> dict[str, set[tuple[int, int]]]:
-    """Cells holding a formula (``<f>``) but no cached value (``<v>``), per sheet name."""
-    out: dict[str, set[tuple[int, int]]] = {}
+@dataclass(slots=True)
+class _Pindaian:
+    """What the sheet XML says that python-calamine does not: formulas, cells whose formula has no
+    cached value, cached error values, hidden rows."""
+
+    kosong: set[tuple[int, int]] = field(default_factory=set)
+    teks: dict[tuple[int, int], str] = field(default_factory=dict)
+    bersama: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    galat: dict[tuple[int, int], str] = field(default_factory=dict)
+    tersembunyi: set[int] = field(default_factory=set)
+
+
+def _pindai_lembar(xml: bytes) -> _Pindaian:
+    """One pass over a sheet's XML for its formula cells (each ``<f>`` and the ``<c>`` it is in)."""
+    out = _Pindaian()
+    if b"<f" in xml:
+        master: dict[bytes, tuple[int, int]] = {}
+        rfind = xml.rfind
+        for m in _F.finditer(xml):
+            s = m.start()
+            a = rfind(b"<c", 0, s)
+            attrs = xml[a + 2:s]
+            ref = _REF.search(attrs)
+            if ref is None:
+                continue  # a cell without its address (allowed, never written by Excel): left out
+            rc = (int(ref.group(2)) - 1, _col_index(ref.group(1)))
+            fattr, ftext, ada_v, v = m.group(1), m.group(2), m.group(3), m.group(4)
+            if ftext:
+                text = ftext.decode("utf-8", "replace")
+                if "&" in text:
+                    text = _unescape(text)
+                out.teks[rc] = text
+                if b'shared' in fattr:
+                    si = _SI.search(fattr)
+                    if si is not None:
+                        master[si.group(1)] = rc
+            elif b'shared' in fattr:
+                si = _SI.search(fattr)
+                owner = master.get(si.group(1)) if si is not None else None
+                if owner is not None:
+                    out.bersama[rc] = owner
+            if not v and not (ada_v and b't="str"' in attrs):
+                out.kosong.add(rc)  # no cached value (an empty string is a real result of a text formula)
+            elif b't="e"' in attrs:
+                out.galat[rc] = v.decode("ascii", "replace")
+    if b't="e"' in xml and xml.count(b't="e"') > len(out.galat):  # error values typed or pasted
+        for m in _ERRCELL.finditer(xml):
+            ref = _REF.search(m.group(1))
+            if ref is not None:
+                out.galat.setdefault((int(ref.group(2)) - 1, _col_index(ref.group(1))),
+                                     m.group(2).decode("ascii", "replace"))
+    if b'hidden="1"' in xml or b'hidden="true"' in xml:
+        for m in _HIDDEN.finditer(xml):
+            r = _ROW_R.search(m.group(1))
+            if r is not None:
+                out.tersembunyi.add(int(r.group(1)) - 1)
+    return out
+
+
+def _member(target: bytes, base: str = "xl/") -> str:
+    t = target.decode()
+    return t.lstrip("/") if t.startswith("/") else base + t
+
+
+def _pindai_xml(path: Path) -> tuple[dict[str, _Pindaian], dict[int, str]]:
+    """Scan every worksheet's XML of an ``.xlsx/.xlsm`` once: per sheet name what
+    :class:`_Pindaian` holds; plus the other workbooks the file links to (``[1]`` → its file name).
+    Formulas are kept for every sheet: reading their text costs little next to the pass itself
+    (``benchmarks/README.md``), and which sheets hold tables is known only after this pass."""
+    out: dict[str, _Pindaian] = {}
+    luar: dict[int, str] = {}
     with zipfile.ZipFile(path) as z:
         wbxml = z.read("xl/workbook.xml")
         rels = z.read("xl/_rels/workbook.xml.rels")
@@ -211,25 +307,30 @@ def _formula_without_value(path: Path) -> dict[str, set[tuple[int, int]]]:
             target = targets.get(rid)
             if not target:
                 continue
-            t = target.decode()
-            member = t.lstrip("/") if t.startswith("/") else "xl/" + t
             try:
-                xml = z.read(member)
+                xml = z.read(_member(target))
             except KeyError:
                 continue
-            if b"<f" not in xml:
+            if b"<f" not in xml and b't="e"' not in xml and b"hidden=" not in xml:
                 continue
-            cells: set[tuple[int, int]] = set()
-            for m in _CELL.finditer(xml):
-                body = m.group(3)
-                if not body or b"<f" not in body:
-                    continue
-                v = _VALUE.search(body)
-                if v is not None and (v.group(1) or b't="str"' in m.group(1)):
-                    continue  # a cached value (an empty string is a real result of a text formula)
-                ref = _REF.search(m.group(1))
-                if ref:
-                    cells.add((int(ref.group(2)) - 1, _col_index(ref.group(1))))
-            if cells:
-                out[_unescape(name.decode("utf-8"))] = cells
-    return out
+            out[_unescape(name.decode("utf-8"))] = _pindai_lembar(xml)
+        for n, rid in enumerate(_EXTREF.findall(wbxml), start=1):
+            target = targets.get(rid)
+            if not target:
+                continue
+            member = _member(target)
+            folder, _, leaf = member.rpartition("/")
+            try:
+                lrels = z.read(f"{folder}/_rels/{leaf}.rels")
+            except KeyError:
+                luar[n] = leaf
+                continue
+            found = _REL.findall(lrels) or [(i, t) for t, i in _REL2.findall(lrels)]
+            name = _unescape(found[0][1].decode("utf-8", "replace")) if found else leaf
+            luar[n] = unquote(name.replace("file:///", "").replace("\\", "/").rsplit("/", 1)[-1]) or name
+    return out, luar
+
+
+def _formula_without_value(path: Path) -> dict[str, set[tuple[int, int]]]:
+    """Cells holding a formula (``<f>``) but no cached value (``<v>``), per sheet name."""
+    return {name: p.kosong for name, p in _pindai_xml(path)[0].items() if p.kosong}

@@ -125,7 +125,4 @@ def _kamus_dengan(tambahan: tuple[tuple[str, tuple[str, ...]], ...]) -> Kamus:
     """The built-in dictionary plus a config's extra units: one per distinct config, built once (a
     batch checks every file with the same config; the rules' memoised lookups key on it). It is
     shared by every check with that config, so rules read it and never add to it."""
-    k = Kamus(SATUAN)
-    for name, aliases in tambahan:
-        k.tambah(name, aliases)
-    return k
+    return Kamus(SATUAN, tambahan)

@@ -74,7 +74,26 @@ def lembar_buku(book: Any) -> list[Lembar]:
             continue
         rng = sh.used_range
         values = rng.options(ndim=2).value
-        out.append(lembar_dari_nilai(sh.name, values, rng.row - 1, rng.column - 1))
+        out.append(lembar_dari_nilai(sh.name, values, rng.row - 1, rng.column - 1, rumus=rumus_rentang(rng)))
+    return out
+
+
+def rumus_rentang(rng: Any) -> dict[tuple[int, int], str]:
+    """The formulas of a range by absolute 0-based (row, column), where the engine can read them
+    (desktop Excel: the formula rules F001-F007 then see them); none where it cannot (the remote
+    engine)."""
+    try:
+        f = rng.formula
+    except Exception:  # noqa: BLE001 - NotImplementedError on the remote engine; never fatal to a button
+        return {}
+    if isinstance(f, str):
+        f = ((f,),)
+    out: dict[tuple[int, int], str] = {}
+    r0, c0 = rng.row - 1, rng.column - 1
+    for i, row in enumerate(f or ()):
+        for j, x in enumerate((row,) if isinstance(row, str) else row):
+            if isinstance(x, str) and len(x) > 1 and x.startswith("="):
+                out[(r0 + i, c0 + j)] = x
     return out
 
 

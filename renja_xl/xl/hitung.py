@@ -4,7 +4,9 @@ After rows were inserted, deleted or moved, Excel's own formulas point at the wr
 ``#REF!``). This rewrites each parent amount from the kode structure (:mod:`renja_xl.xl.rollup`, the
 same code the master workbook was built with) and records in ``Hasil Validasi`` every cell it
 changed — what was there before and the new formula — so nothing is lost. A parent is left alone
-(and listed) when a row without a readable kode belongs to it.
+(and listed) when a row without a readable kode belongs to it, and where the engine can read
+formulas, a parent whose formula already covers exactly its children another way (F001: ``=K11+K12``,
+a ``SUBTOTAL``) keeps it; a rewritten one is listed with what F001 said of the old formula.
 
 Desktop Excel can read the old formula, so only cells whose formula really changes are written and
 listed. xlwings' remote engine cannot read formulas: there every parent formula is written again (the
@@ -56,7 +58,9 @@ def recompute_rollups(book: Any = None) -> list[Perubahan]:
     book = buku_pemanggil(book)
     lembar = lembar_buku(book)
     grids = {sh.nama: sh for sh in lembar}
-    hasil = rumus_rollup(baca_lembar(lembar, book.name).tables)
+    tables = baca_lembar(lembar, book.name).tables
+    hasil = rumus_rollup(tables)
+    f001 = _f001(tables, lembar)
     sheets = {sh.name: sh for sh in book.sheets}
     changes: list[Perubahan] = []
     for r in hasil.rumus:
@@ -66,8 +70,13 @@ def recompute_rollups(book: Any = None) -> list[Perubahan]:
         old_value = grids[r.sheet].nilai(row, col)
         if old_formula not in (None, TIDAK_TERBACA) and normalkan_rumus(old_formula) == normalkan_rumus(r.rumus):
             continue
+        sebab = f001.get((r.sheet, r.cell))
+        if sebab == "" and old_formula not in (None, TIDAK_TERBACA):
+            continue  # it covers exactly the children by another route (=K11+K12, a SUBTOTAL): F001 says right
         rng.formula = r.rumus
         catatan = [f"{r.label}; nilai {_tampil(old_value)} -> {_tampil(r.nilai)}"]
+        if sebab:
+            catatan.append(f"F001: rumus lama {sebab}")
         if r.anak_teks:
             catatan.append("tidak ikut dijumlah Excel karena berisi teks: "
                            + ", ".join(f"{c} '{t}'" for c, t in r.anak_teks))
@@ -85,6 +94,20 @@ def recompute_rollups(book: Any = None) -> list[Perubahan]:
     tambah_riwayat(book, rows, judul)
     catat_status(book, judul + " (lihat kolom L).")
     return changes
+
+
+def _f001(tables: list, lembar: list) -> dict[tuple[str, str], str]:
+    """(sheet, cell) → what F001 says of the parent formula there ("" when it is right), for the
+    cells whose formula this engine could read."""
+    from ..rules.context import Konteks
+    from ..rules.rumus.common import analisis_jumlah, pesan
+
+    ctx = Konteks(tables, lembar=lembar)
+    out: dict[tuple[str, str], str] = {}
+    for t in tables:
+        for (huruf, i), a in analisis_jumlah(ctx, t).items():
+            out[(t.sheet, f"{huruf}{t.baris[i]}")] = "" if a.benar else pesan(t, a)[0]
+    return out
 
 
 def _rc(a1: str) -> tuple[int, int]:

@@ -31,6 +31,15 @@ def _zip_dirs() -> set[str]:
     return {p.name for p in Path(tempfile.gettempdir()).glob("renja-xl-zip-*")}
 
 
+@pytest.fixture(autouse=True)
+def _tmp_sendiri(tmp_path, monkeypatch):
+    """This test's own temporary folder, so another process unpacking zips at the same time is not counted."""
+    d = tmp_path / "tmp"
+    d.mkdir()
+    monkeypatch.setenv("TMPDIR", str(d))
+    monkeypatch.setattr(tempfile, "tempdir", str(d))
+
+
 @pytest.fixture
 def dua(tmp_path):
     """Two submissions of two kabupaten."""

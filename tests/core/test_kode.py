@@ -32,6 +32,17 @@ def test_lookalikes_are_fixed_and_reported():
     assert cyr.kode.teks == "1.06.01" and cyr.perbaikan
 
 
+def test_non_ascii_digits_are_repaired_and_said_never_kept():
+    """A full-width or Arabic-Indic digit is a digit to a regex's \\d but not to the nomenclature."""
+    for teks in ("\uff11.06.01", "\u0661.\u0660\u0666.\u0660\u0661"):
+        hasil = parse_kode(teks)
+        assert hasil.kode.teks == "1.06.01" and hasil.kode.segmen[0].isascii() and hasil.perbaikan
+    split = parse_kode_cells(["\uff11", "06", "01"])
+    assert split.kode.teks == "1.06.01" and split.perbaikan
+    sup = parse_kode("1.0\u00b2")  # a superscript two is not a digit of a kode
+    assert sup.kode is None and sup.galat
+
+
 @pytest.mark.parametrize(
     ("teks", "kata"),
     [

@@ -63,15 +63,18 @@ def test_phrase_and_kinds():
 def test_regional_additions():
     k = Kamus(SATUAN)
     assert k.baca("PSKS").status == "tidak_dikenal"
-    k.tambah("PSKS", ["potensi sumber kesejahteraan sosial"])
-    assert k.baca("PSKS").status == "baku"
-    assert baca_satuan("PSKS").status == "tidak_dikenal"  # the built-in dictionary is untouched
+    k2 = k.dengan([("PSKS", ["potensi sumber kesejahteraan sosial"])])
+    assert k2.baca("PSKS").status == "baku"
+    assert k2.baca("Potensi Sumber Kesejahteraan Sosial").efektif == "PSKS"
+    assert Kamus(SATUAN, [("PSKS", [])]).baca("PSKS").status == "baku"
+    assert k.baca("PSKS").status == "tidak_dikenal"  # the dictionary it came from is untouched
+    assert baca_satuan("PSKS").status == "tidak_dikenal"
+    assert not hasattr(k, "tambah")  # immutable: memoised readings can never go stale
 
 
-def test_s002_sees_a_unit_added_after_its_verdict_was_memoised():
-    """S002 memoises its verdict per dictionary; a unit added to that dictionary afterwards (tambah)
-    must change the verdict: before, 'Psks' is unknown (S001's business, no S002); after adding
-    PSKS, 'Jumlah Dokumen' in PSKS is a mismatch."""
+def test_s002_memo_never_serves_one_dictionary_s_verdict_for_another():
+    """S002 memoises its verdict per dictionary: without PSKS, 'Psks' is unknown (S001's business, no
+    S002); with it, 'Jumlah Dokumen' in PSKS is a mismatch; the first dictionary's verdict stays."""
     from renja_xl.core.satuan import SATUAN, Kamus
     from renja_xl.core.tabel import Tabel
     from renja_xl.rules import REGISTRY, muat_semua
@@ -86,10 +89,10 @@ def test_s002_sees_a_unit_added_after_its_verdict_was_memoised():
                   rincian=[None], nomor=[""], organisasi=[None])
     aturan = REGISTRY["S002"]
 
-    def s002():
-        ctx = Konteks([tabel], _kamus=kamus).untuk(aturan)
+    def s002(k):
+        ctx = Konteks([tabel], _kamus=k).untuk(aturan)
         return [t.cell for t in aturan.fungsi(ctx, tabel)]
 
-    assert s002() == []
-    kamus.tambah("PSKS")
-    assert s002() == ["I2"]
+    assert s002(kamus) == []
+    assert s002(kamus.dengan([("PSKS", [])])) == ["I2"]
+    assert s002(kamus) == []

@@ -172,7 +172,7 @@ def test_sipd_realisation_real_problems_and_filtered_subtotals(real):
 
 def test_rfk_read_and_zero_realisation_only_where_money_was_planned(real):
     b = _cek(real, "banjarmasin_disdik_rfk_januari_2023.xlsx")
-    (t,) = b.tables
+    t, keu, fis = b.tables
     assert t.sheet == "RFK" and t.kind == "realisasi" and t.header_rows == [6, 7, 8] and t.last_row == 119
     m = _peran(t)
     assert (m["D"], m["F"], m["I"], m["J"], m["N"], m["P"]) == (
@@ -181,6 +181,18 @@ def test_rfk_read_and_zero_realisation_only_where_money_was_planned(real):
     assert t.periode == "TW1"  # "KONDISI S/D TGL. : 31-01-2023"
     assert _galat(b) == []
     assert {f.row for f in b.findings if f.rule == "A005"} == {36, 60, 61, 63, 81}
+    # the office's own monthly plans: money per month, and the physical plan in % per month
+    assert (keu.sheet, keu.kind, keu.varian, keu.first_row, keu.last_row) == (
+        "RENCANA_KEUANGAN", "rencana_bulanan", "keuangan", 8, 97)
+    assert (fis.sheet, fis.kind, fis.varian, fis.first_row, fis.last_row) == (
+        "RENCANA_FISIK", "rencana_bulanan", "fisik", 11, 100)
+    mk, mf = _peran(keu), _peran(fis)
+    assert (mk["B"], mk["C"], mk["D"], mk["O"]) == ("uraian", "pagu", "rencana_rp januari", "rencana_rp desember")
+    assert (mf["C"], mf["D"]) == ("pagu", "fisik_rencana januari")
+    assert keu.total[keu.baris.index(97)] and 98 not in keu.baris  # 'Akumulatif' below the total is not a row
+    # the RFK's January plan against the monthly plan, paired by name and DPA (no kode in either)
+    a011 = {f.cell: (f.expected, f.actual) for f in b.findings if f.rule == "A011"}
+    assert a011 == {"F60": (1176141500, 1169990000), "F63": (25026920, 24967520), "F119": (1420526480, 1414315580)}
 
 
 # --- not a Renja table ----------------------------------------------------------------------------

@@ -39,14 +39,28 @@ def _run(rule: str, case: dict, tmp_path: Path):
         f = tmp_path / "nomenklatur.csv"
         f.write_text(case["nomenklatur"].strip() + "\n", encoding="utf-8")
         nomen = muat_nomenklatur(f, cache=False)
-    return [t for t in periksa_lembar(lembar(sheets), cfg, "kasus.xlsx", nomen).findings if t.rule == rule]
+    b = periksa_lembar(lembar(sheets), cfg, "kasus.xlsx", nomen)
+    return b, [t for t in b.findings if t.rule == rule]
+
+
+def _bukan_hampa(rule: str, case: dict, b) -> None:
+    """A should-pass case proves nothing if its table was never read as one the rule runs on."""
+    if case.get("tanpa_tabel"):  # the case is about a sheet that is not a table (said in the case)
+        return
+    jenis = REGISTRY[rule].jenis
+    kinds = [t.kind for t in b.tables]
+    assert kinds, "no table recognised: the case passes only because nothing was checked"
+    if jenis and not REGISTRY[rule].berkas:
+        assert set(kinds) & set(jenis), f"tables read as {kinds}, but {rule} runs on {list(jenis)}"
 
 
 @pytest.mark.parametrize(("rule", "kind", "case"), list(_load()))
 def test_rule_case(rule, kind, case, tmp_path):
-    found = _run(rule, case, tmp_path)
+    muat_semua()
+    b, found = _run(rule, case, tmp_path)
     if kind == "pass":
         assert found == [], [f"{t.cell} {t.message}" for t in found]
+        _bukan_hampa(rule, case, b)
         return
     expected = case["findings"]
     assert len(found) == len(expected), [f"{t.sheet}!{t.cell} {t.message}" for t in found]

@@ -91,9 +91,15 @@ class Range:
                 self.sheet.put(self.r0 + i, self.c0 + j, x)
 
     @property
-    def formula(self) -> str:
-        raw = self.sheet.cells.get((self.r0, self.c0))
-        return "" if raw is None else str(raw)
+    def formula(self):
+        """A cell's formula (or its constant as text); a range's as a tuple of row tuples (COM)."""
+        def one(r: int, c: int) -> str:
+            raw = self.sheet.cells.get((r, c))
+            return "" if raw is None else str(raw)
+
+        if self.shape == (1, 1):
+            return one(self.r0, self.c0)
+        return tuple(tuple(one(r, c) for c in range(self.c0, self.c1 + 1)) for r in range(self.r0, self.r1 + 1))
 
     @formula.setter
     def formula(self, v: Any) -> None:

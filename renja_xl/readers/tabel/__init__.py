@@ -2,7 +2,8 @@
 
 - :mod:`.rencana`: ``rencana`` (Tabel 4.1/4.2), ``renstra`` (tahun 1–5), ``perubahan`` (sebelum/setelah);
 - :mod:`.evaluasi`: ``evaluasi`` (Tabel 2.1, T-C.29) and ``e81`` (Formulir E.81 and its variants);
-- :mod:`.lain`: ``spm`` (Tabel 2.2), ``review`` (Tabel 2.3), ``realisasi`` (realisation reports, SIPD, RFK);
+- :mod:`.lain`: ``spm`` (Tabel 2.2), ``review`` (Tabel 2.3), ``realisasi`` (realisation reports, SIPD, RFK),
+  ``rencana_bulanan`` (a plan per month: anggaran kas, rencana penyerapan / pelaksanaan);
 - :mod:`.dasar`: the row walk they share.
 
 :func:`bangun_tabel` decides the kind of a header block (:func:`..peta.jenis_blok`), lets that
@@ -20,7 +21,7 @@ from ..kepala import Blok
 from ..peta import ciri_blok, jenis_blok
 from .dasar import Susunan, bangun
 from .evaluasi import susun_e81, susun_evaluasi
-from .lain import susun_realisasi, susun_review, susun_spm
+from .lain import susun_realisasi, susun_rencana_bulanan, susun_review, susun_spm
 from .rencana import susun_rencana
 
 __all__ = ["bangun_tabel", "susun"]
@@ -44,6 +45,8 @@ def susun(blok: Blok, tahun_berkas: int | None = None, kind: str | None = None) 
         return susun_review(blok, ciri)
     if kind == "realisasi":
         return susun_realisasi(blok, ciri, tahun_berkas)
+    if kind == "rencana_bulanan":
+        return susun_rencana_bulanan(blok, ciri)
     return None
 
 
@@ -66,7 +69,7 @@ def bangun_tabel(blok: Blok, tahun_berkas: int | None = None, kamus: Kamus | Non
     _skala_persen(t)
     if t.kind == "e81":
         _pemilik_indikator(t)
-    if t.kind == "realisasi" and not t.has_kode:
+    if t.kind in ("realisasi", "rencana_bulanan") and not t.has_kode:
         _level_nomor(t)
     return t
 

@@ -23,7 +23,7 @@ from ..kosakata import BULAN, tahun_dalam
 from ..sel import baca_sel
 from ..workbook import kolom_huruf
 
-__all__ = ["Susunan", "KolomNilai", "bangun", "TOTAL", "periode_judul", "span"]
+__all__ = ["Susunan", "KolomNilai", "bangun", "TOTAL", "periode_judul", "bulan_judul", "span"]
 
 TOTAL = re.compile(r"^\s*(jumlah|total|jumlah total|grand total|sub ?total|jumlah keseluruhan|total keseluruhan)"
                    r"\b[\s:]*(seluruh(nya)?|keseluruhan|belanja|anggaran|pagu|program|kegiatan|urusan|bidang)?\s*$", re.I)
@@ -36,7 +36,7 @@ _LEVEL_LABEL = re.compile(r"^\s*(sub\s*kegiatan|subkegiatan|kegiatan|program)\b"
 
 
 def periode_judul(judul: str) -> str | None:
-    """TW1..TW4 from a title (``s/d Triwulan III``, ``Semester I``)."""
+    """TW1..TW4 from a title (``s/d Triwulan III``, ``Semester I``, ``s/d 31-01-2023``)."""
     m = _PERIODE.search(judul or "")
     if m:
         return f"TW{_ROMAN[m.group(1).lower()]}"
@@ -45,17 +45,24 @@ def periode_judul(judul: str) -> str | None:
         return "TW4"
     if re.search(r"semester\s*(i|1)\b", low):
         return "TW2"
-    # "s/d 31-01-2023", "kondisi s.d. tgl 30/06/2024", "s.d. 31 Maret 2024", "sampai dengan bulan Juni"
-    if re.search(r"s\s*[./]?\s*d\b|sampai dengan|kondisi|posisi|\bper\b", low):
-        m = re.search(r"\b\d{1,2}\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*20\d\d\b", low)
-        bulan = int(m.group(1)) if m else None
-        if bulan is None:
-            m = re.search(r"(?:s\s*[./]?\s*d\.?|sampai dengan|posisi|\bper)\s*(?:tgl\.?\s*|tanggal\s*|bulan\s*)?"
-                          r"(?:\d{1,2}\s+)?(" + "|".join(BULAN) + r")\b", low)
-            bulan = BULAN.index(m.group(1)) + 1 if m else None
-        if bulan and 1 <= bulan <= 12:
-            return f"TW{(bulan - 1) // 3 + 1}"
-    return None
+    bulan = bulan_judul(judul)
+    return f"TW{(bulan - 1) // 3 + 1}" if bulan else None
+
+
+def bulan_judul(judul: str) -> int | None:
+    """The month a report runs to, when its title says it: ``s/d 31-01-2023``, ``kondisi s.d. tgl
+    30/06/2024``, ``s.d. 31 Maret 2024``, ``sampai dengan bulan Juni``."""
+    low = (judul or "").lower()
+    if not re.search(r"s\s*[./]?\s*d\b|sampai dengan|kondisi|posisi|\bper\b", low):
+        return None
+    m = re.search(r"\b\d{1,2}\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*20\d\d\b", low, re.ASCII)
+    bulan = int(m.group(1)) if m else None
+    if bulan is None:
+        m = re.search(r"(?:s\s*[./]?\s*d\.?|sampai dengan|posisi|\bper)\s*(?:tgl\.?\s*|tanggal\s*|bulan\s*)?"
+                      r"(?:\d{1,2}\s+)?(" + "|".join(BULAN) + r")\b", low)
+        bulan = BULAN.index(m.group(1)) + 1 if m else None
+    return bulan if bulan and 1 <= bulan <= 12 else None
+
 
 
 def span(cols: list[int]) -> str:
@@ -165,7 +172,7 @@ def bangun(blok: Blok, s: Susunan, kamus: Kamus | None = None) -> Tabel | None:
     t = Tabel(sheet=sheet.nama, kind=s.kind, varian=s.varian, title=blok.judul,
               header_rows=[r + 1 for r in blok.header_rows], first_row=blok.data_start + 1,
               last_row=blok.data_start + 1, years=[y for y in s.years if y], periode=periode_judul(blok.judul),
-              has_kode=s.tata.ada, ragu=list(s.ragu))
+              bulan=bulan_judul(blok.judul), has_kode=s.tata.ada, ragu=list(s.ragu))
     t.peta = _peta(blok, s)
     kol_angka: list[tuple[KolomAngka, int, bool]] = []
     for k in s.angka:
@@ -320,18 +327,19 @@ def bangun(blok: Blok, s: Susunan, kamus: Kamus | None = None) -> Tabel | None:
     if not any(k.nilai and any(v is not None for v in k.nilai) for k in t.angka.values()) and not any(
             x is not None for x in t.kode):
         return None  # a header with nothing under it: not a table (no phantom tables)
-    t.last_row = t.baris[-1]
-    if t.periode is None:  # "Pagu AKAS | s.d. Juni": the period a plan-to-date column names
+    t.first_row, t.last_row = t.baris[0], t.baris[-1]
+    if t.periode is None and t.kind != "rencana_bulanan":  # "Pagu AKAS | s.d. Juni": the period a plan-to-date column names
         bulan = next((k.peran.periode for k in t.angka.values() if k.peran.periode in BULAN), None)
         if bulan:
             t.periode = f"TW{BULAN.index(bulan) // 3 + 1}"
+            t.bulan = t.bulan or BULAN.index(bulan) + 1
     if not t.years:
-        t.years = sorted({int(k.peran.periode) for k in t.angka.values() if k.peran.periode.isdigit()}) or sorted(
+        t.years = sorted({int(k.peran.periode) for k in t.angka.values() if k.peran.periode.isascii() and k.peran.periode.isdigit()}) or sorted(
             set(tahun_dalam(blok.judul)))
     return t
 
 
-_TOKEN = re.compile(r"\s*(\d{1,2}|[-+/x*×:()])", re.I)
+_TOKEN = re.compile(r"\s*(\d{1,3}|[-+/x*×:()])", re.I)  # 1-3 digits: a column number, or the 100 of "x 100"
 
 
 def _urai(rumus: str) -> tuple[str, list[int], bool] | None:
@@ -353,7 +361,7 @@ def _urai(rumus: str) -> tuple[str, list[int], bool] | None:
         toks = toks[:-2]
     nums = toks[0::2]
     ops = set(toks[1::2])
-    if not nums or not all(n.isdigit() for n in nums) or len(toks) % 2 == 0:
+    if not nums or not all(n.isascii() and n.isdigit() for n in nums) or len(toks) % 2 == 0:
         return None
     cols = [int(n) for n in nums]
     if len(cols) >= 2 and ops == {"+"}:

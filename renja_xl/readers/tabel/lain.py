@@ -6,6 +6,11 @@
 with program/kegiatan, lokasi, indikator, target (often ``12 Jenis``: value and unit in one cell)
 and pagu; and Catatan Penting.
 
+**Rencana bulanan** (``rencana_bulanan``): a plan per month for each sub kegiatan (the office's
+anggaran kas: "Laporan Rencana Penyerapan Anggaran", Rp per month, varian ``keuangan``; or its
+physical plan, % per month, varian ``fisik``): No · Nama Sub Kegiatan · Nilai DPA / Pagu · Januari …
+Desember. Realisation reports are compared with it (A011).
+
 **Realisasi** (``realisasi``): anggaran, realisasi and the stated percentages — the seed's table, a
 SIPD "Rekapitulasi Belanja … beserta Hasil dan Sub Kegiatan" (kode over urusan/bidang,
 organisasi, program/kegiatan/sub kegiatan and akun columns; budget parts Operasi / Modal / Total;
@@ -22,11 +27,12 @@ import re
 from ...core.tabel import Peran
 from ..kepala import Blok
 from ..kode_kolom import tata_kode
+from ..kosakata import BULAN
 from ..peta import Ciri, periode_kolom, ukuran_kolom
 from .dasar import KolomNilai, Susunan
 from .umum import pilih_indikator, pilih_lokasi, pilih_uraian, teks_lain
 
-__all__ = ["susun_spm", "susun_review", "susun_realisasi"]
+__all__ = ["susun_spm", "susun_review", "susun_realisasi", "susun_rencana_bulanan"]
 
 _BAGIAN = re.compile(r"\b(operasi|modal|tak terduga|transfer|total)\b")
 
@@ -130,6 +136,8 @@ def susun_realisasi(blok: Blok, ciri: list[Ciri], tahun_berkas: int | None) -> S
         bag = _bagian(c)
         if "ttb" in words.split() or "tertimbang" in words or "bobot" in words or "sisa" in words.split():
             continue  # a weighted share, a remaining budget: not checked
+        if u == "pagu" and "rencana" in words.split() and not re.search(r"\b(dpa|pagu|anggaran|dana)\b", words):
+            u = "rencana_rp"  # "Keuangan Rencana (Rp)" beside the realisation: money planned to the period
         if u == "realisasi" and c.daun.satuan_kolom != "k":
             u = "realisasi_rp"  # in a realisation report, realisation is money unless marked K
         if u in ("fisik", "fisik_rencana") and "capaian" in words.split():
@@ -171,3 +179,43 @@ def susun_realisasi(blok: Blok, ciri: list[Ciri], tahun_berkas: int | None) -> S
 
 def _ada_rencana(ciri: list[Ciri]) -> bool:
     return any(ukuran_kolom(c) == "rencana_rp" for c in ciri)
+
+
+def susun_rencana_bulanan(blok: Blok, ciri: list[Ciri]) -> Susunan:
+    """A plan per month: the name, the budget (Nilai DPA / Pagu), one column per month. A month is
+    Rp unless its header marks it % (a physical plan); weighted (TTB) and cumulative columns are not
+    the month's own plan and are left out."""
+    uraian_c, bukti = pilih_uraian(ciri, set())
+    tata = tata_kode(blok, ciri, uraian_c)
+    s = Susunan(kind="rencana_bulanan", tata=tata, uraian=uraian_c)
+    s.catat(uraian_c, "uraian", bukti)
+    used = set(tata.kolom) | ({uraian_c} if uraian_c is not None else set())
+    rp = persen = 0
+    bulan_dipakai: set[int] = set()
+    for c in ciri:
+        if c.idx in used or not c.berangka:
+            continue
+        words = c.label.teks.split()
+        if "ttb" in words or "tertimbang" in words or "bobot" in words or "kumulatif" in words or "akumulatif" in words:
+            continue
+        b = c.label.bulan
+        if b is None:
+            if c.punya("pagu") and not any(k.peran.ukuran == "pagu" for k in s.angka):
+                s.angka.append(KolomNilai(c.idx, Peran("pagu"), c.bukti))
+            continue
+        if b in bulan_dipakai:
+            continue  # a second column for the same month (a check column): the first is the plan
+        bulan_dipakai.add(b)
+        if c.daun.satuan_kolom == "%":
+            persen += 1
+            s.angka.append(KolomNilai(c.idx, Peran("fisik_rencana", BULAN[b - 1]), c.bukti))
+        else:
+            rp += 1
+            s.angka.append(KolomNilai(c.idx, Peran("rencana_rp", BULAN[b - 1]), c.bukti))
+    s.varian = "fisik" if persen > rp else "keuangan"
+    used |= {k.idx for k in s.angka}
+    s.teks.update(teks_lain(ciri, used))
+    s.no = s.teks.get("no")
+    if not any(k.peran.ukuran == "pagu" for k in s.angka):
+        s.ragu.append(("kolom pagu (Nilai DPA) tidak dikenali", "no budget (Nilai DPA) column was recognised"))
+    return s

@@ -66,7 +66,7 @@ def _tahun_urut(cols: list[tuple[Ciri, str, str]], judul: str, tahun_berkas: int
         for i, c in enumerate(pagus):
             out[c.idx] = str(seq[i]) if i < len(seq) else (str(seq[-1] + i - len(seq) + 1) if seq else "")
         for c in maju:
-            base = out[pagus[-1].idx] if pagus and out.get(pagus[-1].idx, "").isdigit() else ""
+            base = out[pagus[-1].idx] if pagus and out.get(pagus[-1].idx, "").isascii() and out.get(pagus[-1].idx, "").isdigit() else ""
             out[c.idx] = str(int(base) + 1) if base else "n+1"
         for c, _u in missing:
             if c.idx in out:
@@ -159,7 +159,7 @@ def susun_rencana(blok: Blok, ciri: list[Ciri], kind: str, tahun_berkas: int | N
     used |= {s.lokasi} if s.lokasi is not None else set()
     s.teks.update(teks_lain(ciri, used))
     s.no = s.teks.get("no")
-    s.years = sorted({int(k.peran.periode) for k in cols if k.peran.periode.isdigit()})
+    s.years = sorted({int(k.peran.periode) for k in cols if k.peran.periode.isascii() and k.peran.periode.isdigit()})
     if not any(k.peran.ukuran == "pagu" for k in cols):
         s.ragu.append(("tidak ada kolom pagu yang dikenali", "no pagu column was recognised"))
     return s

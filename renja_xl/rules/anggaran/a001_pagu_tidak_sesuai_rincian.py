@@ -6,6 +6,7 @@ from ...core.kode import level_name
 from ..context import rp
 from ..registry import Dok, aturan
 from ..padanan import nama_review, susunan_review
+from ..rumus.common import sebab_rumus
 from ..struktur import Rincian, kolom_uang, judul_saja, nama_kolom, rincian_induk
 from .common import JENIS_UANG, rupiah
 
@@ -112,10 +113,12 @@ def periksa(ctx, t):
                 )
                 continue
             selisih = rupiah(stated) - rupiah(total)
+            sebab = sebab_rumus(ctx, t, k, p) or ("", "")  # the formula is why: F001 says how
             yield ctx.temuan(
                 t, p, cell,
-                f"{kol_id.capitalize()} {lvl} {rp(stated)} ≠ jumlah {anak} {rp(total)} (selisih {rp(abs(selisih))})",
+                f"{kol_id.capitalize()} {lvl} {rp(stated)} ≠ jumlah {anak} {rp(total)} (selisih {rp(abs(selisih))})"
+                f"{sebab[0]}",
                 f"{kol_en.capitalize()} of the {lvl} {rp(stated)} ≠ sum of its {anak_en} {rp(total)} "
-                f"(difference {rp(abs(selisih))})",
+                f"(difference {rp(abs(selisih))}){sebab[1]}",
                 expected=rupiah(total), actual=rupiah(stated),
             )

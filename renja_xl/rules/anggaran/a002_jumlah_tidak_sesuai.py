@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..context import rp
 from ..registry import Dok, aturan
+from ..rumus.common import sebab_rumus
 from ..struktur import baris_teratas, dalam_hierarki, kolom_uang, nama_kolom
 from .common import JENIS_UANG, rupiah
 
@@ -99,6 +100,9 @@ def periksa(ctx, t):
                 kali = stated / total if total else 0
                 note_id = f"; angka ini menjumlahkan semua tingkat (induk dan rinciannya dihitung berulang, {kali:.1f}×)"
                 note_en = f"; it adds up every level (parents and their details counted again, {kali:.1f}×)"
+            sebab = sebab_rumus(ctx, t, k, i)  # the formula is why: F001 says how
+            if sebab is not None:
+                note_id, note_en = sebab
             yield ctx.temuan(
                 t, i, t.sel(k, i),
                 f"{label}: {kol_id} {rp(stated)} ≠ jumlah baris teratas {rp(total)} "

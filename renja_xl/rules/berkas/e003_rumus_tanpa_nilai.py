@@ -30,6 +30,7 @@ from ..registry import Dok, aturan
 )
 def periksa(ctx):
     for sheet, cells in ctx.rumus_kosong.items():
+        cells = _tanpa_galat(ctx, sheet, cells)
         if not cells:
             continue
         contoh = ", ".join(cells[:5]) + (" …" if len(cells) > 5 else "")
@@ -41,3 +42,16 @@ def periksa(ctx):
             f"{len(cells)} formula cells without a cached value ({contoh}); their numbers cannot be checked",
             sheet=sheet, baris=row, actual=len(cells),
         )
+
+
+def _tanpa_galat(ctx, sheet: str, cells: list[str]) -> list[str]:
+    """Leave out the formulas that hold an Excel error: F003 reports those (one cause, one finding)."""
+    from ..rumus.common import aktif
+
+    sh = next((s for s in ctx.lembar if getattr(s, "nama", None) == sheet), None)
+    if sh is None or not sh.rumus or not aktif(ctx, "F003"):
+        return cells
+    from ...core.alamat import rc
+    from ...readers.rumus import galat_dalam
+
+    return [a1 for a1 in cells if not galat_dalam(sh.rumus.get(rc(a1), ""))]

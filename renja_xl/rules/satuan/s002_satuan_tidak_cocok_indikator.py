@@ -64,7 +64,7 @@ def periksa(ctx, t):
             continue
         if t.kind in ("evaluasi", "e81") and not any(k.nilai[i] is not None for k in t.angka.values()):
             continue  # a row of "%" placeholders: no value, so its unit cells say nothing
-        salah = _tidak_cocok(kamus, kamus.versi, indikator, text)
+        salah = _tidak_cocok(kamus, indikator, text)
         if salah is None:
             continue
         jenis, sat, noun = salah
@@ -87,11 +87,11 @@ def periksa(ctx, t):
 
 
 @lru_cache(maxsize=8192)
-def _tidak_cocok(kamus, versi: int, indikator: str, satuan: str) -> tuple[str, str, str | None] | None:
+def _tidak_cocok(kamus, indikator: str, satuan: str) -> tuple[str, str, str | None] | None:
     """Why an indicator's wording and its unit disagree: ("persen", unit, None) or
     ("jumlah", unit, the counted noun), else None. The same pair comes back in every table and
-    submission, so it is memoised (bounded), keyed by the dictionary and its ``versi`` (a unit added
-    later changes the verdict)."""
+    submission, so it is memoised (bounded), keyed by the dictionary, which is immutable (a config
+    with more units is another dictionary, so a verdict never goes stale)."""
     sat = kamus.baca(satuan).efektif
     if sat is None:
         return None  # unknown units are S001's business

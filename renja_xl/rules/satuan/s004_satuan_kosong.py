@@ -58,6 +58,7 @@ def periksa(ctx, t):
     for i in range(t.n):
         if t.total[i] or not biasa.get(t.level[i], True):
             continue
+        disebut: set[str] = set()  # one finding per empty satuan cell, however many targets it serves
         for k in targets:
             v = k.nilai[i]
             if v is None:
@@ -72,6 +73,9 @@ def periksa(ctx, t):
                 if sat_huruf is None:
                     continue
                 cell = f"{sat_huruf}{t.baris[i]}"
+            if cell in disebut:
+                continue
+            disebut.add(cell)
             yield ctx.temuan(
                 t, i, cell,
                 f"{nama_kolom(k, 'id').capitalize()} {angka(v)} tanpa satuan",

@@ -1,0 +1,1 @@
+"""F rules (rumus): the workbook's own formulas, checked against the kode hierarchy and each other."""
