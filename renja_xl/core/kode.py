@@ -194,7 +194,7 @@ def _cell_text(nilai: object) -> tuple[str, bool]:
     if isinstance(nilai, float):
         if nilai.is_integer():
             return str(int(nilai)), True
-        # A typed "2.10" that Excel stored as the number 2.1: shown the Indonesian way.
+        # A typed kode part ("2.06") that Excel stored as a number: shown the Indonesian way.
         return repr(nilai).replace(".", ","), True
     return str(nilai), False
 
@@ -268,8 +268,10 @@ def _parse_kode_lengkap(teks: str | int | float | None) -> BacaanKode:
     if not s:
         return BacaanKode(asli)
     if numeric and "," in s:
-        return BacaanKode(asli, galat=f"kode tersimpan sebagai angka desimal ({s}); Excel mengubah teks kode menjadi angka",
-                          galat_en=f"the kode is stored as a decimal number ({s}); Excel turned the kode text into a number")
+        return BacaanKode(asli, galat=f"kode tersimpan sebagai angka desimal ({s}): Excel menyimpan kode yang diketik "
+                          "sebagai angka, sehingga kode yang diketik tidak dapat dipastikan",
+                          galat_en=f"the kode is stored as a decimal number ({s}): Excel stored the typed kode as a "
+                          "number, so the kode as typed cannot be known")
     fixes: list[str] = []
     s = _clean_text(s, fixes)
     if "," in s:
@@ -413,10 +415,12 @@ def _kode_cells_lengkap(
         if numeric and "," in s:
             return BacaanKode(
                 asli,
-                galat=f"sel kode ke-{i + 1} tersimpan sebagai angka desimal ({s}); "
-                "Excel mengubah teks kode menjadi angka (mis. 2.10 menjadi 2,1)",
-                galat_en=f"kode cell {i + 1} is stored as a decimal number ({s}); "
-                "Excel turned the kode text into a number (e.g. 2.10 into 2,1)",
+                galat=f"sel kode ke-{i + 1} tersimpan sebagai angka desimal ({s}): Excel menyimpan kode yang "
+                "diketik sebagai angka dan menampilkannya menurut format sel (mis. 2.06 tampil 2,1 dengan satu "
+                "desimal), sehingga kode yang diketik tidak dapat dipastikan",
+                galat_en=f"kode cell {i + 1} is stored as a decimal number ({s}): Excel stored the typed kode as a "
+                "number and shows it in the cell's number format (e.g. 2.06 shown as 2,1 with one decimal), so the "
+                "kode as typed cannot be known",
                 sel=i,
             )
         s = _clean_text(s, fixes)

@@ -9,6 +9,7 @@ from typing import TextIO
 from ..core.label import TINGKAT as _SEV
 from ..core.label import label_status
 from ..core.models import Berkas
+from .capaian import teks as capaian_teks
 from .summary import Totals
 
 _COLOR = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -74,6 +75,9 @@ class TulisTeks:
             kode = f" {t.kode}" if t.kode else ""
             saran = f" → {t.saran}" if t.saran and t.saran not in t.message else ""
             w(f"    {loc} {self._c(_COLOR[t.severity], f'{sev:<10}')} {t.rule}{self._c(_DIM, kode)}{self._status(t)}  {t.message}{saran}\n")
+        if b.capaian:
+            for line in capaian_teks(b.capaian, self.lang):
+                w(f"  {line}\n")
         if b.selesai:
             head = (f"  {len(b.selesai)} temuan putaran sebelumnya sudah selesai:" if self.lang == "id"
                     else f"  {len(b.selesai)} findings of the previous round are resolved:")

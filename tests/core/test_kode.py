@@ -47,7 +47,7 @@ def test_non_ascii_digits_are_repaired_and_said_never_kept():
     ("teks", "kata"),
     [
         ("##", "#"),                  # Tabel 4.1: column too narrow when printed
-        ("2,1", "koma"),              # Tabel 2.1: Excel turned 2.10 into 2,1
+        ("2,1", "koma"),              # Tabel 2.1: a kode part stored as a number (2.06 shown 2,1)
         ("1 06 01 06 2 01", "kegiatan (K) '06'"),  # Tabel 4.1 kegiatan row
         ("1.06.01.2", "tidak lengkap"),
         ("1.6.01.2.01", "bidang '6'"),   # inside dotted text a short segment is not guessed

@@ -33,7 +33,7 @@ def rekap(kumpulan, tmp_path_factory):
 def test_sheets_frozen_headers_and_autofilter(rekap):
     out, doc = rekap
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Ringkasan", "Per Aturan", "Temuan", "Aturan"]
+    assert wb.sheetnames == ["Ringkasan", "Per Aturan", "Temuan", "Aturan"]  # no evaluation table: no Capaian sheet
     n_findings = sum(len(f["findings"]) for f in doc["files"])
     expect_rows = {"Ringkasan": len(doc["files"]) + 1, "Temuan": n_findings + 1}
     for ws in wb:
