@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from .core.alamat import kunci_urut
-from .core.config import Konfigurasi, Pengecualian
+from .core.config import Konfigurasi, Pengecualian, SifatKode
+from .core.indikator import LEMBAR_SIFAT, SifatIndikator
+from .core.penilaian import nilai_evaluasi
 from .core.identitas import baris_judul, kenali_berkas
 from .core.models import SEVERITY_ORDER, Berkas, Temuan
 from .readers import BerkasTidakTerbaca, HasilBaca, Lembar, baca_berkas, baca_lembar
@@ -24,7 +26,7 @@ from .rules.context import Konteks
 from .rules.jalan import jalankan
 
 __all__ = ["Masukan", "Batas", "periksa_berkas", "periksa_lembar", "periksa_hasil", "temuan_berkas_rusak",
-           "berkas_tidak_terbaca", "pengecualian_lembar"]
+           "berkas_tidak_terbaca", "pengecualian_lembar", "sifat_lembar"]
 
 SHEET_PENGECUALIAN = "pengecualian"
 
@@ -107,18 +109,63 @@ def pengecualian_lembar(lembar: list[Lembar]) -> list[Pengecualian]:
     return out
 
 
+SHEET_SIFAT = LEMBAR_SIFAT
+
+
+def sifat_lembar(lembar: list[Lembar]) -> list[SifatKode]:
+    """Indicator natures listed in a sheet named 'Sifat Indikator' (columns: kode, kumulatif,
+    polaritas, alasan). Rows whose values cannot be read are left out."""
+    from .core.indikator import baca_kumulatif, baca_polaritas
+
+    out: list[SifatKode] = []
+    for sh in lembar:
+        if sh.nama.strip().lower() not in SHEET_SIFAT:
+            continue
+        header: dict[str, int] | None = None
+        for row in sh.sel:
+            cells = [teks_sel(v) for v in row]
+            low = [c.lower() for c in cells]
+            if header is None:
+                cols = {}
+                for j, t in enumerate(low):
+                    if t.startswith("kode"):
+                        cols.setdefault("kode", j)
+                    elif t.startswith("kumulatif") or t in ("sifat", "dijumlahkan"):
+                        cols.setdefault("kumulatif", j)
+                    elif t.startswith("polaritas") or t == "arah":
+                        cols.setdefault("polaritas", j)
+                    elif t in ("alasan", "keterangan", "reason"):
+                        cols.setdefault("alasan", j)
+                if "kode" in cols and ("kumulatif" in cols or "polaritas" in cols):
+                    header = cols
+                continue
+            isi = {name: cells[j] if j < len(cells) else "" for name, j in header.items()}
+            kode = isi.get("kode", "")
+            kum = baca_kumulatif(isi["kumulatif"]) if isi.get("kumulatif") else None
+            pol = baca_polaritas(isi["polaritas"]) if isi.get("polaritas") else None
+            if not kode or (kum is None and pol is None):
+                continue
+            out.append(SifatKode(kode=kode, kumulatif=kum, polaritas=pol, alasan=isi.get("alasan", "")))
+    return out
+
+
 def periksa_hasil(hasil: HasilBaca, config: Konfigurasi | None = None, path: str = "",
                   nomenklatur: Any = None) -> Berkas:
     """Run the selected rules on what was read from one workbook."""
     config = config or Konfigurasi.bawaan()
-    ctx = Konteks(hasil.tables, config, hasil.sheets, hasil.rumus_kosong, nomenklatur, lembar=hasil.lembar)
+    sifat = SifatIndikator(config.indikator)
+    klaim = sifat_lembar(hasil.lembar)
+    if klaim and getattr(config, "percayai_pengecualian", False):
+        sifat.tambah(klaim, "kiriman")  # the reviewer trusts what the submission says of itself
+    ctx = Konteks(hasil.tables, config, hasil.sheets, hasil.rumus_kosong, nomenklatur, lembar=hasil.lembar,
+                  sifat=sifat, sifat_klaim=klaim)
     findings: list[Temuan] = jalankan(ctx, pilih(config.select, config.ignore))
     # the reviewer's deviations always apply; a Pengecualian sheet in the workbook is the sender's
     # claim, honoured only when trusted (core/pengecualian.py)
     from .core.pengecualian import terapkan
 
-    findings, silenced, klaim = terapkan(findings, list(config.pengecualian), pengecualian_lembar(hasil.lembar),
-                                         config.percayai_pengecualian)
+    findings, silenced, klaim_p = terapkan(findings, list(config.pengecualian), pengecualian_lembar(hasil.lembar),
+                                           config.percayai_pengecualian)
     return Berkas(
         path=path,
         status="checked",
@@ -126,7 +173,8 @@ def periksa_hasil(hasil: HasilBaca, config: Konfigurasi | None = None, path: str
         findings=urutkan(findings, hasil.sheets),
         sheets_seen=hasil.sheets,
         silenced=silenced,
-        klaim=klaim,
+        klaim=klaim_p,
+        capaian=nilai_evaluasi(hasil.tables, config.capaian, sifat),
     )
 
 

@@ -73,6 +73,7 @@ class Berkas:
     klaim: list[dict[str, object]] = field(default_factory=list)  # the submission's own Pengecualian claims
     identitas: dict[str, object] = field(default_factory=dict)
     selesai: list[Temuan] = field(default_factory=list)  # with --baseline: findings of the previous round now gone
+    capaian: dict[str, Any] = field(default_factory=dict)  # capaian and predikat of evaluation rows (core.penilaian)
 
 
 @lru_cache(maxsize=None)

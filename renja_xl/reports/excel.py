@@ -28,6 +28,9 @@ from ..core.models import Berkas, Temuan
 from ..rules import REGISTRY, muat_semua
 from . import gaya
 from .gaya import WARNA
+from .capaian import KOLOM as capaian_kolom
+from .capaian import baris_tabel as capaian_baris
+from .capaian import judul as capaian_judul
 from .klaim import baris_klaim, baris_konfigurasi, penanda
 from .sel_aman import sel
 from .summary import Totals, nama_pemda, urut_pemda
@@ -40,9 +43,9 @@ _TAUTAN = Font(color=gaya.TAUTAN, underline="single")
 
 NAMA_SHEET = {
     "id": {"ringkasan": "Ringkasan", "aturan_pemda": "Per Aturan", "temuan": "Temuan", "aturan": "Aturan",
-           "konfigurasi": "Konfigurasi"},
+           "konfigurasi": "Konfigurasi", "capaian": "Capaian"},
     "en": {"ringkasan": "Summary", "aturan_pemda": "By Rule", "temuan": "Findings", "aturan": "Rules",
-           "konfigurasi": "Configuration"},
+           "konfigurasi": "Configuration", "capaian": "Achievement"},
 }
 _T = {
     "id": {
@@ -106,6 +109,8 @@ class TulisExcel:
         self._kepala(self.ws_tem, tem_head, [40, 22, 28, 16, 7, 20, 8, 11, 80, 28, 12])
         self.n_ring = 1
         self.n_tem = 1
+        self.ws_cap: Any = None  # the Capaian sheet, made when a file has evaluation rows
+        self.n_cap = 1
         self.lebar_ring = len(ring_head)
         self.lebar_tem = len(tem_head)
 
@@ -182,6 +187,22 @@ class TulisExcel:
         for t in b.selesai:
             self._temuan(b, pemda, t)
         self.klaim += [(b.path, line) for line in baris_klaim(b, self.lang)]
+        if b.capaian:
+            self._capaian(b, pemda)
+
+    def _capaian(self, b: Berkas, pemda: str) -> None:
+        """The capaian and predikat of every evaluation row, with the scale used (one line per file)."""
+        if self.ws_cap is None:
+            self.ws_cap = self.wb.create_sheet(self.nama["capaian"])
+            head = self.t["temuan"][:2] + capaian_kolom[self.lang]
+            self._kepala(self.ws_cap, head, [40, 22, 12, 7, 20, 50, 50, 10, 12, 14, 12, 16])
+            self.lebar_cap = len(head)
+        ws = self.ws_cap
+        ws.append([self._sel(ws, capaian_judul(b.capaian, self.lang), bold=True)])
+        self.n_cap += 1
+        for r in b.capaian.get("baris", []):
+            ws.append(_baris(ws, [b.path, pemda, *capaian_baris(r, self.lang)]))
+            self.n_cap += 1
 
     def _temuan(self, b: Berkas, pemda: str, t: Temuan) -> None:
         ws = self.ws_tem
@@ -220,6 +241,8 @@ class TulisExcel:
         self._tulis_per_aturan()
         self.ws_ring.auto_filter.ref = f"A1:{get_column_letter(self.lebar_ring)}{self.n_ring}"
         self.ws_tem.auto_filter.ref = f"A1:{get_column_letter(self.lebar_tem)}{self.n_tem}"
+        if self.ws_cap is not None:
+            self.ws_cap.auto_filter.ref = f"A1:{get_column_letter(self.lebar_cap)}{self.n_cap}"
         if tidak_dikirim_ulang:
             ws = self.ws_ring
             ws.append([])

@@ -23,6 +23,10 @@ from .. import __version__
 from ..core.label import TINGKAT, label_status
 from ..core.models import Berkas, Temuan
 from ..rules import REGISTRY, muat_semua
+from ..core.angka import format_angka
+from .capaian import KOLOM as capaian_kolom
+from .capaian import baris_tabel as capaian_baris
+from .capaian import judul as capaian_judul
 from .gaya import WEB
 from .klaim import baris_klaim, baris_konfigurasi, penanda
 from .summary import Totals, nama_pemda, urut_pemda
@@ -48,7 +52,7 @@ _T = {
         "status": {"checked": "diperiksa", "unreadable": "tidak terbaca"},
         "saring": {"pemda": "Pemda", "aturan": "Aturan", "tingkat": "Tingkat", "status": "Putaran"},
         "kosong": "Tidak ada temuan.", "lama": "Tidak dikirim ulang (ada di putaran sebelumnya)",
-        "lainnya": "lainnya",
+        "lainnya": "lainnya", "capaian": "Capaian dan predikat",
     },
     "en": {
         "judul": "Renja check recap", "dibuat": "Generated", "masukan": "Inputs",
@@ -64,7 +68,7 @@ _T = {
         "status": {"checked": "checked", "unreadable": "unreadable"},
         "saring": {"pemda": "Pemda", "aturan": "Rule", "tingkat": "Severity", "status": "Round"},
         "kosong": "No findings.", "lama": "Not sent again (in the previous round)",
-        "lainnya": "others",
+        "lainnya": "others", "capaian": "Achievement and predikat",
     },
 }
 
@@ -185,6 +189,8 @@ class TulisHtml:
         self._berkas = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")
         self._temuan = tempfile.SpooledTemporaryFile(max_size=4 << 20, mode="w+", encoding="utf-8")
         self.n_temuan = 0
+        self._capaian = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")
+        self.n_capaian = 0
         self.rule_sev: dict[str, dict[str, int]] = {}
         self.pemda_sev: dict[str, dict[str, int]] = {}
 
@@ -213,6 +219,16 @@ class TulisHtml:
         for t in b.selesai:
             self._baris(b, pemda, t)
         self.klaim += [(b.path, line) for line in baris_klaim(b, self.lang)]
+        if b.capaian:
+            n = len(capaian_kolom[self.lang])
+            self._capaian.write(f'<tr><td colspan="{n}" class="kecil">{_e(b.path)} — '
+                                f"{_e(capaian_judul(b.capaian, self.lang))}</td></tr>\n")
+            for row in b.capaian.get("baris", []):
+                self.n_capaian += 1
+                cells = capaian_baris(row, self.lang)
+                self._capaian.write("<tr>" + "".join(
+                    f'<td class="n">{_e(format_angka(c, 2))}</td>' if isinstance(c, float) else f"<td>{_e(c)}</td>"
+                    for c in cells) + "</tr>\n")  # the file is named in the row above its rows
 
     def _baris(self, b: Berkas, pemda: str, t: Temuan) -> None:
         self.n_temuan += 1
@@ -306,7 +322,16 @@ class TulisHtml:
         w("</tbody></table>")
         if not self.n_temuan:
             w(f'<p class="kecil">{_e(t["kosong"])}</p>')
-        w(f"</section></main><script>{_JS}</script></body></html>\n")
+        w("</section>\n")
+        if self.n_capaian:
+            head = "".join(f"<th>{_e(h)}</th>" for h in capaian_kolom[self.lang])
+            w(f'<section><h2>{_e(t["capaian"])} ({self.n_capaian})</h2><table id="tabel-capaian"><thead><tr>{head}'
+              f"</tr></thead><tbody>\n")
+            self._capaian.seek(0)
+            shutil.copyfileobj(self._capaian, self.out)
+            w("</tbody></table></section>\n")
+        w(f"</main><script>{_JS}</script></body></html>\n")
         self._berkas.close()
         self._temuan.close()
+        self._capaian.close()
         self.out.flush()

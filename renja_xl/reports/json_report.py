@@ -78,6 +78,8 @@ def berkas_json(b: Berkas) -> dict[str, Any]:
         d["identitas"] = b.identitas
     if b.selesai:
         d["selesai"] = [temuan_json(t) for t in b.selesai]
+    if b.capaian:
+        d["capaian"] = b.capaian  # capaian and predikat of the evaluation rows, with the scale used
     return d
 
 

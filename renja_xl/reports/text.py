@@ -9,6 +9,7 @@ from typing import TextIO
 from ..core.label import TINGKAT as _SEV
 from ..core.label import label_status
 from ..core.models import Berkas
+from .capaian import teks as capaian_teks
 from .klaim import baris_klaim, baris_konfigurasi, penanda
 from .layar import layar
 from .summary import Totals
@@ -79,6 +80,9 @@ class TulisTeks:
             saran = f" → {layar(t.saran)}" if t.saran and t.saran not in t.message else ""
             w(f"    {loc} {self._c(_COLOR[t.severity], f'{sev:<10}')} {t.rule}{self._c(_DIM, kode)}{self._status(t)}  "
               f"{layar(t.message)}{saran}{layar(penanda(t, self.lang))}\n")
+        if b.capaian:
+            for line in capaian_teks(b.capaian, self.lang):
+                w(f"  {layar(line)}\n")
         if b.selesai:
             head = (f"  {len(b.selesai)} temuan putaran sebelumnya sudah selesai:" if self.lang == "id"
                     else f"  {len(b.selesai)} findings of the previous round are resolved:")

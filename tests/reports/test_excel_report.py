@@ -33,6 +33,7 @@ def rekap(kumpulan, tmp_path_factory):
 def test_sheets_frozen_headers_and_autofilter(rekap):
     out, doc = rekap
     wb = load_workbook(out)
+    # no evaluation table: no Capaian sheet; Konfigurasi (the trust boundary) always last
     assert wb.sheetnames == ["Ringkasan", "Per Aturan", "Temuan", "Aturan", "Konfigurasi"]
     n_findings = sum(len(f["findings"]) for f in doc["files"])
     expect_rows = {"Ringkasan": len(doc["files"]) + 1, "Temuan": n_findings + 1}

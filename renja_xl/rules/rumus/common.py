@@ -85,10 +85,13 @@ def rumus_tabel(ctx: Any, t: Tabel) -> RumusTabel | None:
     return rt
 
 
-def kolom_tabel(t: Tabel) -> set[int]:
-    """The columns of a table: every column its column map names (a kode split over cells counts)."""
+def kolom_tabel(t: Tabel, dipahami: bool = False) -> set[int]:
+    """The columns of a table: every column its column map names (a kode split over cells counts).
+    ``dipahami``: only the columns given a role (not those the reader set aside as ``diabaikan``)."""
     out: set[int] = set()
     for p in t.peta:
+        if dipahami and p.peran == "diabaikan":
+            continue
         for part in p.huruf.split(","):
             a, _, b = part.partition(":")
             try:

@@ -26,6 +26,8 @@ PORSI = 0.75  # … and at least this share of the group's formulas
         "sekitarnya `=M63+AC63`, `=M65+AC65`). Rumus yang diharapkan disebutkan. Sejawat dianggap mapan bila paling "
         "sedikit tiga sel dan tiga perempat rumus kelompoknya berbentuk sama. Hanya rumus yang menghitung dalam "
         "barisnya sendiri yang dibandingkan; rumus penjumlah ke bawah (induk, JUMLAH) dinilai F001 menurut kode. "
+        "Kolom yang artinya tidak dipahami pembaca (`diabaikan` di peta kolom: bobot/TTB, kolom periksa di samping "
+        "tabel) tidak dinilai. "
         "Tingkat **peringatan**; **galat** bila rumus yang diharapkan adalah penjumlahan yang hasilnya berbeda.",
         mengapa="Rumus yang disalin lalu bergeser satu kolom, atau diketik ulang di satu sel, menghasilkan angka yang "
         "tampak wajar tetapi mengambil kolom yang salah; pemeriksa angka tidak akan melihatnya bila kolom yang "
@@ -41,6 +43,8 @@ PORSI = 0.75  # … and at least this share of the group's formulas
         "`=M63+AC63`, `=M65+AC65`). The expected formula is named. Peers are settled when at least three cells and "
         "three quarters of the group's formulas share one shape. Only formulas computing within their own row are "
         "compared; summing formulas down a column (parents, JUMLAH) are judged by F001 against the kode. "
+        "Columns whose meaning the reader does not know (`diabaikan` in the column map: weights/TTB, a check "
+        "column beside the table) are not judged. "
         "Severity **warning**; **error** when the expected formula is a sum whose result differs.",
         mengapa="A formula copied and shifted by one column, or retyped in one cell, gives a plausible number from "
         "the wrong column; a check of the numbers does not see it when the wrong column happens to hold similar "
@@ -56,7 +60,9 @@ def periksa(ctx, t):
     judged = {(indeks_kolom(h), i) for (h, i) in analisis_jumlah(ctx, t)}
     # a column whose number row states its relation: F005 holds its formulas to that, not to each other
     dinyatakan = {indeks_kolom(t.angka[rel.kolom].huruf) for rel in t.relasi if rel.kolom in t.angka}
-    semua = sorted(kolom_tabel(t) - dinyatakan)
+    # a column set aside (a weighted share, a check column beside the table): its formulas' meaning is
+    # not known, so no claim is made about them (F003 still says a #REF! there)
+    semua = sorted(kolom_tabel(t, dipahami=True) - dinyatakan)
     peta = rt.rumus
     cells: dict[tuple[int, int], tuple[tuple[int, int], str, str]] = {}  # (i, column) → (cell, shape, skeleton)
     kolom = set(semua)
