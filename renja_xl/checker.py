@@ -223,8 +223,9 @@ def periksa_berkas(masukan: Masukan | str | Path, config: Konfigurasi | None = N
     gc.disable()  # a file's rows and cells are freed by reference counting; cyclic passes would only rescan them
     try:
         try:
-            hasil = baca_lembar(m.lembar, m.tampil, config.peta) if m.lembar is not None else baca_berkas(
-                m.path or m.tampil, config.peta)
+            percaya = bool(config.percayai_pengecualian)  # a 'Peta Kolom' sheet is the sender's claim too
+            hasil = baca_lembar(m.lembar, m.tampil, config.peta, percaya) if m.lembar is not None else baca_berkas(
+                m.path or m.tampil, config.peta, percaya)
         except BerkasTidakTerbaca as exc:
             return berkas_tidak_terbaca(m, config, exc.alasan, exc.reason)
         b = periksa_hasil(hasil, config, m.tampil, nomenklatur)

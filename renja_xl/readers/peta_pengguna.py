@@ -5,8 +5,10 @@ says: ``[[peta]]`` in ``renja-xl.toml`` (from the reviewer's side), or a sheet n
 in the workbook itself (columns ``Sheet``, ``Jenis``, ``Baris Kepala``, ``Kolom``, ``Peran``, one row
 per column). Both give the same fields (:class:`~renja_xl.core.config.PetaTabel`): the sheet, the
 table kind, its header rows, and the role of columns by letter. A 'Peta Kolom' sheet inside a
-submission is the sender's description of its layout: it is used, and every report says so (the
-table's column map names it as the evidence, and ``peta_sumber`` is set).
+submission is the sender's description of its own layout, a claim like its Pengecualian sheet: it is
+used only when the reviewer trusts the submission (``percayai_pengecualian``; the add-in trusts the
+user's own workbook), and then every report says so (the table's column map names it as the
+evidence, and ``peta_sumber`` is set). Untrusted, it is not used and E006 says it is there.
 """
 
 from __future__ import annotations
