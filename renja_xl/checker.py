@@ -20,6 +20,7 @@ from .core.penilaian import nilai_evaluasi
 from .core.identitas import baris_judul, kenali_berkas
 from .core.models import SEVERITY_ORDER, Berkas, Temuan
 from .readers import BerkasTidakTerbaca, HasilBaca, Lembar, baca_berkas, baca_lembar
+from .readers.jaga import Batas  # the one set of per-file limits (the guard and the worker pool apply it)
 from .readers.kepala import teks_sel
 from .rules import REGISTRY, muat_semua, pilih
 from .rules.context import Konteks
@@ -41,20 +42,6 @@ class Masukan:
     path: Path | None = None
     galat: tuple[str, str] | None = None
     lembar: list[Lembar] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Batas:
-    """Limits per file (0 = none). The check itself applies ``ukuran`` (a larger file is not
-    opened); ``waktu`` and ``memori`` are enforced around it by the worker pool."""
-
-    waktu: float = 0.0  # seconds
-    ukuran: float = 0.0  # MB
-    memori: float = 0.0  # MB
-
-    @classmethod
-    def dari(cls, cfg: Konfigurasi) -> Batas:
-        return cls(cfg.batas_waktu, cfg.batas_ukuran, cfg.batas_memori)
 
 
 def urutkan(findings: list[Temuan], sheets: list[str]) -> list[Temuan]:
@@ -211,10 +198,10 @@ def periksa_berkas(masukan: Masukan | str | Path, config: Konfigurasi | None = N
         return berkas_tidak_terbaca(m, config, *m.galat)
     if m.lembar is None and m.path is not None:
         # not opened at all: a FIFO or device (a reader would wait forever), a file over the size limit
-        from .readers.jaga import Batas as _Batas, periksa_masukan
+        from .readers.jaga import periksa_masukan
 
         try:
-            periksa_masukan(m.path, _Batas(0, batas.ukuran, 0))
+            periksa_masukan(m.path, Batas(0, batas.ukuran, 0))
         except BerkasTidakTerbaca as exc:
             return berkas_tidak_terbaca(m, config, exc.alasan, exc.reason)
     import gc

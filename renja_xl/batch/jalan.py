@@ -108,9 +108,9 @@ def _tulis_anotasi(src: Path, berkas: Any, out: Path, cfg: Konfigurasi) -> None:
     loads the whole workbook: time and memory limits apply). When it cannot be made, the recap stands
     and stderr says why; the exit status stays the findings'."""
     from ..readers import BerkasTidakTerbaca
-    from ..readers.jaga import Batas as BatasJaga, panggil
+    from ..readers.jaga import panggil
 
-    batas = BatasJaga.dari(cfg)
+    batas = Batas.dari(cfg)
     try:
         with tujuan(str(out), [Masukan(str(src), src)], binary=True) as fh:
             fh.flush()
