@@ -14,11 +14,11 @@ import os
 import re
 import zipfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from ..core.alamat import alamat, huruf_kolom, indeks_kolom
 from .rumus import PetaRumus
 
 __all__ = ["Lembar", "BerkasTidakTerbaca", "EKSTENSI", "buka_berkas", "lembar_dari_nilai", "alamat", "kolom_huruf"]
@@ -36,23 +36,8 @@ class BerkasTidakTerbaca(Exception):
         self.jenis = jenis  # rusak, sandi, bukan-spreadsheet, format, tidak-ada
 
 
-@lru_cache(maxsize=4096)
-def kolom_huruf(c: int) -> str:
-    """0-based column index → letters (0 → A, 26 → AA)."""
-    s = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        s = chr(65 + rem) + s
-    return s
-
-
-_HURUF = [kolom_huruf(i) for i in range(702)]  # A … ZZ: the letters of every column a Renja uses
-
-
-def alamat(r: int, c: int) -> str:
-    """0-based (row, column) → A1 address."""
-    return f"{_HURUF[c] if c < 702 else kolom_huruf(c)}{r + 1}"
+# one A1 module (core.alamat); the readers' names for it kept for their callers
+kolom_huruf = huruf_kolom
 
 
 @dataclass(slots=True)
@@ -236,10 +221,7 @@ def _unescape(text: str) -> str:
 
 
 def _col_index(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + (ch - 64)
-    return n - 1
+    return indeks_kolom(letters)
 
 
 @dataclass(slots=True)
