@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from .core.alamat import kunci_urut
-from .core.config import Konfigurasi, Pengecualian, SifatKode
-from .core.indikator import LEMBAR_SIFAT, SifatIndikator
+from .core.config import Konfigurasi
+from .core.indikator import SifatIndikator
 from .core.penilaian import nilai_evaluasi
 from .core.identitas import baris_judul, kenali_berkas
 from .core.models import SEVERITY_ORDER, Berkas, Temuan
 from .readers import BerkasTidakTerbaca, HasilBaca, Lembar, baca_berkas, baca_lembar
 from .readers.jaga import Batas  # the one set of per-file limits (the guard and the worker pool apply it)
-from .readers.kepala import teks_sel
+from .readers.klaim import SHEET_PENGECUALIAN, SHEET_SIFAT, pengecualian_lembar, sifat_lembar  # noqa: F401 - re-exported
 from .rules import REGISTRY, muat_semua, pilih
 from .rules.context import Konteks
 from .rules.jalan import jalankan
@@ -29,7 +29,6 @@ from .rules.jalan import jalankan
 __all__ = ["Masukan", "Batas", "periksa_berkas", "periksa_lembar", "periksa_hasil", "temuan_berkas_rusak",
            "berkas_tidak_terbaca", "pengecualian_lembar", "sifat_lembar"]
 
-SHEET_PENGECUALIAN = "pengecualian"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,80 +59,6 @@ def urutkan(findings: list[Temuan], sheets: list[str]) -> list[Temuan]:
         )
 
     return sorted(findings, key=key)
-
-
-def pengecualian_lembar(lembar: list[Lembar]) -> list[Pengecualian]:
-    """Accepted deviations listed in a sheet named 'Pengecualian' (columns: aturan/rule, kode, alasan)."""
-    out: list[Pengecualian] = []
-    for sh in lembar:
-        if sh.nama.strip().lower() != SHEET_PENGECUALIAN:
-            continue
-        header: dict[str, int] | None = None
-        for row in sh.sel:
-            cells = [teks_sel(v) for v in row]
-            low = [c.lower() for c in cells]
-            if header is None:
-                cols = {}
-                for j, t in enumerate(low):
-                    if t in ("aturan", "rule", "kode aturan"):
-                        cols["rule"] = j
-                    elif t in ("kode", "kode program/kegiatan", "kode sub kegiatan"):
-                        cols["kode"] = j
-                    elif t in ("alasan", "keterangan", "reason"):
-                        cols["alasan"] = j
-                    elif t in ("sheet", "lembar", "tabel"):
-                        cols["sheet"] = j
-                if "rule" in cols and "alasan" in cols:
-                    header = cols
-                continue
-            rule = cells[header["rule"]] if header["rule"] < len(cells) else ""
-            alasan = cells[header["alasan"]] if header["alasan"] < len(cells) else ""
-            if not rule or not alasan:
-                continue
-            kode = cells[header["kode"]] if "kode" in header and header["kode"] < len(cells) else ""
-            sheet = cells[header["sheet"]] if "sheet" in header and header["sheet"] < len(cells) else ""
-            out.append(Pengecualian(rule=rule.upper(), kode=kode or None, alasan=alasan, sheet=sheet or None))
-    return out
-
-
-SHEET_SIFAT = LEMBAR_SIFAT
-
-
-def sifat_lembar(lembar: list[Lembar]) -> list[SifatKode]:
-    """Indicator natures listed in a sheet named 'Sifat Indikator' (columns: kode, kumulatif,
-    polaritas, alasan). Rows whose values cannot be read are left out."""
-    from .core.indikator import baca_kumulatif, baca_polaritas
-
-    out: list[SifatKode] = []
-    for sh in lembar:
-        if sh.nama.strip().lower() not in SHEET_SIFAT:
-            continue
-        header: dict[str, int] | None = None
-        for row in sh.sel:
-            cells = [teks_sel(v) for v in row]
-            low = [c.lower() for c in cells]
-            if header is None:
-                cols = {}
-                for j, t in enumerate(low):
-                    if t.startswith("kode"):
-                        cols.setdefault("kode", j)
-                    elif t.startswith("kumulatif") or t in ("sifat", "dijumlahkan"):
-                        cols.setdefault("kumulatif", j)
-                    elif t.startswith("polaritas") or t == "arah":
-                        cols.setdefault("polaritas", j)
-                    elif t in ("alasan", "keterangan", "reason"):
-                        cols.setdefault("alasan", j)
-                if "kode" in cols and ("kumulatif" in cols or "polaritas" in cols):
-                    header = cols
-                continue
-            isi = {name: cells[j] if j < len(cells) else "" for name, j in header.items()}
-            kode = isi.get("kode", "")
-            kum = baca_kumulatif(isi["kumulatif"]) if isi.get("kumulatif") else None
-            pol = baca_polaritas(isi["polaritas"]) if isi.get("polaritas") else None
-            if not kode or (kum is None and pol is None):
-                continue
-            out.append(SifatKode(kode=kode, kumulatif=kum, polaritas=pol, alasan=isi.get("alasan", "")))
-    return out
 
 
 def periksa_hasil(hasil: HasilBaca, config: Konfigurasi | None = None, path: str = "",
