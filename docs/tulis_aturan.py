@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent / "aturan"
 
 def halaman() -> dict[str, str]:
     from renja_xl.rules import REGISTRY, muat_semua
+    from renja_xl.rules.registry import KATEGORI
 
     muat_semua()
     pages: dict[str, str] = {}
@@ -32,6 +33,8 @@ def halaman() -> dict[str, str]:
         "",
         "Dibuat dari registri aturan oleh `docs/tulis_aturan.py`; jangan disunting. "
         "`renja-xl rule KODE` mencetak halaman yang sama.",
+        "",
+        "Huruf kode: " + " · ".join(f"**{h}** {arti}" for h, arti in KATEGORI.items()) + ".",
         "",
         "| kode | slug | tingkat | aturan |",
         "|---|---|---|---|",

@@ -14,20 +14,21 @@ from pathlib import Path
 from typing import Any
 
 from .core.alamat import kunci_urut
-from .core.config import Konfigurasi, Pengecualian
+from .core.config import Konfigurasi
+from .core.indikator import SifatIndikator
+from .core.penilaian import nilai_evaluasi
 from .core.identitas import baris_judul, bentrok_pemda, kenali_berkas
-from .core.kode import parse_kode
 from .core.models import SEVERITY_ORDER, Berkas, Temuan
 from .readers import BerkasTidakTerbaca, HasilBaca, Lembar, baca_berkas, baca_lembar
-from .readers.kepala import teks_sel
+from .readers.jaga import Batas  # the one set of per-file limits (the guard and the worker pool apply it)
+from .readers.klaim import SHEET_PENGECUALIAN, SHEET_SIFAT, pengecualian_lembar, sifat_lembar  # noqa: F401 - re-exported
 from .rules import REGISTRY, muat_semua, pilih
 from .rules.context import Konteks
 from .rules.jalan import jalankan
 
 __all__ = ["Masukan", "Batas", "periksa_berkas", "periksa_lembar", "periksa_hasil", "temuan_berkas_rusak",
-           "berkas_tidak_terbaca", "tambah_temuan_berkas", "pengecualian_lembar"]
+           "berkas_tidak_terbaca", "tambah_temuan_berkas", "pengecualian_lembar", "sifat_lembar"]
 
-SHEET_PENGECUALIAN = "pengecualian"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,20 +41,6 @@ class Masukan:
     path: Path | None = None
     galat: tuple[str, str] | None = None
     lembar: list[Lembar] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Batas:
-    """Limits per file (0 = none). The check itself applies ``ukuran`` (a larger file is not
-    opened); ``waktu`` and ``memori`` are enforced around it by the worker pool."""
-
-    waktu: float = 0.0  # seconds
-    ukuran: float = 0.0  # MB
-    memori: float = 0.0  # MB
-
-    @classmethod
-    def dari(cls, cfg: Konfigurasi) -> Batas:
-        return cls(cfg.batas_waktu, cfg.batas_ukuran, cfg.batas_memori)
 
 
 def urutkan(findings: list[Temuan], sheets: list[str]) -> list[Temuan]:
@@ -74,69 +61,23 @@ def urutkan(findings: list[Temuan], sheets: list[str]) -> list[Temuan]:
     return sorted(findings, key=key)
 
 
-def pengecualian_lembar(lembar: list[Lembar]) -> list[Pengecualian]:
-    """Accepted deviations listed in a sheet named 'Pengecualian' (columns: aturan/rule, kode, alasan)."""
-    out: list[Pengecualian] = []
-    for sh in lembar:
-        if sh.nama.strip().lower() != SHEET_PENGECUALIAN:
-            continue
-        header: dict[str, int] | None = None
-        for row in sh.sel:
-            cells = [teks_sel(v) for v in row]
-            low = [c.lower() for c in cells]
-            if header is None:
-                cols = {}
-                for j, t in enumerate(low):
-                    if t in ("aturan", "rule", "kode aturan"):
-                        cols["rule"] = j
-                    elif t in ("kode", "kode program/kegiatan", "kode sub kegiatan"):
-                        cols["kode"] = j
-                    elif t in ("alasan", "keterangan", "reason"):
-                        cols["alasan"] = j
-                    elif t in ("sheet", "lembar", "tabel"):
-                        cols["sheet"] = j
-                if "rule" in cols and "alasan" in cols:
-                    header = cols
-                continue
-            rule = cells[header["rule"]] if header["rule"] < len(cells) else ""
-            alasan = cells[header["alasan"]] if header["alasan"] < len(cells) else ""
-            if not rule or not alasan:
-                continue
-            kode = cells[header["kode"]] if "kode" in header and header["kode"] < len(cells) else ""
-            sheet = cells[header["sheet"]] if "sheet" in header and header["sheet"] < len(cells) else ""
-            out.append(Pengecualian(rule=rule.upper(), kode=kode or None, alasan=alasan, sheet=sheet or None))
-    return out
-
-
-def _kunci(kode: str | None) -> str | None:
-    if not kode:
-        return None
-    k = parse_kode(kode).kode
-    return k.kunci if k else None
-
-
-def _terapkan_pengecualian(findings: list[Temuan], rules: list[Pengecualian]) -> tuple[list[Temuan], list[dict[str, Any]]]:
-    if not rules:
-        return findings, []
-    kept: list[Temuan] = []
-    silenced: list[dict[str, Any]] = []
-    for t in findings:
-        hit = next((p for p in rules if p.cocok(t.rule, t.kode, t.sheet, _kunci(t.kode))), None)
-        if hit is None:
-            kept.append(t)
-        else:
-            silenced.append({"rule": t.rule, "kode": t.kode, "sheet": t.sheet, "cell": t.cell, "alasan": hit.alasan})
-    return kept, silenced
-
-
 def periksa_hasil(hasil: HasilBaca, config: Konfigurasi | None = None, path: str = "",
                   nomenklatur: Any = None) -> Berkas:
     """Run the selected rules on what was read from one workbook."""
     config = config or Konfigurasi.bawaan()
-    ctx = Konteks(hasil.tables, config, hasil.sheets, hasil.rumus_kosong, nomenklatur, lembar=hasil.lembar)
+    sifat = SifatIndikator(config.indikator)
+    klaim = sifat_lembar(hasil.lembar)
+    if klaim and getattr(config, "percayai_pengecualian", False):
+        sifat.tambah(klaim, "kiriman")  # the reviewer trusts what the submission says of itself
+    ctx = Konteks(hasil.tables, config, hasil.sheets, hasil.rumus_kosong, nomenklatur, lembar=hasil.lembar,
+                  sifat=sifat, sifat_klaim=klaim)
     findings: list[Temuan] = jalankan(ctx, pilih(config.select, config.ignore))
-    rules = list(config.pengecualian) + pengecualian_lembar(hasil.lembar)
-    findings, silenced = _terapkan_pengecualian(findings, rules)
+    # the reviewer's deviations always apply; a Pengecualian sheet in the workbook is the sender's
+    # claim, honoured only when trusted (core/pengecualian.py)
+    from .core.pengecualian import terapkan
+
+    findings, silenced, klaim_p = terapkan(findings, list(config.pengecualian), pengecualian_lembar(hasil.lembar),
+                                           config.percayai_pengecualian)
     return Berkas(
         path=path,
         status="checked",
@@ -144,6 +85,8 @@ def periksa_hasil(hasil: HasilBaca, config: Konfigurasi | None = None, path: str
         findings=urutkan(findings, hasil.sheets),
         sheets_seen=hasil.sheets,
         silenced=silenced,
+        klaim=klaim_p,
+        capaian=nilai_evaluasi(hasil.tables, config.capaian, sifat),
     )
 
 
@@ -157,20 +100,23 @@ def temuan_berkas_rusak(exc: BerkasTidakTerbaca, config: Konfigurasi) -> Temuan:
 
 
 def tambah_temuan_berkas(b: Berkas, kode: str, config: Konfigurasi, alasan: str, reason: str,
-                         pengecualian: list[Pengecualian] | None = None) -> Temuan | None:
+                         kiriman: list[Any] | None = None) -> Temuan | None:
     """Add a file-level finding of rule ``kode`` (one reported outside the rule functions, such as
-    E005) to ``b`` when that rule is selected; an accepted deviation silences it like any other.
-    Returns the finding, or None when it was not selected or was silenced."""
+    E007) to ``b`` when that rule is selected; accepted deviations apply to it like to any other
+    (``kiriman``: the submission's own, honoured only when trusted). Returns the finding, or None
+    when it was not selected or was silenced."""
     if kode not in {a.kode for a in pilih(config.select, config.ignore)}:
         return None
+    from .core.pengecualian import terapkan
+
     muat_semua()
     t = Konteks([], config).untuk(REGISTRY[kode]).temuan(None, None, None, alasan, reason)
-    kept, silenced = _terapkan_pengecualian([t], list(config.pengecualian) + list(pengecualian or []))
+    kept, silenced, _ = terapkan([t], list(config.pengecualian), list(kiriman or []), config.percayai_pengecualian)
     b.silenced.extend(silenced)
     if not kept:
         return None
-    b.findings = urutkan([*b.findings, t], b.sheets_seen)
-    return t
+    b.findings = urutkan([*b.findings, *kept], b.sheets_seen)
+    return kept[0]
 
 
 def berkas_tidak_terbaca(m: Masukan, config: Konfigurasi, alasan: str, reason: str) -> Berkas:
@@ -195,23 +141,23 @@ def periksa_berkas(masukan: Masukan | str | Path, config: Konfigurasi | None = N
     batas = batas if batas is not None else Batas.dari(config)
     if m.galat is not None:
         return berkas_tidak_terbaca(m, config, *m.galat)
-    if m.lembar is None and m.path is not None and batas.ukuran > 0:
+    if m.lembar is None and m.path is not None:
+        # not opened at all: a FIFO or device (a reader would wait forever), a file over the size limit
+        from .readers.jaga import periksa_masukan
+
         try:
-            size = m.path.stat().st_size
-        except OSError:
-            size = 0  # the reader says why it cannot open it
-        if size > batas.ukuran * 1024 * 1024:
-            mb = size / 1024 / 1024
-            return berkas_tidak_terbaca(m, config, f"berkas terlalu besar ({mb:.1f} MB; batas {batas.ukuran:g} MB, --batas-ukuran)",
-                                f"file too large ({mb:.1f} MB; limit {batas.ukuran:g} MB, --batas-ukuran)")
+            periksa_masukan(m.path, Batas(0, batas.ukuran, 0))
+        except BerkasTidakTerbaca as exc:
+            return berkas_tidak_terbaca(m, config, exc.alasan, exc.reason)
     import gc
 
     gc_aktif = gc.isenabled()
     gc.disable()  # a file's rows and cells are freed by reference counting; cyclic passes would only rescan them
     try:
         try:
-            hasil = baca_lembar(m.lembar, m.tampil, config.peta) if m.lembar is not None else baca_berkas(
-                m.path or m.tampil, config.peta)
+            percaya = bool(config.percayai_pengecualian)  # a 'Peta Kolom' sheet is the sender's claim too
+            hasil = baca_lembar(m.lembar, m.tampil, config.peta, percaya) if m.lembar is not None else baca_berkas(
+                m.path or m.tampil, config.peta, percaya)
         except BerkasTidakTerbaca as exc:
             return berkas_tidak_terbaca(m, config, exc.alasan, exc.reason)
         b = periksa_hasil(hasil, config, m.tampil, nomenklatur)
@@ -229,7 +175,7 @@ def periksa_berkas(masukan: Masukan | str | Path, config: Konfigurasi | None = N
     bentrok = bentrok_pemda([t.title for t in b.tables] + judul, m.tampil)
     if bentrok is not None:
         tambah_temuan_berkas(
-            b, "E005", config,
+            b, "E007", config,
             f"Judul tabel menyebut {bentrok[0]}, tetapi folder atau nama berkasnya menyebut {bentrok[1]}; "
             f"identitas diambil dari judul",
             f"The table title names {bentrok[0]} but its folder or file name says {bentrok[1]}; the identity is "

@@ -18,6 +18,7 @@ from pathlib import Path
 from . import __version__
 from .argumen import Parser, bahasa_argumen, pasang_bahasa
 from .core.errors import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_PIPE, EXIT_USAGE, GagalJalan
+from .reports.layar import layar  # text from outside (file names, cells, a nomenclature) shown escaped
 
 # -o's extension → the report format it means
 EKSTENSI_FORMAT = {".txt": "text", ".log": "text", ".json": "json", ".xlsx": "excel", ".html": "html", ".htm": "html"}
@@ -58,8 +59,9 @@ def _parser(lang: str = "id") -> argparse.ArgumentParser:
         sp.add_argument("--jobs", type=int, default=None, metavar="N",
                         help=h("jumlah proses paralel (bawaan: jumlah inti)", "parallel processes (default: cores)"))
         sp.add_argument("--config", metavar="FILE", help=h(
-            "berkas konfigurasi (bawaan: renja-xl.toml atau [tool.renja-xl] terdekat)",
-            "configuration file (default: the nearest renja-xl.toml or [tool.renja-xl])"))
+            "berkas konfigurasi (bawaan: renja-xl.toml atau [tool.renja-xl] di folder kerja atau induknya; "
+            "tidak pernah dari masukan)", "configuration file (default: renja-xl.toml or [tool.renja-xl] in the "
+            "working folder or a parent; never from the inputs)"))
         sp.add_argument("--batas-waktu", type=float, default=None, metavar=h("DETIK", "SECONDS"),
                         help=h("batas waktu per berkas", "time limit per file"))
         sp.add_argument("--batas-ukuran", type=float, default=None, metavar="MB",
@@ -104,6 +106,10 @@ def _parser(lang: str = "id") -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="PREVIOUS.json", help=h(
         "laporan JSON putaran sebelumnya (baru/masih ada/selesai)",
         "the previous round's JSON report (new/still open/resolved)"))
+    c.add_argument("--percayai-pengecualian", action="store_true", help=h(
+        "hormati sheet Pengecualian dan Peta Kolom di dalam kiriman (bawaan: hanya dicantumkan sebagai klaim pengirim)",
+        "honour the Pengecualian and Peta Kolom sheets inside submissions (default: only listed as the sender's "
+        "claims)"))
     c.add_argument("--no-color", action="store_true", help=h("tanpa warna", "no colour"))
 
     r = sub.add_parser("rules", help=h("daftar aturan (katalog)", "the rule catalogue"))
@@ -144,6 +150,12 @@ def _parser(lang: str = "id") -> argparse.ArgumentParser:
     d.add_argument("-o", "--output", metavar="OUT", help=h("tulis laporan ke berkas ini (bawaan: layar)",
                                                            "write the report to this file (default: the screen)"))
     d.add_argument("-q", "--quiet", action="store_true", help=h("tanpa baris penutup", "no closing line"))
+    d.add_argument("--config", metavar="FILE", help=h("berkas konfigurasi (bawaan: renja-xl.toml di folder kerja)",
+                                                      "configuration file (default: renja-xl.toml in the working folder)"))
+    for opt, meta, id_, en_ in (("--batas-waktu", h("DETIK", "SECONDS"), "batas waktu per berkas", "time limit per file"),
+                                ("--batas-ukuran", "MB", "batas ukuran per berkas", "size limit per file"),
+                                ("--batas-memori", "MB", "batas memori per berkas (Linux)", "memory limit per file (Linux)")):
+        d.add_argument(opt, type=float, default=None, metavar=meta, help=h(id_, en_))
     lang_arg(d)
 
     s = sub.add_parser("ringkasan", help=h("tabel yang dikenali dalam workbook dan total pagunya",
@@ -160,17 +172,20 @@ def _parser(lang: str = "id") -> argparse.ArgumentParser:
 # --- configuration ------------------------------------------------------------------------------
 
 def _config(args: argparse.Namespace):
-    from .core.config import Konfigurasi, KonfigurasiTidakValid, cari_konfigurasi, muat_konfigurasi
+    from .core.config import Konfigurasi, KonfigurasiTidakValid, cari_konfigurasi, di_dalam, muat_konfigurasi
 
     try:
-        if args.config:
+        if getattr(args, "config", None):
             if not Path(args.config).is_file():
                 raise GagalJalan(f"berkas konfigurasi tidak ditemukan: {args.config}",
                                  f"configuration file not found: {args.config}")
             cfg = muat_konfigurasi(args.config)
         else:
-            found = cari_konfigurasi(args.paths[0]) if getattr(args, "paths", None) else None
-            found = found or cari_konfigurasi(Path.cwd())
+            # the reviewer's side only: the working folder and its parents, never a folder being checked
+            found = cari_konfigurasi(Path.cwd())
+            masukan = [Path(p) for p in (getattr(args, "paths", None) or ())]
+            if found is not None and di_dalam(found, [p for p in masukan if p.is_dir()]):
+                found = None  # the submission's own: the scan of that folder reports it (batch/masukan.py)
             cfg = muat_konfigurasi(found) if found else Konfigurasi.bawaan()
         nomen = getattr(args, "nomenklatur", None)
         if nomen:
@@ -266,7 +281,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise GagalJalan(f"kode aturan tidak dikenal: {', '.join(bad)} (lihat: renja-xl rules)",
                          f"unknown rule code: {', '.join(bad)} (see: renja-xl rules)")
     req = permintaan_check(args)
-    cfg = _batas(cfg, args)
+    cfg = _batas(cfg, args).dengan(percayai_pengecualian=True if args.percayai_pengecualian else None)
     hasil = jalankan_check(req, cfg)
     if not args.quiet:
         line = baris_penutup(hasil, req.format, cfg.lang)
@@ -334,7 +349,7 @@ def cmd_nomenklatur(args: argparse.Namespace) -> int:
     if args.nomen_perintah == "kode":
         e = nomen.cari_kode(args.kode)
         if e is None:
-            print(f"{args.kode}: {'not in the nomenclature' if en else 'tidak ada di nomenklatur'} ({nomen.sumber})")
+            print(layar(f"{args.kode}: {'not in the nomenclature' if en else 'tidak ada di nomenklatur'} ({nomen.sumber})"))
             return EXIT_FINDINGS
         kode = e.untuk_bidang(bidang or ".".join(args.kode.split(".")[:2]))
         rows = [("kode", kode), ("level", label_level(e.level, args.lang)), ("nomenklatur", e.nama),
@@ -343,7 +358,7 @@ def cmd_nomenklatur(args: argparse.Namespace) -> int:
             rows.append(("kode umum" if not en else "generic kode", e.kode))
         for k, v in rows:
             if v:
-                print(f"{k:<12} {v}")
+                print(f"{k:<12} {layar(v)}")  # a nomenclature file is data from outside
         return EXIT_OK
     hits = nomen.cari_nama(" ".join(args.teks), bidang=bidang, n=args.n, batas=0.45)
     if not hits:
@@ -351,7 +366,7 @@ def cmd_nomenklatur(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     for h in hits:
         sat = f" [{h.entri.satuan}]" if h.entri.satuan else ""
-        print(f"{h.skor * 100:5.1f}%  {h.kode:<20} {label_level(h.entri.level, args.lang):<12} {h.entri.nama}{sat}")
+        print(layar(f"{h.skor * 100:5.1f}%  {h.kode:<20} {label_level(h.entri.level, args.lang):<12} {h.entri.nama}{sat}"))
     return EXIT_OK
 
 
@@ -377,8 +392,8 @@ def cmd_rule(code: str, lang: str) -> int:
     if a is None:
         hint = saran(key, list(REGISTRY)) or saran(code.strip().lower(), [r.slug for r in REGISTRY.values()])
         tail = (f"; did you mean {hint}?" if lang == "en" else f"; maksud Anda {hint}?") if hint else ""
-        raise GagalJalan(f"aturan '{code}' tidak dikenal (lihat: renja-xl rules){tail}",
-                         f"unknown rule '{code}' (see: renja-xl rules){tail}")
+        raise GagalJalan(f"aturan '{layar(code)}' tidak dikenal (lihat: renja-xl rules){tail}",
+                         f"unknown rule '{layar(code)}' (see: renja-xl rules){tail}")
     print(a.halaman(lang))
     return EXIT_OK
 
@@ -393,8 +408,9 @@ def cmd_ringkasan(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     from .batch import tujuan
     from .checker import Masukan
-    from .diff import bandingkan_berkas
+    from .diff import bandingkan_hasil
     from .readers import BerkasTidakTerbaca
+    from .readers.jaga import Batas, baca_terjaga
 
     fmt = format_laporan(args.format, args.output, ("text", "json", "excel"))
     if fmt == "excel" and (args.output is None or args.output == "-"):
@@ -402,10 +418,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
     for p in (args.lama, args.baru):
         if not Path(p).exists():
             raise GagalJalan(f"tidak ditemukan: {p}", f"not found: {p}")
-    try:
-        hasil = bandingkan_berkas(args.lama, args.baru)
-    except BerkasTidakTerbaca as exc:
-        raise GagalJalan(exc.alasan, exc.reason) from exc
+    cfg = _batas(_config(args), args)
+    batas = Batas.dari(cfg)
+    dibaca = []
+    for path in (args.lama, args.baru):  # each in its own guarded reader: the error names the file
+        try:
+            dibaca.append(baca_terjaga(path, batas, cfg.peta))
+        except BerkasTidakTerbaca as exc:
+            raise GagalJalan(f"{path}: {exc.alasan}", f"{path}: {exc.reason}") from exc
+    hasil = bandingkan_hasil(*dibaca, args.lama, args.baru)
     inputs = [Masukan(args.lama, Path(args.lama)), Masukan(args.baru, Path(args.baru))]
     from .reports import diff_report
 
@@ -455,7 +476,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.perintah == "ringkasan":
             return cmd_ringkasan(args)
     except GagalJalan as exc:
-        print(f"renja-xl: {'error' if lang == 'en' else 'galat'}: {exc.pesan(lang)}", file=sys.stderr)
+        print(f"renja-xl: {'error' if lang == 'en' else 'galat'}: {layar(exc.pesan(lang))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("renja-xl: interrupted" if lang == "en" else "renja-xl: dihentikan", file=sys.stderr)

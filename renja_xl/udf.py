@@ -93,35 +93,39 @@ def _angka(x: Sel) -> int | float | None:
     return parse_angka(str(x)).nilai  # None for empty text and for text that is not certain
 
 
-def _polaritas(x: Sel) -> tuple[str, str]:
-    """(polaritas, rumus_negatif) from the optional third argument of RENJA_CAPAIAN."""
+def _polaritas(x: Sel, rumus: str = "2t-r") -> tuple[str, str]:
+    """(polaritas, rumus_negatif) from the optional third argument of RENJA_CAPAIAN; ``rumus`` is the
+    configured negative formula ([capaian] rumus_negatif), used when the cell names none."""
     if x is None or (isinstance(x, str) and not x.strip()):
-        return "positif", "2t-r"
+        return "positif", rumus
     if isinstance(x, (int, float)) and not isinstance(x, bool):
         if x == 1:
-            return "positif", "2t-r"
+            return "positif", rumus
         if x == -1:
-            return "negatif", "2t-r"
+            return "negatif", rumus
     teks = str(x).strip().lower()
     if teks in RUMUS_NEGATIF:  # "2t-r", "t/r", "(t-r)/t": a negative indicator with that formula
         return "negatif", teks
     if teks in ("positif", "+", "positive", "naik"):
-        return "positif", "2t-r"
+        return "positif", rumus
     if teks in ("negatif", "-", "negative", "turun"):
-        return "negatif", "2t-r"
+        return "negatif", rumus
     raise ValueError(
         f"polaritas '{x}' tidak dikenal: tulis \"positif\", \"negatif\" atau rumus negatif "
         f"({', '.join(RUMUS_NEGATIF)})"
     )
 
 
-def _skala(x: Any) -> SkalaPredikat:
-    """The predikat scale: empty (default), a name ("bawaan", "berhasil") or a two-column range of
-    (lower bound, label) rows; a row with an empty bound names what lies below all bounds."""
+def _skala(x: Any, bawaan: SkalaPredikat = SKALA_BAWAAN) -> SkalaPredikat:
+    """The predikat scale: empty (``bawaan``: the [capaian] scale of the configuration), a name
+    ("bawaan"/"permendagri": Permendagri 86/2017, "berhasil") or a two-column range of (lower bound,
+    label) rows; a row with an empty bound names what lies below all bounds."""
     g = _grid(x)
     if len(g) == 1 and len(g[0]) == 1:
         v = g[0][0]
-        if v is None or (isinstance(v, str) and v.strip().lower() in ("", "bawaan", "permendagri", "default")):
+        if v is None or (isinstance(v, str) and not v.strip()):
+            return bawaan
+        if isinstance(v, str) and v.strip().lower() in ("bawaan", "permendagri", "default"):
             return SKALA_BAWAAN
         if isinstance(v, str) and v.strip().lower() in ("berhasil", "sangat berhasil"):
             return SKALA_BERHASIL
@@ -154,12 +158,15 @@ def _kosong(x: Any) -> Any:
 @xw.func(category=KATEGORI)
 @xw.arg("realisasi", ndim=2, doc="Realisasi: sel atau rentang (angka atau teks angka)")
 @xw.arg("target", ndim=2, doc="Target: sel atau rentang; 0 atau kosong memberi hasil kosong")
-@xw.arg("polaritas", ndim=2, doc='"positif" (bawaan), "negatif", atau rumus negatif "2t-r", "t/r", "(t-r)/t"')
-def RENJA_CAPAIAN(realisasi, target, polaritas=None):
-    """Capaian kinerja (%): realisasi/target x 100; indikator negatif (2 x target - realisasi)/target x 100."""
+@xw.arg("polaritas", ndim=2, doc='"positif" (bawaan), "negatif" (rumus [capaian] renja-xl.toml), atau rumus "2t-r", "t/r", "(t-r)/t"')
+def RENJA_CAPAIAN(realisasi, target, polaritas=None, caller=None):
+    """Capaian kinerja (%): realisasi/target x 100; indikator negatif menurut [capaian] rumus_negatif (bawaan (2 x target - realisasi)/target x 100)."""
+    atur = _pengaturan_capaian(caller)
 
     def satu(r: Sel, t: Sel, p: Sel) -> float | None:
-        pol, rumus = _polaritas(p)
+        pol, rumus = _polaritas(p, atur.rumus_negatif)
+        if rumus == atur.rumus_negatif:
+            return atur.hitung(_angka(r), _angka(t), pol)
         return capaian(_angka(r), _angka(t), pol, rumus)
 
     return _peta(satu, realisasi, target, polaritas)
@@ -175,10 +182,10 @@ def RENJA_TINGKAT_REALISASI(realisasi, target):
 
 @xw.func(category=KATEGORI)
 @xw.arg("capaian", ndim=2, doc="Capaian (%): sel atau rentang")
-@xw.arg("skala", ndim=2, doc='Kosong (Permendagri 86/2017), "berhasil", atau tabel dua kolom (batas bawah, predikat)')
-def RENJA_PREDIKAT(capaian, skala=None):
+@xw.arg("skala", ndim=2, doc='Kosong ([capaian] renja-xl.toml, bawaan Permendagri 86/2017), "bawaan", "berhasil", atau tabel dua kolom (batas bawah, predikat)')
+def RENJA_PREDIKAT(capaian, skala=None, caller=None):
     """Predikat capaian: >=91 Sangat Tinggi, >=76 Tinggi, >=66 Sedang, >=51 Rendah, <51 Sangat Rendah (skala dapat diatur)."""
-    s = _skala(skala)
+    s = _skala(skala, _pengaturan_capaian(caller).skala)
     return _peta(lambda c: _kosong(s.nilai(_angka(c))), capaian)
 
 
@@ -222,16 +229,11 @@ def RENJA_TERBILANG(angka):
 _NOMEN_CACHE: dict[tuple[str, int, int], Any] = {}
 
 
-def _berkas_nomenklatur(berkas: Sel, caller: Any) -> tuple[str | None, str]:
-    """Which nomenclature file: the ``berkas`` argument, else ``nomenklatur = "…"`` of the
-    ``renja-xl.toml`` next to the calling workbook (found as ``renja-xl check`` finds it), else the
-    ``RENJA_XL_NOMENKLATUR`` environment variable (:func:`renja_xl.nomenklatur.path_dari_konfigurasi`).
-    Returns (path, why not)."""
+def _konfigurasi(caller: Any) -> tuple[Any, str, str]:
+    """The ``renja-xl.toml`` next to the calling workbook (found as ``renja-xl check`` finds it), else
+    the defaults. Returns (configuration or None when it is invalid, why not, where the book lives)."""
     from pathlib import Path
 
-    berkas = _grid(berkas)[0][0]  # one cell (a range's first cell)
-    if isinstance(berkas, str) and berkas.strip():
-        return berkas.strip(), ""
     start = None
     awan = ""
     if caller is not None:
@@ -246,21 +248,58 @@ def _berkas_nomenklatur(berkas: Sel, caller: Any) -> tuple[str | None, str]:
     if start is None:
         start = Path.cwd()
     from .core.config import Konfigurasi, KonfigurasiTidakValid, cari_konfigurasi, muat_konfigurasi
-    from .nomenklatur import path_dari_konfigurasi
 
     found = cari_konfigurasi(start if start.exists() else Path.cwd())
-    cfg = Konfigurasi.bawaan()
-    if found is not None:
-        try:
-            cfg = muat_konfigurasi(found)
-        except KonfigurasiTidakValid as exc:
-            return None, f"(konfigurasi tidak valid: {exc})"
+    if found is None:
+        return Konfigurasi.bawaan(), "", awan
+    try:
+        st = found.stat()
+        key = (str(found), st.st_size, st.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _KONFIG_CACHE:
+        return _KONFIG_CACHE[key], "", awan
+    try:
+        cfg = muat_konfigurasi(found)
+    except KonfigurasiTidakValid as exc:
+        return None, f"konfigurasi tidak valid: {exc}", awan
+    if key is not None:
+        _KONFIG_CACHE.clear()  # one workbook's configuration at a time (Excel's process lives on)
+        _KONFIG_CACHE[key] = cfg
+    return cfg, "", awan
+
+
+_KONFIG_CACHE: dict[tuple[str, int, int], Any] = {}
+
+
+def _berkas_nomenklatur(berkas: Sel, caller: Any) -> tuple[str | None, str]:
+    """Which nomenclature file: the ``berkas`` argument, else ``nomenklatur = "…"`` of the
+    ``renja-xl.toml`` next to the calling workbook (found as ``renja-xl check`` finds it), else the
+    ``RENJA_XL_NOMENKLATUR`` environment variable (:func:`renja_xl.nomenklatur.path_dari_konfigurasi`).
+    Returns (path, why not)."""
+    berkas = _grid(berkas)[0][0]  # one cell (a range's first cell)
+    if isinstance(berkas, str) and berkas.strip():
+        return berkas.strip(), ""
+    cfg, why, awan = _konfigurasi(caller)
+    if cfg is None:
+        return None, f"({why})"
+    from .nomenklatur import path_dari_konfigurasi
+
     path = path_dari_konfigurasi(cfg)  # the configuration's, else RENJA_XL_NOMENKLATUR
     if path is not None:
         return str(path), ""
     if awan:
         return None, f"({awan})"
     return None, "(nomenklatur belum diatur: tulis nomenklatur = \"…\" di renja-xl.toml)"
+
+
+def _pengaturan_capaian(caller: Any) -> Any:
+    """The ``[capaian]`` settings of the workbook's configuration (negative formula, predikat scale):
+    the same :class:`~renja_xl.core.config.PengaturanCapaian` ``renja-xl check`` uses."""
+    cfg, why, _ = _konfigurasi(caller)
+    if cfg is None:
+        raise ValueError(why)
+    return cfg.capaian
 
 
 def _nomenklatur(berkas: Sel, caller: Any) -> tuple[Any, str]:

@@ -61,7 +61,9 @@ def buat_renja(seed: int = 1, n_program: int = 2, n_kegiatan: int = 2, n_sub: in
             for s in range(1, n_sub + 1):
                 sat = rnd.choice(SATUAN)
                 pagu = {y: rnd.randrange(1_000_000, 900_000_000) for y in years}
-                target = {y: rnd.randrange(1, 400) for y in years}
+                draws = [rnd.randrange(1, 400) for _ in years]
+                # a plausible plan: later years stay within half again of the first (no P005 jump)
+                target = {y: draws[0] + (d % (draws[0] // 2 + 1) if n else 0) for n, (y, d) in enumerate(zip(years, draws, strict=True))}
                 subs.append(Baris((*kk, f"{s:04d}"), f"Sub kegiatan {p}.{k}.{s}", f"Jumlah {sat} yang disediakan {s}",
                                   sat, target, pagu))
             kegs.append(Baris(kk, f"Kegiatan {p}.{k}", f"Persentase capaian kegiatan {p}.{k}", "%",

@@ -7,7 +7,8 @@ import dataclasses
 import re
 import tomllib
 
-from renja_xl.core.config import Ambang, Konfigurasi, Pengecualian, PengaturanCapaian, PetaTabel, muat_konfigurasi
+from renja_xl.core.config import (Ambang, Konfigurasi, Pengecualian, PengaturanCapaian, PetaTabel, SifatKode,
+                                  muat_konfigurasi)
 from tests.conftest import ROOT
 
 DOC = ROOT / "docs" / "konfigurasi.md"
@@ -35,13 +36,16 @@ def test_it_names_every_key_with_its_default():
     data = tomllib.loads(_contoh())
     assert set(data) == _nama(Konfigurasi)
     bawaan = Konfigurasi.bawaan()
-    for key in ("select", "ignore", "lang", "batas_waktu", "batas_ukuran", "batas_memori"):
+    for key in ("select", "ignore", "lang", "batas_waktu", "batas_ukuran", "batas_memori", "percayai_pengecualian"):
         assert data[key] == getattr(bawaan, key), key
     assert data["ambang"] == dataclasses.asdict(Ambang())
     cap = PengaturanCapaian()
+    # the scale's keys are written in [capaian] itself; pembulatan is shown commented (default: none)
     assert set(data["capaian"]) == (_nama(PengaturanCapaian) - {"skala"}) | {"skala", "terbawah"}
+    assert "# pembulatan = " in _contoh() and cap.skala.pembulatan is None
     assert data["capaian"]["rumus_negatif"] == cap.rumus_negatif
     assert [tuple(x) for x in data["capaian"]["skala"]] == [tuple(x) for x in cap.skala.batas]
     assert data["capaian"]["terbawah"] == cap.skala.terbawah
     assert set().union(*(set(x) for x in data["pengecualian"])) == _nama(Pengecualian)
     assert set().union(*(set(x) for x in data["peta"])) == _nama(PetaTabel)
+    assert set().union(*(set(x) for x in data["indikator"])) == _nama(SifatKode)

@@ -99,8 +99,9 @@ def write_sheet(wb: Workbook, spec: dict, grid: list[list[str]]) -> None:
                 cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             else:
                 cell.alignment = Alignment(vertical="top", wrap_text=not isinstance(value, (int, float)))
-    # Borders and fills over the whole table block (header to last data row).
-    for r in range(table_top, last_row + 1):
+    # Borders and fills over the whole table block (header to last data row); a sheet without a
+    # header (a cover) has no table block.
+    for r in range(table_top, last_row + 1 if header_rows else table_top):
         for c in range(1, ncols + 1):
             cell = ws.cell(row=r, column=c)
             cell.border = BORDER

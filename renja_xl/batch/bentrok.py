@@ -1,4 +1,4 @@
-"""Identity conflicts between the submissions of one batch (rule E005), said on the later one.
+"""Identity conflicts between the submissions of one batch (rule E007), said on the later one.
 
 Files reach the reports one at a time, in input order, so a conflict is reported on the
 submission that comes second: "the same content as X" for byte-identical files (a file sent twice,
@@ -46,7 +46,7 @@ def sidik_berkas(path: Path | None) -> str | None:
 
 
 class Bentrok:
-    """Remembers what came before in this batch; :meth:`periksa` adds E005 to a file that repeats it."""
+    """Remembers what came before in this batch; :meth:`periksa` adds E007 to a file that repeats it."""
 
     def __init__(self, cfg: Konfigurasi):
         self.cfg = cfg
@@ -54,8 +54,14 @@ class Bentrok:
         self._identitas: dict[tuple[str, ...], str] = {}  # identity → the first path with it
 
     def lapor(self, b: Any, alasan: str, reason: str) -> None:
-        """Add one E005 finding to ``b`` (when E005 is selected and not silenced)."""
-        tambah_temuan_berkas(b, "E005", self.cfg, alasan, reason)
+        """Add one E007 finding to ``b`` (when E007 is selected and not silenced). The submission's own
+        Pengecualian claims (``b.klaim``) apply to it as to its other findings: marked, or honoured
+        when the reviewer trusts the submission."""
+        from ..core.config import Pengecualian
+
+        klaim = [Pengecualian(rule=k["rule"], alasan=k["alasan"], kode=k.get("kode"), sheet=k.get("sheet"))
+                 for k in getattr(b, "klaim", None) or []]
+        tambah_temuan_berkas(b, "E007", self.cfg, alasan, reason, klaim)
 
     def periksa(self, b: Any, m: Masukan | None) -> None:
         sidik = sidik_berkas(m.path) if m is not None and m.lembar is None else None

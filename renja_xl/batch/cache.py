@@ -88,7 +88,7 @@ def _tabel_dari_dict(d: dict[str, Any]) -> Tabel:
 def berkas_ke_dict(b: Berkas) -> dict[str, Any]:
     return {"path": b.path, "status": b.status, "tables": [_tabel_ke_dict(t) for t in b.tables],
             "findings": [dataclasses.asdict(t) for t in b.findings], "sheets_seen": b.sheets_seen,
-            "silenced": b.silenced, "identitas": b.identitas}
+            "silenced": b.silenced, "identitas": b.identitas, "capaian": b.capaian}
 
 
 def berkas_dari_dict(d: dict[str, Any], tampil: str) -> Berkas:
@@ -101,9 +101,12 @@ def berkas_dari_dict(d: dict[str, Any], tampil: str) -> Berkas:
         findings.append(validasi(Temuan, f))
     if d["status"] not in ("checked", "unreadable"):
         raise ValueError("status asing")
+    capaian = d.get("capaian") or {}
+    if not isinstance(capaian, dict) or not isinstance(capaian.get("baris", []), list):
+        raise ValueError("capaian asing")
     return Berkas(path=tampil, status=d["status"], tables=[_tabel_dari_dict(t) for t in d["tables"]],
                   findings=findings, sheets_seen=[str(s) for s in d["sheets_seen"]],
-                  silenced=list(d["silenced"]), identitas=dict(d["identitas"]))
+                  silenced=list(d["silenced"]), identitas=dict(d["identitas"]), capaian=dict(capaian))
 
 
 class CacheHasil:

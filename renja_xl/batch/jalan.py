@@ -74,22 +74,31 @@ def saring_tingkat(b: Any, tingkat: str) -> None:
     if batas < 2:
         b.findings = [t for t in b.findings if _URUT_TINGKAT[t.severity] <= batas]
         b.selesai = [t for t in b.selesai if _URUT_TINGKAT[t.severity] <= batas]
-def _penulis(req: PermintaanCheck, out: IO[Any], cfg: Konfigurasi, putaran: bool) -> Any:
+def _penulis(req: PermintaanCheck, out: IO[Any], cfg: Konfigurasi, putaran: bool, konf: dict[str, Any]) -> Any:
     if req.format == "json":
         from ..reports.json_report import TulisJson
 
-        return TulisJson(out, putaran=putaran, lang=cfg.lang)
+        return TulisJson(out, putaran=putaran, lang=cfg.lang, konfigurasi=konf)
     if req.format == "excel":
         from ..reports.excel import TulisExcel
 
-        return TulisExcel(out, cfg.lang, putaran=putaran)
+        return TulisExcel(out, cfg.lang, putaran=putaran, konfigurasi=konf)
     if req.format == "html":
         from ..reports.html import TulisHtml
 
-        return TulisHtml(out, cfg.lang, putaran=putaran, judul=", ".join(req.paths))
+        return TulisHtml(out, cfg.lang, putaran=putaran, judul=", ".join(req.paths), konfigurasi=konf)
     from ..reports.text import TulisTeks
 
-    return TulisTeks(out, cfg.lang, warna=req.warna, putaran=putaran, bentuk=req.bentuk)
+    return TulisTeks(out, cfg.lang, warna=req.warna, putaran=putaran, bentuk=req.bentuk, konfigurasi=konf)
+
+
+def info_konfigurasi(cfg: Konfigurasi, diabaikan: list[str]) -> dict[str, Any]:
+    """What every report says about the configuration: the file used (None: the defaults) and its
+    sha256, the configuration files found among the inputs (never loaded), and whether the
+    submissions' own Pengecualian sheets were trusted."""
+    from ..core.config import sidik_konfigurasi
+
+    return {**sidik_konfigurasi(cfg), "diabaikan": list(diabaikan), "percayai_pengecualian": cfg.percayai_pengecualian}
 
 
 def _path_anotasi(req: PermintaanCheck, m: Masukan) -> Path | None:
@@ -100,11 +109,13 @@ def _path_anotasi(req: PermintaanCheck, m: Masukan) -> Path | None:
     report = Path(str(req.output))
     ext = m.path.suffix.lower() if m.path is not None else ""
     if ext not in DAPAT_DIANOTASI:
-        print(f"renja-xl: salinan beranotasi hanya dibuat untuk .xlsx/.xlsm; {m.tampil} dilewati", file=sys.stderr)
+        from ..reports.layar import layar
+
+        print(f"renja-xl: salinan beranotasi hanya dibuat untuk .xlsx/.xlsm; {layar(m.tampil)} dilewati", file=sys.stderr)
         return None
     if report.exists() and not report.is_file():
         return None
-    return report.with_name(f"{report.stem}_anotasi{ext}")
+    return report.with_name(f"{report.stem}_anotasi.xlsx")  # always .xlsx: no macros (reports/anotasi.py)
 
 
 def _batal_bila_gagal(writers: list[Any]) -> None:
@@ -125,8 +136,11 @@ def _di_dalam(folder: Path, paths: tuple[str, ...]) -> str | None:
     return None
 
 
-def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> HasilJalan:
-    """Check every input of ``req`` and write the report(s)."""
+def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi,
+                   konfigurasi_diabaikan: list[str] | tuple[str, ...] = ()) -> HasilJalan:
+    """Check every input of ``req`` and write the report(s). ``konfigurasi_diabaikan``:
+    configuration files the CLI found but did not load (inside a checked folder); those found
+    inside the inputs (folders, zips) are added here. Every report names them."""
     from .kolam import jumlah_inti, periksa_semua
 
     jobs = req.jobs if req.jobs is not None else jumlah_inti()
@@ -174,14 +188,15 @@ def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> HasilJalan:
         kemajuan = Kemajuan(len(inputs), cfg.lang, aktif=req.kemajuan)
         tunggal = None
         by_tampil = {m.tampil: m for m in inputs}
+        konf = info_konfigurasi(cfg, [*konfigurasi_diabaikan, *getattr(inputs, "konfigurasi", [])])
         with ExitStack() as stack:
             umpan = None
             if per_kiriman is not None:
                 from .per_kiriman import PerKiriman
 
-                umpan = PerKiriman(per_kiriman, inputs, stack, cfg.lang, putaran is not None)
+                umpan = PerKiriman(per_kiriman, inputs, stack, cfg, putaran is not None, konf)
             out = stack.enter_context(tujuan(req.output, inputs, binary=req.format == "excel"))
-            w = _penulis(req, out, cfg, putaran is not None)
+            w = _penulis(req, out, cfg, putaran is not None, konf)
             stack.callback(_batal_bila_gagal, [w, umpan.rekap if umpan is not None else None])
             layar = out is sys.stdout
             bentrok = Bentrok(cfg) if len(inputs) > 1 else None  # one input conflicts with nothing
@@ -207,12 +222,10 @@ def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi) -> HasilJalan:
             if umpan is not None:
                 umpan.akhiri(lama)
         if anotasi is not None and tunggal is not None and tunggal.status == "checked":
-            from ..reports.anotasi import tulis_anotasi
+            from .anotasi import tulis_anotasi_terjaga
 
-            src = inputs[0].path
-            with tujuan(str(anotasi), [Masukan(str(src), src)], binary=True) as fh:
-                tulis_anotasi(src, tunggal, fh, cfg.lang)
-            hasil.anotasi = str(anotasi)
+            if tulis_anotasi_terjaga(inputs[0].path, tunggal, anotasi, cfg):
+                hasil.anotasi = str(anotasi)
     hasil.exit_code = w.totals.exit_code
     hasil.totals = w.totals
     if umpan is not None:

@@ -22,6 +22,7 @@ def tujuan(output: str | None, inputs: list[Masukan], binary: bool = False) -> I
         yield sys.stdout.buffer if binary else sys.stdout
         return
     out = Path(output)
+    _bukan_tautan_berulang(out, output)
     if out.exists() and not out.is_file() and not out.is_dir():
         # a device or a pipe (/dev/null, /dev/stdout, a FIFO): write to it as it is, never replace it
         with (out.open("wb") if binary else out.open("w", encoding="utf-8", newline="\n")) as fh:
@@ -54,8 +55,23 @@ def tujuan(output: str | None, inputs: list[Masukan], binary: bool = False) -> I
             Path(tmp).unlink(missing_ok=True)
 
 
+def _bukan_tautan_berulang(out: Path, output: str) -> None:
+    """A symbolic link that loops (``-o x`` where x → x) is refused with exit 2, not a traceback."""
+    import errno
+
+    try:
+        out.resolve()
+    except RuntimeError:  # Python < 3.13: "Symlink loop"
+        raise GagalJalan(f"keluaran adalah tautan simbolik yang berulang: {output}") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise GagalJalan(f"keluaran adalah tautan simbolik yang berulang: {output}") from None
+        raise GagalJalan(f"tidak dapat menulis {output}: {exc}") from None
+
+
 def pastikan_bukan_masukan(out: Path, inputs: list[Masukan]) -> None:
     """Refuse to write a report (or an annotated copy) over one of the checked files."""
+    _bukan_tautan_berulang(out, str(out))
     target = out.resolve()
     if any(m.path is not None and m.path.exists() and m.path.resolve() == target for m in inputs):
         raise GagalJalan(f"laporan tidak boleh menimpa berkas masukan: {out}")

@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Any
 
 from ..checker import Batas, Masukan
-from ..core.angka import format_angka
 from ..core.config import Konfigurasi
 from ..core.models import Berkas
 
@@ -72,26 +71,9 @@ def periksa_satu(m: Masukan, cfg: Konfigurasi, nomenklatur: Any = None, batas: B
 # --- the worker side ----------------------------------------------------------------------------
 
 def _batasi_memori(mb: float) -> None:
-    if mb <= 0 or not sys.platform.startswith("linux"):  # RLIMIT_AS means something else (or nothing) elsewhere
-        return
-    try:
-        import resource
-    except ImportError:  # not on this platform
-        return
-    now = 0
-    try:
-        with open("/proc/self/statm") as fh:
-            now = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError):
-        pass
-    limit = now + int(mb * 1024 * 1024)
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ValueError, OSError):
-        pass
+    from ..readers.jaga import batasi_memori
+
+    batasi_memori(mb)
 
 
 def _atur_gc() -> None:
@@ -315,13 +297,15 @@ class _Pekerja:
 def _alasan_mati(w: _Pekerja, batas: Batas) -> tuple[str, str]:
     code = w.proses.exitcode
     said = w.pesan_akhir()
-    m = re.search(r"memory allocation of (\d+) bytes failed", said)
-    if m or "MemoryError" in said or "out of memory" in said.lower():
-        mb = int(m.group(1)) // (1024 * 1024) if m else 0
-        need = f"; {format_angka(mb)} MB diminta" if m else ""
-        need_en = f"; {mb:,} MB requested" if m else ""
-        return (f"berkas menghabiskan memori (batas {batas.memori:g} MB, --batas-memori{need})",
-                f"the file exhausts memory (limit {batas.memori:g} MB, --batas-memori{need_en})")
+    try:
+        semua = w.stderr.read_text(encoding="utf-8", errors="replace")[-8000:]
+    except OSError:
+        semua = said
+    if re.search(r"memory allocation of \d+ bytes failed|MemoryError|out of memory|Cannot allocate memory",
+                 semua, re.I):
+        from ..readers.jaga import alasan_memori
+
+        return alasan_memori(batas.memori, semua)
     sig = _SINYAL.get(-code, f"sinyal {-code}") if code is not None and code < 0 else f"status {code}"
     extra = f": {said}" if said else ""
     return (f"proses pembaca berhenti tiba-tiba ({sig}{extra})", f"the reader process died ({sig}{extra})")
@@ -403,8 +387,10 @@ def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int, nomenklatu
                         workers[i] = baru()
                         continue
                     w.tugas = None
-                    if isinstance(b, str):  # "memori": the worker ran out of memory
-                        hasil(idx, _tak_terbaca(m, cfg, *_alasan_mati(w, batas)))
+                    if isinstance(b, str):  # "memori": a MemoryError in Python (it says nothing on stderr)
+                        from ..readers.jaga import alasan_memori
+
+                        hasil(idx, _tak_terbaca(m, cfg, *alasan_memori(batas.memori, w.pesan_akhir())))
                         w.hentikan(paksa=True)
                         workers[i] = baru()
                     else:

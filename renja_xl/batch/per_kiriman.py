@@ -1,7 +1,8 @@
 """``renja-xl check kiriman/ --per-kiriman DIR``: each submission's feedback in its own folder.
 
 ``DIR/<pemda>/<perangkat daerah>/`` gets, for every submission, its annotated copy (``<name>_anotasi
-.xlsx``; never the input, which is not touched) and a one-page summary (``<name>_ringkasan.txt``),
+.xlsx``, made in the guarded child like any reading of a submission; never the input, which is not
+touched) and a one-page summary (``<name>_ringkasan.txt``),
 ready to send back to that office; ``DIR/rekap.xlsx`` is the recap over all of them. Folder and file
 names come from the submission's identity, made safe for every file system.
 """
@@ -14,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..checker import Masukan
+from ..core.config import Konfigurasi
 from ..core.errors import GagalJalan
 from .keluaran import tujuan
 
@@ -38,13 +40,16 @@ def nama_aman(text: str, cadangan: str = "_", maks: int = 80) -> str:
 class PerKiriman:
     """Writes the feedback of each checked file as it arrives, and the recap at the end."""
 
-    def __init__(self, folder: Path, inputs: list[Masukan], stack: ExitStack, lang: str = "id", putaran: bool = False):
-        """``stack``: the caller's ExitStack, which closes the recap file (removed when the run fails)."""
+    def __init__(self, folder: Path, inputs: list[Masukan], stack: ExitStack, cfg: Konfigurasi,
+                 putaran: bool = False, konfigurasi: dict[str, Any] | None = None):
+        """``stack``: the caller's ExitStack, which closes the recap file (removed when the run fails);
+        ``konfigurasi``: what the recap says about the configuration used."""
         from ..reports.excel import TulisExcel
 
         self.folder = folder
         self.inputs = inputs
-        self.lang = lang
+        self.cfg = cfg
+        self.lang = lang = cfg.lang
         self.n_kiriman = 0
         self.n_anotasi = 0
         self._dipakai: set[Path] = set()
@@ -53,7 +58,7 @@ class PerKiriman:
         except OSError as exc:
             raise GagalJalan(f"tidak dapat membuat folder {folder}: {exc}") from exc
         out = stack.enter_context(tujuan(str(folder / "rekap.xlsx"), inputs, binary=True))
-        self.rekap = TulisExcel(out, lang, putaran=putaran)
+        self.rekap = TulisExcel(out, lang, putaran=putaran, konfigurasi=konfigurasi)
 
     def _tempat(self, b: Any, m: Masukan | None) -> tuple[Path, str]:
         pemda_c, opd_c = _CADANGAN.get(self.lang, _CADANGAN["id"])
@@ -69,8 +74,9 @@ class PerKiriman:
         return d, stem
 
     def berkas(self, b: Any, m: Masukan | None) -> None:
-        from ..reports.anotasi import DAPAT_DIANOTASI, tulis_anotasi
+        from ..reports.anotasi import DAPAT_DIANOTASI
         from ..reports.umpan_balik import tulis_umpan_balik
+        from .anotasi import tulis_anotasi_terjaga
 
         self.rekap.berkas(b)
         d, stem = self._tempat(b, m)
@@ -81,11 +87,10 @@ class PerKiriman:
         nama_anotasi = None
         src = m.path if m is not None else None
         if b.status == "checked" and src is not None and src.suffix.lower() in DAPAT_DIANOTASI:
-            target = d / f"{stem}_anotasi{src.suffix.lower()}"
-            with tujuan(str(target), self.inputs, binary=True) as fh:
-                tulis_anotasi(src, b, fh, self.lang)
-            nama_anotasi = target.name
-            self.n_anotasi += 1
+            target = d / f"{stem}_anotasi.xlsx"  # always .xlsx: macros are not kept (reports/anotasi.py)
+            if tulis_anotasi_terjaga(src, b, target, self.cfg, self.inputs):
+                nama_anotasi = target.name
+                self.n_anotasi += 1
         with tujuan(str(d / f"{stem}_ringkasan.txt"), self.inputs) as fh:
             fh.write("\ufeff")  # Notepad on older Windows reads UTF-8 only with its mark
             tulis_umpan_balik(b, fh, self.lang, nama_anotasi)

@@ -52,23 +52,41 @@ def _kunci_temuan(t: Temuan) -> tuple[str, str | None, str | None]:
     return (t.rule, t.kode, t.kind)
 
 
+BATAS_BASELINE_MB = 1024  # a report of ten thousand submissions is well under this
+
+
+def _tolak_konstanta(name: str) -> Any:
+    raise ValueError(f"{name} bukan angka JSON yang sah")
+
+
 class Putaran:
     """The previous round, read from its JSON report, ready to mark this round's files."""
 
     def __init__(self, path: str | Path):
         self.path = str(path)
+        p = Path(path)
+        if p.exists() and not p.is_file():
+            raise BaselineTidakValid(f"tidak dapat membaca {path}: bukan berkas biasa")
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            if p.stat().st_size > BATAS_BASELINE_MB * 1024 * 1024:
+                raise BaselineTidakValid(f"{path} lebih dari {BATAS_BASELINE_MB} MB; bukan laporan JSON renja-xl")
+            data = json.loads(p.read_text(encoding="utf-8"), parse_constant=_tolak_konstanta)
+        except BaselineTidakValid:
+            raise
         except OSError as exc:
             raise BaselineTidakValid(f"tidak dapat membaca {path}: {exc}") from exc
-        except ValueError as exc:
-            raise BaselineTidakValid(f"{path} bukan JSON: {exc}") from exc
+        except RecursionError:
+            raise BaselineTidakValid(f"{path} bukan laporan JSON renja-xl (bersarang terlalu dalam)") from None
+        except ValueError as exc:  # invalid JSON, not UTF-8, NaN/Infinity
+            raise BaselineTidakValid(f"{path} bukan JSON yang sah: {str(exc)[:200]}") from exc
         if not isinstance(data, dict) or not str(data.get("schema", "")).startswith("renja-xl/check@"):
             raise BaselineTidakValid(f"{path} bukan laporan JSON renja-xl (schema renja-xl/check@1)")
         try:
             laporan: _Laporan = validasi(_Laporan, data)
+        except RecursionError:
+            raise BaselineTidakValid(f"{path} bukan laporan JSON renja-xl (bersarang terlalu dalam)") from None
         except Exception as exc:  # pydantic.ValidationError: say what is wrong where
-            raise BaselineTidakValid(f"{path}: {exc}") from exc
+            raise BaselineTidakValid(f"{path}: {str(exc)[:600]}") from exc
         self._sisa: dict[tuple[str, ...], deque[_BerkasLama]] = defaultdict(deque)
         self.urutan: list[_BerkasLama] = []
         for f in laporan.files:
@@ -84,7 +102,7 @@ class Putaran:
     def tandai(self, b: Berkas, lapor: Callable[[Berkas, str, str], None] | None = None) -> None:
         """Mark ``b``'s findings baru / masih ada and attach the resolved ones (``b.selesai``). When
         the previous round has several files with ``b``'s identity, the one whose name is closest is
-        taken, and ``lapor(b, alasan, reason)`` is told which and why (rule E005)."""
+        taken, and ``lapor(b, alasan, reason)`` is told which and why (rule E007)."""
         queue = self._sisa.get(kunci(b.identitas, b.path))
         lama = None
         if queue and len(queue) > 1:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["huruf_kolom", "indeks_kolom", "alamat", "pisah_a1", "rc", "kunci_urut", "kutip_sheet", "rujukan"]
+__all__ = ["huruf_kolom", "indeks_kolom", "alamat", "pisah_a1", "rc", "kunci_urut", "kutip_sheet", "rujukan",
+           "rentang_baris"]
 
 _A1 = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)$")
 _AWAL_A1 = re.compile(r"([A-Z]+)(\d+)")  # the first address of "J52", "J52:K53", "J52, J60"
@@ -84,3 +85,20 @@ def kutip_sheet(nama: str) -> str:
 def rujukan(sheet: str, a1: str) -> str:
     """``'Sheet name'!A1`` — a cell on another sheet, for a hyperlink's location or a formula."""
     return f"{kutip_sheet(sheet)}!{a1}"
+
+
+def rentang_baris(rows: list[int]) -> str:
+    """Worksheet rows 45, 46, 47, 52 → '45–47, 52'."""
+    out: list[str] = []
+    start = prev = None
+    for r in sorted(set(rows)):
+        if start is None:
+            start = prev = r
+        elif r == prev + 1:
+            prev = r
+        else:
+            out.append(f"{start}–{prev}" if prev != start else str(start))
+            start = prev = r
+    if start is not None:
+        out.append(f"{start}–{prev}" if prev != start else str(start))
+    return ", ".join(out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 __all__ = [
@@ -85,6 +86,7 @@ class SkalaPredikat:
 
     batas: tuple[tuple[float, str], ...] = ((91, "Sangat Tinggi"), (76, "Tinggi"), (66, "Sedang"), (51, "Rendah"))
     terbawah: str = "Sangat Rendah"
+    pembulatan: int | None = None  # decimals the capaian is rounded to (half up) before the bands; None: exact
 
     def __post_init__(self) -> None:
         batas = self.batas
@@ -95,15 +97,37 @@ class SkalaPredikat:
         bounds = [b for b, _ in batas]
         if bounds != sorted(bounds, reverse=True) or len(set(bounds)) != len(bounds):
             raise ValueError("batas skala predikat harus menurun dan tidak berulang")
+        if self.pembulatan is not None and not 0 <= self.pembulatan <= 6:
+            raise ValueError("pembulatan skala predikat harus 0 sampai 6 angka desimal")
 
     def nilai(self, c: Number | None) -> str | None:
+        """The predikat of ``c``. Each band includes its lower bound and the capaian is compared as it
+        is (90,99 is below 91), unless ``pembulatan`` rounds it first (half up: with 0, 90,5 is 91)."""
         x = _num(c)
         if x is None:
             return None
+        if self.pembulatan is not None:
+            q = Decimal(1).scaleb(-self.pembulatan)
+            x = float(Decimal(repr(x)).quantize(q, rounding=ROUND_HALF_UP))
         for lower, label in self.batas:
             if x >= lower:
                 return label
         return self.terbawah
+
+    def uraian(self, lang: str = "id") -> str:
+        """The scale in words: '≥ 91 Sangat Tinggi · ≥ 76 Tinggi · … · < 51 Sangat Rendah'."""
+        parts = [f"≥ {_g(b)} {lbl}" for b, lbl in self.batas]
+        if self.batas:
+            parts.append(f"< {_g(self.batas[-1][0])} {self.terbawah}")
+        text = " · ".join(parts)
+        if self.pembulatan is not None:
+            text += (f" (capaian rounded to {self.pembulatan} decimals first)" if lang == "en"
+                     else f" (capaian dibulatkan {self.pembulatan} desimal lebih dahulu)")
+        return text
+
+
+def _g(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
 
 
 SKALA_BAWAAN = SkalaPredikat()

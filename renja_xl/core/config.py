@@ -18,11 +18,20 @@ with ``-`` or ``_`` both accepted::
     capaian_persen = 1        # T002
     capaian_ekstrem = 150     # T003
     rasio_spm = 0.5           # T005
+    lonjakan_target = 5       # P005: a target this many times the year before (or 1/5 of it)
+    perubahan_pagu = 50       # P002: a pagu changed by this many percent with its target unchanged
 
     [capaian]
     rumus_negatif = "2t-r"    # "2t-r", "t/r" or "(t-r)/t"
     skala = [[91, "Sangat Tinggi"], [76, "Tinggi"], [66, "Sedang"], [51, "Rendah"]]
     terbawah = "Sangat Rendah"
+    pembulatan = 2            # round the capaian to this many decimals before the scale (omit: exact)
+
+    [[indikator]]             # how an indicator adds up and which way is better, per kode
+    kode = "1.06.06.2.01.0001"
+    kumulatif = false         # its realisation is the latest value, not a sum (T002, E.81)
+    polaritas = "negatif"     # lower is better (capaian, T003, predikat)
+    alasan = "Jumlah kejadian: makin sedikit makin baik"
 
     [[pengecualian]]          # accepted deviations: silence exactly these findings
     rule = "A005"
@@ -41,9 +50,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .capaian import RUMUS_NEGATIF, SkalaPredikat
+from .capaian import RUMUS_NEGATIF, SkalaPredikat, capaian
 
-__all__ = ["Ambang", "Pengecualian", "Konfigurasi", "muat_konfigurasi", "cari_konfigurasi", "KonfigurasiTidakValid"]
+__all__ = ["Ambang", "Pengecualian", "SifatKode", "PengaturanCapaian", "Konfigurasi", "muat_konfigurasi", "cari_konfigurasi", "KonfigurasiTidakValid"]
 
 
 class KonfigurasiTidakValid(ValueError):
@@ -77,6 +86,8 @@ class Ambang:
     capaian_persen: float = 1  # T002: tolerated difference of a stated percentage (points)
     capaian_ekstrem: float = 150  # T003: capaian above this is extreme (%)
     rasio_spm: float = 0.5  # T005: tolerated difference of an SPM ratio (points)
+    lonjakan_target: float = 5  # P005: a target at least this many times the year before, or at most its inverse
+    perubahan_pagu: float = 50  # P002: a pagu changed by at least this many percent while its target stays
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
@@ -85,6 +96,10 @@ class Ambang:
 
 @dataclass(frozen=True, slots=True)
 class PengaturanCapaian:
+    """How capaian and predikat are computed: one implementation for the checker (T003, the
+    capaian of evaluation rows in every report) and the workbook's functions (``RENJA_CAPAIAN``,
+    ``RENJA_PREDIKAT`` read the ``[capaian]`` of the ``renja-xl.toml`` beside the workbook)."""
+
     __pydantic_config__ = {"extra": "forbid"}  # a misspelt key in a config file is an error
 
     rumus_negatif: str = "2t-r"
@@ -96,6 +111,31 @@ class PengaturanCapaian:
 
             raise NilaiSalah(f"'{self.rumus_negatif}' tidak dikenal; pilih salah satu: {', '.join(RUMUS_NEGATIF)}",
                              f"unknown '{self.rumus_negatif}'; choose one of: {', '.join(RUMUS_NEGATIF)}", "rumus_negatif")
+
+    def hitung(self, realisasi: float | int | None, target: float | int | None, polaritas: str = "positif") -> float | None:
+        """The capaian (%) of one indicator: realisasi / target × 100, or the negative formula."""
+        return capaian(realisasi, target, polaritas, self.rumus_negatif)
+
+    def predikat(self, c: float | int | None) -> str | None:
+        return self.skala.nilai(c)
+
+
+@dataclass(frozen=True, slots=True)
+class SifatKode:
+    """An indicator's nature set by the reviewer for one kode: cumulative or not, negative or not."""
+
+    __pydantic_config__ = {"extra": "forbid"}  # a misspelt key in a config file is an error
+
+    kode: str
+    kumulatif: bool | None = None
+    polaritas: str | None = None
+    alasan: str = ""
+
+    def __post_init__(self) -> None:
+        if self.polaritas is not None and self.polaritas.strip().lower() not in ("positif", "negatif"):
+            raise ValueError(f"polaritas '{self.polaritas}' tidak dikenal; pilih positif atau negatif")
+        if self.kumulatif is None and self.polaritas is None:
+            raise ValueError(f"[[indikator]] kode {self.kode}: tulis kumulatif dan/atau polaritas")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,11 +205,13 @@ class Konfigurasi:
     ambang: Ambang = field(default_factory=Ambang)
     capaian: PengaturanCapaian = field(default_factory=PengaturanCapaian)
     pengecualian: list[Pengecualian] = field(default_factory=list)
+    indikator: list[SifatKode] = field(default_factory=list)  # per-kode nature of indicators ([[indikator]])
     satuan_tambahan: dict[str, list[str]] = field(default_factory=dict)
     peta: list[PetaTabel] = field(default_factory=list)  # the user's reading of tables the reader cannot tell
     batas_waktu: float = 120.0  # seconds a file may take in a batch before it is stopped (E001)
     batas_ukuran: float = 200.0  # MB; a larger file is not opened (E001)
     batas_memori: float = 2048.0  # MB of memory a batch worker may take for one file before it is stopped (E001)
+    percayai_pengecualian: bool = False  # honour the Pengecualian sheets inside submissions (--percayai-pengecualian)
     sumber: str | None = None  # the file this configuration came from
 
     def __post_init__(self) -> None:
@@ -243,12 +285,14 @@ def _normalise_keys(obj: Any, sumber: str, teks: str | None = None, awalan: str 
 def _from_mapping(data: dict[str, Any], sumber: str, teks: str | None = None, awalan: str = "") -> Konfigurasi:
     data = _normalise_keys(data, sumber, teks, awalan)
     cap = data.get("capaian")
-    if isinstance(cap, dict) and ("skala" in cap or "terbawah" in cap):
+    if isinstance(cap, dict) and ("skala" in cap or "terbawah" in cap or "pembulatan" in cap):
         skala = {}
         if "skala" in cap:
             skala["batas"] = cap.pop("skala")
         if "terbawah" in cap:
             skala["terbawah"] = cap.pop("terbawah")
+        if "pembulatan" in cap:
+            skala["pembulatan"] = cap.pop("pembulatan")
         if isinstance(skala.get("batas"), dict):
             skala["batas"] = [[b, lbl] for lbl, b in skala["batas"].items()]
         cap["skala"] = skala
@@ -287,6 +331,36 @@ def muat_konfigurasi(path: str | Path) -> Konfigurasi:
         data = data.get("tool", {}).get("renja-xl", {})
         awalan = "tool.renja-xl"
     return _from_mapping(dict(data), str(p), teks, awalan)
+
+
+def sidik_konfigurasi(cfg: Konfigurasi) -> dict[str, Any]:
+    """What every report says about the configuration: its file (None = the defaults, "bawaan") and
+    the sha256 of that file's bytes."""
+    import hashlib
+
+    if not cfg.sumber:
+        return {"path": None, "sha256": None}
+    try:
+        digest = hashlib.sha256(Path(cfg.sumber).read_bytes()).hexdigest()
+    except OSError:
+        digest = None
+    return {"path": cfg.sumber, "sha256": digest}
+
+
+def di_dalam(path: Path, folders: list[Path]) -> bool:
+    """True when ``path`` is one of ``folders`` or inside one of them."""
+    try:
+        p = path.resolve()
+    except (OSError, RuntimeError):
+        return False
+    for f in folders:
+        try:
+            r = f.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if p == r or r in p.parents:
+            return True
+    return False
 
 
 def cari_konfigurasi(mulai: str | Path) -> Path | None:

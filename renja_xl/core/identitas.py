@@ -106,7 +106,7 @@ _PEMDA_HENTI = {"TAHUN", "NAMA", "DAN", "PERANGKAT", "DINAS", "BADAN", "PROVINSI
 _PROVINSI = re.compile(r"\b(?:PROVINSI|PROPINSI|PROV\.?)\s+([A-Z][A-Z]*(?:\s+[A-Z][A-Z]*){0,2})")
 _TAHUN = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _TAHUN_JUDUL = re.compile(r"\bTAHUN(?:\s+ANGGARAN)?\s+(20\d\d)\b")
-_PERUBAHAN_JUDUL = re.compile(r"\b(?:RENJA|RENCANA\s+KERJA)\s*[-(]?\s*PERUBAHAN\b|\bPERUBAHAN\s+(?:RENJA|RENCANA\s+KERJA)\b"
+_PERUBAHAN_JUDUL = re.compile(r"\b(?:RENJA|RENCANA\s+KERJA(?:\s*\(\s*RENJA\s*\))?)\s*[-(]?\s*PERUBAHAN\b|\bPERUBAHAN\s+(?:RENJA|RENCANA\s+KERJA)\b"
                               r"|\bRENJA[\s-]*P\b", re.I)
 _PERUBAHAN_NAMA = re.compile(r"\bperubahan\b|\brenja ?p\b|\brenjap\b")
 

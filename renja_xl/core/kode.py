@@ -66,6 +66,22 @@ _KODE_BERSIH = re.compile(r"\d+(?:\.\d+)*", re.ASCII)  # digits and dots only: n
 _KODE_SAH = re.compile(r"\d\.\d\d(?:\.\d\d(?:\.\d\.\d\d(?:\.(?:\d\d|\d{4}))?)?)?", re.ASCII)
 
 
+# The reasons a kode cannot be read (``BacaanKode.alasan``; tests and reports key on these, not on wording).
+ALASAN_KODE = {
+    "angka_desimal": "stored as a decimal number: the typed kode cannot be known",
+    "koma": "a comma where a dot separates segments",
+    "pagar": "'#': the cell was too narrow when printed, or never filled in",
+    "spasi": "a space inside a segment",
+    "segmen_berlebih": "more than six segments",
+    "tidak_lengkap": "a kegiatan kode without its KK part",
+    "segmen_kosong": "an empty segment",
+    "bukan_angka": "a segment that is not digits",
+    "lebar_segmen": "a segment of the wrong width",
+    "sel_kosong": "an empty cell in the middle of a kode split over cells",
+    "isi_sel": "a cell of a split kode holding the wrong number of segments",
+}
+
+
 class KodeTidakValid(ValueError):
     """A kode that cannot be read, with the reason (Indonesian) in ``alasan``."""
 
@@ -158,6 +174,7 @@ class BacaanKode:
     perbaikan: tuple[str, ...] = field(default=())
     galat_en: str | None = None
     sel: int | None = None  # for split cells: index of the cell that is wrong or was repaired
+    alasan: str | None = None  # why it is not a kode, as a short code (ALASAN_KODE), like numbers have
     awalan: str | None = None  # for an unreadable kode: its readable leading segments ("1.06.01.2.09")
 
     @property
@@ -194,32 +211,35 @@ def _cell_text(nilai: object) -> tuple[str, bool]:
     if isinstance(nilai, float):
         if nilai.is_integer():
             return str(int(nilai)), True
-        # A typed "2.10" that Excel stored as the number 2.1: shown the Indonesian way.
+        # A typed kode part ("2.06") that Excel stored as a number: shown the Indonesian way.
         return repr(nilai).replace(".", ","), True
     return str(nilai), False
 
 
-def _check_segments(segs: list[str], asli: str) -> tuple[str, str, int] | None:
-    """Why the segments are not a valid kode (Indonesian, English), and the first wrong segment."""
+def _check_segments(segs: list[str], asli: str) -> tuple[str, str, int, str] | None:
+    """Why the segments are not a valid kode (Indonesian, English), the first wrong segment, and the
+    reason code (:data:`ALASAN_KODE`)."""
     if len(segs) > 6:
         return (f"{len(segs)} segmen (paling banyak 6: U.BB.PP.K.KK.SSSS)",
-                f"{len(segs)} segments (at most 6: U.BB.PP.K.KK.SSSS)", 6)
+                f"{len(segs)} segments (at most 6: U.BB.PP.K.KK.SSSS)", 6, "segmen_berlebih")
     if len(segs) == 4:
         return ("kode kegiatan tidak lengkap: bagian KK tidak ada (harus U.BB.PP.K.KK)",
-                "incomplete kegiatan kode: the KK part is missing (must be U.BB.PP.K.KK)", 3)
+                "incomplete kegiatan kode: the KK part is missing (must be U.BB.PP.K.KK)", 3, "tidak_lengkap")
     for i, seg in enumerate(segs):
         if not _DIGIT.match(seg):
             what = "kosong" if seg == "" else f"'{seg}' bukan angka"
             what_en = "is empty" if seg == "" else f"'{seg}' is not a number"
-            return f"segmen {_SEGMENT_NAMES[i]} {what}", f"segment {_SEGMENT_NAMES[i]} {what_en}", i
+            return (f"segmen {_SEGMENT_NAMES[i]} {what}", f"segment {_SEGMENT_NAMES[i]} {what_en}", i,
+                    "segmen_kosong" if seg == "" else "bukan_angka")
         width = _SEGMENT_WIDTH[i]
         if i == 5:
             if len(seg) not in (2, 4):
                 return (f"segmen sub kegiatan '{seg}' harus 4 (atau 2) digit",
-                        f"sub kegiatan segment '{seg}' must have 4 (or 2) digits", i)
+                        f"sub kegiatan segment '{seg}' must have 4 (or 2) digits", i, "lebar_segmen")
         elif len(seg) != width:
             return (f"segmen {_SEGMENT_NAMES[i]} '{seg}' harus {width} digit",
-                    f"segment {_SEGMENT_NAMES[i]} '{seg}' must have {width} digit{'s' if width > 1 else ''}", i)
+                    f"segment {_SEGMENT_NAMES[i]} '{seg}' must have {width} digit{'s' if width > 1 else ''}", i,
+                    "lebar_segmen")
     return None
 
 
@@ -268,22 +288,26 @@ def _parse_kode_lengkap(teks: str | int | float | None) -> BacaanKode:
     if not s:
         return BacaanKode(asli)
     if numeric and "," in s:
-        return BacaanKode(asli, galat=f"kode tersimpan sebagai angka desimal ({s}); Excel mengubah teks kode menjadi angka",
-                          galat_en=f"the kode is stored as a decimal number ({s}); Excel turned the kode text into a number")
+        return BacaanKode(asli, galat=f"kode tersimpan sebagai angka desimal ({s}): Excel menyimpan kode yang diketik "
+                          "sebagai angka, sehingga kode yang diketik tidak dapat dipastikan",
+                          galat_en=f"the kode is stored as a decimal number ({s}): Excel stored the typed kode as a "
+                          "number, so the kode as typed cannot be known", alasan="angka_desimal")
     fixes: list[str] = []
     s = _clean_text(s, fixes)
     if "," in s:
         return BacaanKode(asli, galat="berisi koma; kode memakai titik sebagai pemisah",
-                          galat_en="contains a comma; a kode is separated by dots")
+                          galat_en="contains a comma; a kode is separated by dots", alasan="koma")
     if "#" in s:
         return BacaanKode(asli, galat="berisi '#' (sel terlalu sempit saat dicetak, atau kode tidak diisi)",
-                          galat_en="contains '#' (the cell was too narrow when printed, or the kode was never filled in)")
+                          galat_en="contains '#' (the cell was too narrow when printed, or the kode was never filled in)",
+                          alasan="pagar")
     compact = re.sub(r"\s*\.\s*", ".", s)
     if compact != s:
         fixes.append("spasi dihapus")
     if re.search(r"\s", compact):
         if "." in compact:
-            return BacaanKode(asli, galat="berisi spasi di tengah segmen", galat_en="contains a space inside a segment")
+            return BacaanKode(asli, galat="berisi spasi di tengah segmen", galat_en="contains a space inside a segment",
+                              alasan="spasi")
         segs = compact.split()  # "1 06 01 2 01 0001": segments separated by spaces
         fixes.append("spasi sebagai pemisah")
     else:
@@ -292,7 +316,7 @@ def _parse_kode_lengkap(teks: str | int | float | None) -> BacaanKode:
             fixes.append("titik di akhir dihapus")
     cek = _check_segments(segs, asli)
     if cek:
-        return BacaanKode(asli, galat=cek[0], galat_en=cek[1])
+        return BacaanKode(asli, galat=cek[0], galat_en=cek[1], alasan=cek[3])
     return BacaanKode(asli, kode=Kode(tuple(segs)), perbaikan=tuple(fixes))
 
 
@@ -409,24 +433,26 @@ def _kode_cells_lengkap(
         want = widths[i] if widths is not None and i < len(widths) else None
         if not s:
             return BacaanKode(asli, galat=f"sel kode ke-{i + 1} kosong di tengah kode",
-                              galat_en=f"kode cell {i + 1} is empty in the middle of the kode", sel=i)
+                              galat_en=f"kode cell {i + 1} is empty in the middle of the kode", sel=i, alasan="sel_kosong")
         if numeric and "," in s:
             return BacaanKode(
                 asli,
-                galat=f"sel kode ke-{i + 1} tersimpan sebagai angka desimal ({s}); "
-                "Excel mengubah teks kode menjadi angka (mis. 2.10 menjadi 2,1)",
-                galat_en=f"kode cell {i + 1} is stored as a decimal number ({s}); "
-                "Excel turned the kode text into a number (e.g. 2.10 into 2,1)",
-                sel=i,
+                galat=f"sel kode ke-{i + 1} tersimpan sebagai angka desimal ({s}): Excel menyimpan kode yang "
+                "diketik sebagai angka dan menampilkannya menurut format sel (mis. 2.06 tampil 2,1 dengan satu "
+                "desimal), sehingga kode yang diketik tidak dapat dipastikan",
+                galat_en=f"kode cell {i + 1} is stored as a decimal number ({s}): Excel stored the typed kode as a "
+                "number and shows it in the cell's number format (e.g. 2.06 shown as 2,1 with one decimal), so the "
+                "kode as typed cannot be known",
+                sel=i, alasan="angka_desimal",
             )
         s = _clean_text(s, fixes)
         if "#" in s:
             return BacaanKode(asli, galat=f"sel kode ke-{i + 1} berisi '#' (sel terlalu sempit saat dicetak, atau kode tidak diisi)",
                               galat_en=f"kode cell {i + 1} contains '#' (the cell was too narrow when printed, or never filled in)",
-                              sel=i)
+                              sel=i, alasan="pagar")
         if "," in s:
             return BacaanKode(asli, galat=f"sel kode ke-{i + 1} '{s}' berisi koma",
-                              galat_en=f"kode cell {i + 1} '{s}' contains a comma", sel=i)
+                              galat_en=f"kode cell {i + 1} '{s}' contains a comma", sel=i, alasan="koma")
         if re.search(r"\s", s):
             s2 = re.sub(r"\s+", "", s)
             fixes.append("spasi dihapus")
@@ -439,7 +465,7 @@ def _kode_cells_lengkap(
                 galat=f"sel kode ke-{i + 1} '{s}' harus berisi {want} segmen ({names}), berisi {len(parts)}",
                 galat_en=f"kode cell {i + 1} '{s}' must hold {want} segment{'s' if want > 1 else ''} ({names}), "
                 f"it holds {len(parts)}",
-                sel=i,
+                sel=i, alasan="isi_sel",
             )
         for part in parts:
             idx = len(segs)
@@ -458,8 +484,9 @@ def _kode_cells_lengkap(
         first_fix = len(texts) - 1
     cek = _check_segments(segs, asli)
     if cek:
-        galat, galat_en, seg = cek
-        return BacaanKode(asli, galat=galat, galat_en=galat_en, sel=seg_cell[min(seg, len(seg_cell) - 1)])
+        galat, galat_en, seg, alasan = cek
+        return BacaanKode(asli, galat=galat, galat_en=galat_en, sel=seg_cell[min(seg, len(seg_cell) - 1)],
+                          alasan=alasan)
     return BacaanKode(asli, kode=Kode(tuple(segs)), perbaikan=tuple(fixes), sel=first_fix)
 
 

@@ -70,8 +70,10 @@ class Berkas:
     findings: list[Temuan] = field(default_factory=list)
     sheets_seen: list[str] = field(default_factory=list)
     silenced: list[dict[str, object]] = field(default_factory=list)
+    klaim: list[dict[str, object]] = field(default_factory=list)  # the submission's own Pengecualian claims
     identitas: dict[str, object] = field(default_factory=dict)
     selesai: list[Temuan] = field(default_factory=list)  # with --baseline: findings of the previous round now gone
+    capaian: dict[str, Any] = field(default_factory=dict)  # capaian and predikat of evaluation rows (core.penilaian)
 
 
 @lru_cache(maxsize=None)

@@ -199,7 +199,7 @@ class Tabel:
     organisasi: list[str | None] = field(default_factory=list)  # the organisation a row belongs to (SIPD, flat exports)
     nomor: list[str] = field(default_factory=list)  # the row's running number ('No' column), if any
     # sparse per-row facts
-    kode_galat: dict[int, tuple[str, str, str | None]] = field(default_factory=dict)  # (id, en, awalan)
+    kode_galat: dict[int, tuple[str, str, str | None, str | None]] = field(default_factory=dict)  # (id, en, awalan, alasan)
     kode_perbaikan: dict[int, tuple[str, ...]] = field(default_factory=dict)
     milik: dict[int, int] = field(default_factory=dict)  # an indicator row without kode → its program's row
     # columns by role

@@ -8,7 +8,8 @@ from .banding import (
     NilaiBerubah,
     bandingkan,
     bandingkan_berkas,
+    bandingkan_hasil,
     selisih,
 )
 
-__all__ = ["NilaiBerubah", "BarisRingkas", "DiffTabel", "HasilDiff", "bandingkan", "bandingkan_berkas", "selisih", "SCHEMA"]
+__all__ = ["NilaiBerubah", "BarisRingkas", "DiffTabel", "HasilDiff", "bandingkan", "bandingkan_berkas", "bandingkan_hasil", "selisih", "SCHEMA"]

@@ -11,6 +11,7 @@ shows them) and the sum of the sub kegiatan pagu.
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,8 @@ from ..core.tabel import KolomAngka, Tabel
 from ..core.total import total_rencana
 from ..readers import baca_berkas
 
-__all__ = ["NilaiBerubah", "BarisRingkas", "DiffTabel", "HasilDiff", "bandingkan", "bandingkan_berkas", "selisih", "SCHEMA"]
+__all__ = ["NilaiBerubah", "BarisRingkas", "DiffTabel", "HasilDiff", "bandingkan", "bandingkan_berkas", "bandingkan_hasil",
+           "selisih", "SCHEMA"]
 
 SCHEMA = "renja-xl/diff@2"  # @2: a changed value says which with "isian" (was "bidang")
 
@@ -104,6 +106,10 @@ def selisih(a: Any, b: Any) -> int | float | None:
     """``b - a`` when both are numbers (whole numbers as int), else None."""
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
         d = b - a
+        if isinstance(d, int):  # exact, however large (float(d) would overflow past 1e308)
+            return d
+        if not math.isfinite(d):  # NaN in a cell, or inf: no difference to tell
+            return None
         return int(d) if float(d).is_integer() else round(d, 6)
     return None
 
@@ -257,7 +263,12 @@ def _pasangkan(lama: list[Tabel], baru: list[Tabel]) -> tuple[list[tuple[Tabel, 
 
 def bandingkan_berkas(lama: str | Path, baru: str | Path) -> HasilDiff:
     """Compare the plan tables of two workbooks (raises ``BerkasTidakTerbaca``)."""
-    ha, hb = baca_berkas(lama), baca_berkas(baru)
+    return bandingkan_hasil(baca_berkas(lama), baca_berkas(baru), lama, baru)
+
+
+def bandingkan_hasil(ha: Any, hb: Any, lama: str | Path, baru: str | Path) -> HasilDiff:
+    """Compare the plan tables of two workbooks already read (``HasilBaca``; the CLI reads each
+    through the guard of :mod:`renja_xl.readers.jaga`)."""
     ra = [t for t in ha.tables if t.kind in ("rencana", "renstra", "perubahan")]
     rb = [t for t in hb.tables if t.kind in ("rencana", "renstra", "perubahan")]
     out = HasilDiff(str(lama), str(baru))

@@ -8,16 +8,25 @@ Two shapes are read:
 - a flat ``.csv`` with a ``kode`` column (``U.BB.PP.K.KK.SSSS``) and ``nomenklatur``, ``indikator``,
   ``satuan`` … columns.
 
-Parsing the xlsx takes a noticeable part of a second; the parsed form is cached (pickle of plain
-tuples) under ``$RENJA_XL_CACHE`` or ``~/.cache/renja-xl`` so a repeated run loads it in a few ms.
+The file is opened through the same guard as a submission (:mod:`renja_xl.readers.jaga`: size, time and
+memory limits in a child process), since a nomenclature file may come from anyone: one cell at
+XFD1048576 is an error message, not an abort. A CSV may be UTF-8 (with or without BOM), UTF-16 (Excel's
+"Unicode text") or Windows-1252/Latin-1 (Excel's "CSV" on an Indonesian Windows); a field longer
+than :data:`BATAS_KOLOM` characters or a file past the limits is refused with a readable message.
+
+Parsing the xlsx takes a noticeable part of a second; the parsed form is cached as JSON (plain
+lists of strings, checked on load: loading it can never run code, and an entry that is damaged or
+not ours is ignored) under ``$RENJA_XL_CACHE`` or ``~/.cache/renja-xl``, so a repeated run loads
+it in a few ms.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import io
+import json
 import os
-import pickle
 import re
 import tempfile
 from pathlib import Path
@@ -31,7 +40,9 @@ __all__ = ["muat_nomenklatur", "muat_dari_konfigurasi", "path_dari_konfigurasi",
 
 ENV_NOMENKLATUR = "RENJA_XL_NOMENKLATUR"  # the nomenclature file when no configuration names one
 
-_FORMAT = 3  # bump when the cached shape changes
+_FORMAT = 4  # bump when the cached shape changes (4: JSON instead of pickle)
+BATAS_KOLOM = 100_000  # characters in one CSV field (the longest real one is a few hundred)
+BATAS_CACHE = 64 * 1024 * 1024  # bytes of a cache file we are willing to read
 _WS = re.compile(r"\s+")
 
 
@@ -118,28 +129,75 @@ def _dari_tabel(rows: list[list[object]]) -> dict[str, Entri]:
     return out
 
 
+def _teks_csv(path: Path) -> tuple[str, str]:
+    """The CSV's text and the encoding it was read with."""
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "UTF-16"
+    try:
+        return data.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "Latin-1"
+
+
 def _dari_csv(path: Path) -> dict[str, Entri]:
     out: dict[str, Entri] = {}
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        fields = {f.lower(): f for f in (reader.fieldnames or [])}
-        if "kode" not in fields or not ({"nomenklatur", "nama", "uraian"} & set(fields)):
-            raise NomenklaturTidakTerbaca("CSV harus mempunyai kolom kode dan nomenklatur")
-        fn = fields.get("nomenklatur") or fields.get("nama") or fields["uraian"]
-        for r in reader:
-            kode = _bersih(r[fields["kode"]])
-            if not kode:
-                continue
-            segs = kode.split(".")
-            level = LEVELS.get(len(segs))
-            if level is None:
-                continue
-            if level == "sub_kegiatan":
-                segs[5] = segs[5].zfill(4)
-                kode = ".".join(segs)
-            out[kode] = Entri(kode, level, _bersih(r.get(fn)), _bersih(r.get(fields.get("kinerja", ""), "")),
-                              _bersih(r.get(fields.get("indikator", ""), "")), _bersih(r.get(fields.get("satuan", ""), "")))
+    try:
+        text, _enc = _teks_csv(path)
+    except UnicodeDecodeError as exc:
+        raise NomenklaturTidakTerbaca(f"CSV tidak dapat dibaca sebagai teks ({exc.reason})") from exc
+    if "\0" in text:
+        raise NomenklaturTidakTerbaca("berkas bukan CSV teks (berisi byte nol)")
+    old = csv.field_size_limit(BATAS_KOLOM)
+    try:
+        return _baris_csv(io.StringIO(text, newline=""), out)
+    except csv.Error as exc:
+        if "field larger" in str(exc):
+            n = f"{BATAS_KOLOM:,}".replace(",", ".")
+            raise NomenklaturTidakTerbaca(f"ada kolom CSV lebih dari {n} karakter; periksa tanda kutip yang tidak "
+                                          "ditutup") from exc
+        raise NomenklaturTidakTerbaca(f"CSV rusak: {exc}") from exc
+    finally:
+        csv.field_size_limit(old)
+
+
+def _baris_csv(fh: Any, out: dict[str, Entri]) -> dict[str, Entri]:
+    reader = csv.DictReader(fh)
+    fields = {f.lower(): f for f in (reader.fieldnames or [])}
+    if "kode" not in fields or not ({"nomenklatur", "nama", "uraian"} & set(fields)):
+        raise NomenklaturTidakTerbaca("CSV harus mempunyai kolom kode dan nomenklatur")
+    fn = fields.get("nomenklatur") or fields.get("nama") or fields["uraian"]
+    for r in reader:
+        kode = _bersih(r[fields["kode"]])
+        if not kode:
+            continue
+        segs = kode.split(".")
+        level = LEVELS.get(len(segs))
+        if level is None:
+            continue
+        if level == "sub_kegiatan":
+            segs[5] = segs[5].zfill(4)
+            kode = ".".join(segs)
+        out[kode] = Entri(kode, level, _bersih(r.get(fn)), _bersih(r.get(fields.get("kinerja", ""), "")),
+                          _bersih(r.get(fields.get("indikator", ""), "")), _bersih(r.get(fields.get("satuan", ""), "")))
     return out
+
+
+def _parse_terjaga(path: Path, batas: Any = None) -> dict[str, Entri]:
+    """:func:`_parse` in the guarded child (size, time, memory limits)."""
+    from ..readers.jaga import Batas, panggil, periksa_masukan
+    from ..readers import BerkasTidakTerbaca
+
+    batas = batas or Batas()
+    try:
+        periksa_masukan(path, batas)
+        return panggil(_parse, path, batas=batas, lolos=(NomenklaturTidakTerbaca,))
+    except BerkasTidakTerbaca as exc:
+        raise NomenklaturTidakTerbaca(exc.alasan) from None
 
 
 def _parse(path: Path) -> dict[str, Entri]:
@@ -167,28 +225,60 @@ def _parse(path: Path) -> dict[str, Entri]:
     raise NomenklaturTidakTerbaca(f"format '{ext}' tidak didukung (.xlsx atau .csv)")
 
 
-def muat_nomenklatur(path: str | Path, cache: bool = True) -> Nomenklatur:
-    """Load a nomenclature file (cached by content hash)."""
+def _dari_cache(cfile: Path, sidik: str, versi: str) -> tuple[dict[str, Entri], set[tuple[str, str]]] | None:
+    """The cached entries, or None when the file is missing, damaged, too large or not ours."""
+    try:
+        if not cfile.is_file() or cfile.stat().st_size > BATAS_CACHE:
+            return None
+        data = json.loads(cfile.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("sidik") != sidik \
+            or data.get("kamus") != versi:
+        return None
+    rows, pairs = data.get("entri"), data.get("pasangan")
+    if not isinstance(rows, list) or not isinstance(pairs, list):
+        return None
+    entri: dict[str, Entri] = {}
+    for r in rows:
+        if not (isinstance(r, list) and len(r) == 6 and all(isinstance(x, str) for x in r)) or r[1] not in LEVELS.values():
+            return None
+        entri[r[0]] = Entri(*r)
+    pasangan: set[tuple[str, str]] = set()
+    for q in pairs:
+        if not (isinstance(q, list) and len(q) == 2 and all(isinstance(x, str) for x in q)):
+            return None
+        pasangan.add((q[0], q[1]))
+    return entri, pasangan
+
+
+def muat_nomenklatur(path: str | Path, cache: bool = True, batas: Any = None) -> Nomenklatur:
+    """Load a nomenclature file (cached by content hash); ``batas`` (:class:`renja_xl.readers.jaga.Batas`)
+    limits the reading as for a submission."""
     p = Path(path)
     if not p.is_file():
+        if p.exists():
+            raise NomenklaturTidakTerbaca(f"bukan berkas biasa: {path}")
         raise NomenklaturTidakTerbaca(f"berkas nomenklatur tidak ditemukan: {path}")
-    sidik = _sidik(p)
-    cfile = folder_cache() / f"nomenklatur-{sidik[:24]}-v{_FORMAT}-{_versi_kamus()}.pickle"
-    if cache and cfile.is_file():
-        try:
-            with cfile.open("rb") as fh:
-                data = pickle.load(fh)
-            n = Nomenklatur(str(p), sidik, {r[0]: Entri(*r) for r in data["entri"]})
-            n._pasangan = set(data["pasangan"])
+    try:
+        sidik = _sidik(p)
+    except OSError as exc:
+        raise NomenklaturTidakTerbaca(f"berkas nomenklatur tidak dapat dibaca: {exc}") from exc
+    versi = _versi_kamus()
+    cfile = folder_cache() / f"nomenklatur-{sidik[:24]}-v{_FORMAT}-{versi}.json"
+    if cache:
+        got = _dari_cache(cfile, sidik, versi)
+        if got is not None:
+            n = Nomenklatur(str(p), sidik, got[0])
+            n._pasangan = got[1]
             return n
-        except Exception:  # a damaged cache is only a slower run
-            pass
-    entri = _parse(p)
+    entri = _parse_terjaga(p, batas)
     n = Nomenklatur(str(p), sidik, entri)
     n._pasangan = hitung_pasangan(entri.values())
     if cache:
-        _simpan(cfile, {"entri": [(e.kode, e.level, e.nama, e.kinerja, e.indikator, e.satuan) for e in entri.values()],
-                        "pasangan": sorted(n._pasangan)})
+        _simpan(cfile, {"format": _FORMAT, "sidik": sidik, "kamus": versi,
+                        "entri": [[e.kode, e.level, e.nama, e.kinerja, e.indikator, e.satuan] for e in entri.values()],
+                        "pasangan": [list(q) for q in sorted(n._pasangan)]})
     return n
 
 
@@ -226,8 +316,8 @@ def _simpan(cfile: Path, rows: object) -> None:
     try:
         cfile.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".nomenklatur-", dir=cfile.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(rows, fh, ensure_ascii=False, separators=(",", ":"))
         os.replace(tmp, cfile)  # the cache file is always a regular file of ours
     except OSError:
         pass  # no writable cache folder: every run parses the file

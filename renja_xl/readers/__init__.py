@@ -42,14 +42,16 @@ def _tahun_dari_nama(path: str | Path | None) -> int | None:
 
 
 def baca_lembar(lembar: list[Lembar], nama_berkas: str | Path | None = None,
-                peta: list[PetaTabel] | None = None) -> HasilBaca:
-    """Find and read every Renja table of the given worksheet grids. ``peta``: the user's reading of
-    tables (``[[peta]]``); a 'Peta Kolom' sheet in the workbook adds its own."""
+                peta: list[PetaTabel] | None = None, percayai_kiriman: bool = False) -> HasilBaca:
+    """Find and read every Renja table of the given worksheet grids. ``peta``: the reviewer's reading
+    of tables (``[[peta]]``). A 'Peta Kolom' sheet in the workbook is what the workbook says of itself:
+    it adds its maps only when ``percayai_kiriman`` (the reviewer trusts the submission, or the
+    workbook is the user's own in the add-in); otherwise rule E006 reports it, unused."""
     from .peta_pengguna import peta_lembar, untuk_lembar
     from .workbook import alamat
 
     tahun = _tahun_dari_nama(nama_berkas)
-    semua_peta = [*(peta or ()), *peta_lembar(lembar)]
+    semua_peta = [*(peta or ()), *(peta_lembar(lembar) if percayai_kiriman else ())]
     tables: list[Tabel] = []
     for sh in lembar:
         aturan = untuk_lembar(semua_peta, sh.nama) if semua_peta else []
@@ -85,6 +87,6 @@ def _a1_key(a1: str) -> tuple[int, int]:
     return int(m.group(2)), col
 
 
-def baca_berkas(path: str | Path, peta: list[PetaTabel] | None = None) -> HasilBaca:
+def baca_berkas(path: str | Path, peta: list[PetaTabel] | None = None, percayai_kiriman: bool = False) -> HasilBaca:
     """Read a spreadsheet file; raises :class:`BerkasTidakTerbaca` when it cannot be read."""
-    return baca_lembar(buka_berkas(path), Path(path).name, peta)
+    return baca_lembar(buka_berkas(path), Path(path).name, peta, percayai_kiriman)

@@ -59,7 +59,7 @@ class KodeBaris(NamedTuple):
     level: str | None = None
     asli: str = ""
     sel: int | None = None  # absolute column of the cell to point at
-    galat: tuple[str, str, str | None] | None = None  # (id, en, readable leading segments)
+    galat: tuple[str, str, str | None, str | None] | None = None  # (id, en, readable leading segments, reason code)
     perbaikan: tuple[str, ...] = ()
     rincian: str | None = None  # an akun or sub keluaran below the kode
     organisasi: str | None = None  # the organisation code written on the row
@@ -250,7 +250,8 @@ def _hasil(bacaan, asli: str, sel: int | None, perbaikan: tuple[str, ...] = ()) 
         induk = kunci_segmen(seg[:INDUK_SEGMEN[len(seg)]]) if len(seg) in INDUK_SEGMEN else None
         return KodeBaris(k.teks, k.kunci, induk, LEVELS[len(seg)], asli, sel, None, perbaikan + tuple(bacaan.perbaikan))
     if bacaan.galat:
-        return KodeBaris(asli=asli, sel=sel, galat=(bacaan.galat, bacaan.galat_en or bacaan.galat, bacaan.awalan))
+        return KodeBaris(asli=asli, sel=sel, galat=(bacaan.galat, bacaan.galat_en or bacaan.galat, bacaan.awalan,
+                                                        bacaan.alasan))
     return KodeBaris(asli=asli)
 
 

@@ -179,6 +179,8 @@ def sisi_kolom(c: Ciri) -> str:
     """The side of a Perubahan a column is on: ``sebelum``, ``setelah`` or ``""``."""
     if c.punya("selisih"):
         return "selisih"
+    if c.punya("sebelum") and not re.search(r"\b(setelah|sesudah|menjadi)\b", c.label.teks):
+        return "sebelum"  # "Sebelum Perubahan 2024": the year after 'perubahan' does not make it the after side
     if c.punya("setelah"):
         return "setelah"
     if c.punya("sebelum"):

@@ -5,15 +5,17 @@ says: ``[[peta]]`` in ``renja-xl.toml`` (from the reviewer's side), or a sheet n
 in the workbook itself (columns ``Sheet``, ``Jenis``, ``Baris Kepala``, ``Kolom``, ``Peran``, one row
 per column). Both give the same fields (:class:`~renja_xl.core.config.PetaTabel`): the sheet, the
 table kind, its header rows, and the role of columns by letter. A 'Peta Kolom' sheet inside a
-submission is the sender's description of its layout: it is used, and every report says so (the
-table's column map names it as the evidence, and ``peta_sumber`` is set).
+submission is the sender's description of its own layout, a claim like its Pengecualian sheet: it is
+used only when the reviewer trusts the submission (``percayai_pengecualian``; the add-in trusts the
+user's own workbook), and then every report says so (the table's column map names it as the
+evidence, and ``peta_sumber`` is set). Untrusted, it is not used and E006 says it is there.
 """
 
 from __future__ import annotations
 
 from ..core.config import PetaTabel
 from ..core.tabel import PERAN_TEKS, Peran
-from .kepala import Blok, teks_sel
+from .kepala import Blok
 from .tabel.dasar import KolomNilai, Susunan
 from .workbook import Lembar, kolom_huruf
 
@@ -29,34 +31,24 @@ def _indeks(huruf: str) -> int:
     return n - 1
 
 
+def _kolom_peta(t: str) -> str | None:
+    return t if t in ("sheet", "jenis", "baris kepala", "kolom", "peran") else None
+
+
 def peta_lembar(lembar: list[Lembar]) -> list[PetaTabel]:
     """The column maps a 'Peta Kolom' sheet states (rows that cannot be read are skipped: the table
     is then read as the reader reads it)."""
+    from .klaim import baris_lembar
+
     out: dict[tuple[str, str | None, tuple[int, ...]], dict[str, str]] = {}
-    for sh in lembar:
-        if sh.nama.strip().lower() != SHEET_PETA:
+    for isi in baris_lembar(lembar, (SHEET_PETA,), _kolom_peta, lambda c: {"kolom", "peran"} <= c):
+        huruf, peran = isi["kolom"].upper(), isi["peran"].lower()
+        if not huruf or not peran:
             continue
-        header: dict[str, int] | None = None
-        for row in sh.sel:
-            cells = [teks_sel(v) for v in row]
-            low = [c.lower() for c in cells]
-            if header is None:
-                cols = {name: low.index(name) for name in ("sheet", "jenis", "baris kepala", "kolom", "peran")
-                        if name in low}
-                if "kolom" in cols and "peran" in cols:
-                    header = cols
-                continue
-
-            def get(name: str, cells: list[str] = cells, header: dict[str, int] = header) -> str:
-                j = header.get(name)
-                return cells[j].strip() if j is not None and j < len(cells) else ""
-
-            huruf, peran = get("kolom").upper(), get("peran").lower()
-            if not huruf or not peran:
-                continue
-            rows = tuple(int(x) for x in get("baris kepala").replace(";", ",").split(",") if x.strip().isascii() and x.strip().isdigit())
-            key = (get("sheet") or "*", get("jenis").lower() or None, rows)
-            out.setdefault(key, {})[huruf] = peran
+        rows = tuple(int(x) for x in isi.get("baris kepala", "").replace(";", ",").split(",")
+                     if x.strip().isascii() and x.strip().isdigit())
+        key = (isi.get("sheet") or "*", isi.get("jenis", "").lower() or None, rows)
+        out.setdefault(key, {})[huruf] = peran
     result = []
     for (sheet, jenis, rows), kolom in out.items():
         try:

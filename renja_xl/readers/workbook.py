@@ -10,21 +10,20 @@ cannot be read raises :class:`BerkasTidakTerbaca` with the reason in Indonesian 
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from ..core.alamat import alamat, huruf_kolom, indeks_kolom
 from .rumus import PetaRumus
 
 __all__ = ["Lembar", "BerkasTidakTerbaca", "EKSTENSI", "buka_berkas", "lembar_dari_nilai", "alamat", "kolom_huruf"]
 
 EKSTENSI = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_MAGIC = b"PK\x03\x04"
 
 
 class BerkasTidakTerbaca(Exception):
@@ -37,23 +36,8 @@ class BerkasTidakTerbaca(Exception):
         self.jenis = jenis  # rusak, sandi, bukan-spreadsheet, format, tidak-ada
 
 
-@lru_cache(maxsize=4096)
-def kolom_huruf(c: int) -> str:
-    """0-based column index → letters (0 → A, 26 → AA)."""
-    s = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        s = chr(65 + rem) + s
-    return s
-
-
-_HURUF = [kolom_huruf(i) for i in range(702)]  # A … ZZ: the letters of every column a Renja uses
-
-
-def alamat(r: int, c: int) -> str:
-    """0-based (row, column) → A1 address."""
-    return f"{_HURUF[c] if c < 702 else kolom_huruf(c)}{r + 1}"
+# one A1 module (core.alamat); the readers' names for it kept for their callers
+kolom_huruf = huruf_kolom
 
 
 @dataclass(slots=True)
@@ -111,12 +95,23 @@ def _sniff(path: Path) -> bytes:
         return fh.read(4096)
 
 
-def _is_encrypted_ole(path: Path) -> bool:
-    """An OOXML file protected with a password is an OLE container holding EncryptedPackage."""
-    marker = "EncryptedPackage".encode("utf-16-le")
-    with path.open("rb") as fh:
-        data = fh.read(1 << 20)
-    return marker in data
+def _muat_atau_habis(baris: int, kolom: int) -> None:
+    """Raise MemoryError when a grid of ``baris`` × ``kolom`` cannot fit in what the address-space
+    limit (RLIMIT_AS, set by the guarded reader) leaves: python-calamine's to_python does not stop on
+    a failed allocation but goes on failing for minutes. Estimate: 16 bytes a cell (a list slot and
+    part of a value), 80 a row (the list itself)."""
+    try:
+        import resource
+
+        soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+        if soft == resource.RLIM_INFINITY:
+            return
+        with open("/proc/self/statm") as fh:
+            now = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (ImportError, OSError, ValueError, AttributeError):
+        return
+    if baris * kolom * 16 + baris * 80 > soft - now:
+        raise MemoryError(f"{baris} x {kolom} cells do not fit in the memory limit")
 
 
 def buka_berkas(path: str | Path) -> list[Lembar]:
@@ -137,32 +132,32 @@ def buka_berkas(path: str | Path) -> list[Lembar]:
         head = _sniff(p)
     except OSError as exc:
         raise BerkasTidakTerbaca(f"berkas tidak dapat dibuka: {exc}", f"cannot open the file: {exc}", "rusak") from exc
-    if not head:
-        raise BerkasTidakTerbaca("berkas kosong (0 byte)", "empty file (0 bytes)", "rusak")
-    if ext in (".xlsx", ".xlsm", ".xlsb", ".ods"):
-        if head.startswith(_OLE_MAGIC):
-            if _is_encrypted_ole(p):
-                raise BerkasTidakTerbaca("berkas dilindungi kata sandi", "the file is password-protected", "sandi")
-            raise BerkasTidakTerbaca(
-                f"isi berkas bukan {ext} (berkas Excel lama .xls yang diberi nama {ext}?)",
-                f"the content is not {ext} (an old .xls file renamed to {ext}?)",
-                "bukan-spreadsheet",
-            )
-        if not head.startswith(_ZIP_MAGIC):
-            raise BerkasTidakTerbaca(
-                "bukan berkas spreadsheet (isinya bukan arsip Office/ODF)",
-                "not a spreadsheet (the content is not an Office/ODF archive)",
-                "bukan-spreadsheet",
-            )
-    elif ext == ".xls" and not head.startswith(_OLE_MAGIC):
-        raise BerkasTidakTerbaca("bukan berkas Excel .xls", "not an Excel .xls file", "bukan-spreadsheet")
+    from .jenis import JENIS_DIBACA, alasan, baca_html, kenali
+
+    nyata = kenali(p, head)  # what the file is, whatever its name says (an HTML table named .xls …)
+    if nyata == "html":
+        from .jenis import HtmlTidakTerbaca
+
+        try:
+            return [Lembar(nama, rows, 0, 0, merges) for nama, rows, merges in baca_html(p)]
+        except HtmlTidakTerbaca as exc:
+            raise BerkasTidakTerbaca(exc.alasan, exc.reason, exc.jenis) from None
+    if nyata not in JENIS_DIBACA:
+        jenis = "sandi" if nyata == "sandi" else "rusak" if nyata in ("kosong", "zip-rusak") else "bukan-spreadsheet"
+        raise BerkasTidakTerbaca(*alasan(nyata), jenis)
     try:
-        wb = CalamineWorkbook.from_path(str(p))
+        if (nyata == ext.lstrip(".") or (nyata == "xlsx" and ext == ".xlsm")) and str(p).isprintable() \
+                and not any("\udc80" <= ch <= "\udcff" for ch in str(p)):
+            wb = CalamineWorkbook.from_path(str(p))
+        else:  # an .xlsx named .xls, a name that is not UTF-8: calamine reads the content it is handed
+            with p.open("rb") as fh:
+                wb = CalamineWorkbook.from_filelike(fh)
         lembar: list[Lembar] = []
         for meta in wb.sheets_metadata:
             if "WorkSheet" not in str(meta.typ):  # skip chart, dialog and macro sheets
                 continue
             sh = wb.get_sheet_by_name(meta.name)
+            _muat_atau_habis(sh.height, sh.width)  # fail fast: to_python crawls when Python runs out
             rows = sh.to_python()
             r0, c0 = sh.start if rows else (0, 0)
             merges = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
@@ -172,7 +167,7 @@ def buka_berkas(path: str | Path) -> list[Lembar]:
         raise _explain(exc, ext) from exc
     except (OSError, ValueError) as exc:
         raise _explain(exc, ext) from exc
-    if ext in (".xlsx", ".xlsm"):
+    if nyata in ("xlsx", "xlsm"):
         try:
             pindai, luar = _pindai_xml(p)
         except (zipfile.BadZipFile, KeyError, OSError):
@@ -188,15 +183,21 @@ def buka_berkas(path: str | Path) -> list[Lembar]:
 
 
 def _explain(exc: Exception, ext: str) -> BerkasTidakTerbaca:
-    msg = str(exc)
+    msg = str(exc)[:300]
     low = msg.lower()
     if "password" in low or "encrypt" in low or "protect" in low:
-        return BerkasTidakTerbaca("berkas dilindungi kata sandi", "the file is password-protected", "sandi")
+        from .jenis import alasan
+
+        return BerkasTidakTerbaca(*alasan("sandi"), "sandi")
     if "zip" in low or "eocd" in low or "eof" in low or "truncat" in low or "unexpected end" in low:
         return BerkasTidakTerbaca(
-            f"berkas rusak atau terpotong ({msg})", f"the file is corrupt or truncated ({msg})", "rusak"
+            f"berkas rusak atau terpotong ({msg}); minta pengirim menyimpan ulang dari Excel lalu mengirim ulang",
+            f"the file is corrupt or truncated ({msg}); ask the sender to save it again from Excel and resend it", "rusak"
         )
-    return BerkasTidakTerbaca(f"berkas tidak dapat dibaca sebagai {ext}: {msg}", f"cannot read the file as {ext}: {msg}", "rusak")
+    return BerkasTidakTerbaca(f"berkas tidak dapat dibaca sebagai {ext}: {msg}; minta pengirim menyimpan ulang "
+                              "dari Excel sebagai .xlsx",
+                              f"cannot read the file as {ext}: {msg}; ask the sender to save it again from Excel as .xlsx",
+                              "rusak")
 
 
 _SHEET_REL = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"', re.S)
@@ -220,10 +221,7 @@ def _unescape(text: str) -> str:
 
 
 def _col_index(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + (ch - 64)
-    return n - 1
+    return indeks_kolom(letters)
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ from typing import IO, Any, TextIO
 from ..core.angka import format_angka, format_rupiah
 from ..core.label import LEVEL
 from ..diff import DiffTabel, HasilDiff, selisih
+from .layar import layar
 
 __all__ = ["tulis_teks", "tulis_json", "tulis_excel"]
 
@@ -32,12 +33,24 @@ _T = {
 }
 
 
+def _angka(x: int | float, field: str) -> str:
+    """A number as the reports write it; one past what a float can hold (a hostile 1e308 pagu, or
+    the difference of two) is written in full, NaN/inf as such, never an overflow."""
+    try:
+        return format_rupiah(x) if field == "pagu" else format_angka(x, 0 if float(x).is_integer() else 2)
+    except (OverflowError, ValueError):
+        if isinstance(x, int):
+            body = f"{x:,}".replace(",", ".")
+            return f"Rp {body}" if field == "pagu" else body
+        return str(x)
+
+
 def _v(x: Any, field: str, lang: str) -> str:
     if x is None:
         return _T[lang]["kosong"]
     if isinstance(x, (int, float)) and not isinstance(x, bool):
-        return format_rupiah(x) if field == "pagu" else format_angka(x, 0 if float(x).is_integer() else 2)
-    return str(x)
+        return _angka(x, field)
+    return layar(x)
 
 
 def _d(a: Any, b: Any, field: str, lang: str = "id") -> str:
@@ -47,20 +60,20 @@ def _d(a: Any, b: Any, field: str, lang: str = "id") -> str:
     if d == 0:
         return " (unchanged)" if lang == "en" else " (tetap)"
     sign = "+" if d >= 0 else "−"
-    body = format_rupiah(abs(d)) if field == "pagu" else format_angka(abs(d), 0 if float(d).is_integer() else 2)
+    body = _angka(abs(d), field)
     return f" ({sign}{body})"
 
 
 def _tabel_teks(t: DiffTabel, lang: str, w: Any) -> None:
     L = _T[lang]
-    head = t.sheet_baru if t.sheet_lama == t.sheet_baru else f"{t.sheet_lama} → {t.sheet_baru}"
+    head = layar(t.sheet_baru) if t.sheet_lama == t.sheet_baru else f"{layar(t.sheet_lama)} → {layar(t.sheet_baru)}"
     years = f" ({', '.join(map(str, t.years))})" if t.years else ""
     w(f"\n{head}{years}\n")
     for label, totals in ((L["total"], t.total), (L["sub"], t.jumlah_sub)):
         for y, (a, b) in totals.items():
             w(f"  {label} {y}: {_v(a, 'pagu', lang)} → {_v(b, 'pagu', lang)}{_d(a, b, 'pagu', lang)}\n")
     for c in t.catatan:
-        w(f"  ! {c[1] if lang == 'en' else c[0]}\n")
+        w(f"  ! {layar(c[1] if lang == 'en' else c[0])}\n")
     if not (t.berubah or t.ditambah or t.dihapus):
         w(f"  {L['tidak_ada']}\n")
         return
@@ -71,9 +84,9 @@ def _tabel_teks(t: DiffTabel, lang: str, w: Any) -> None:
         for p in t.berubah:
             if p.kode != current:
                 current = p.kode
-                w(f"    {p.kode}  {p.uraian}\n")
+                w(f"    {layar(p.kode)}  {layar(p.uraian)}\n")
             label = L["isian"][p.isian] + (f" {p.tahun}" if p.tahun else "")
-            where = f"  [{p.sel_lama or '—'} → {p.sel_baru or '—'}]" if (p.sel_lama or p.sel_baru) else ""
+            where = f"  [{layar(p.sel_lama or '—')} → {layar(p.sel_baru or '—')}]" if (p.sel_lama or p.sel_baru) else ""
             w(f"      {label}: {_v(p.lama, p.isian, lang)} → {_v(p.baru, p.isian, lang)}{_d(p.lama, p.baru, p.isian, lang)}{where}\n")
     for key, rows in (("ditambah", t.ditambah), ("dihapus", t.dihapus)):
         if not rows:
@@ -82,15 +95,15 @@ def _tabel_teks(t: DiffTabel, lang: str, w: Any) -> None:
         for r in rows:
             pagu = ", ".join(f"{y} {_v(v, 'pagu', lang)}" for y, v in r.pagu.items() if v is not None)
             lvl = L["level"].get(r.level or "", r.level or "")
-            w(f"    {r.kode}  {r.uraian} [{lvl}]" + (f" — pagu {pagu}" if pagu else "") + "\n")
+            w(f"    {layar(r.kode)}  {layar(r.uraian)} [{lvl}]" + (f" — pagu {pagu}" if pagu else "") + "\n")
 
 
 def tulis_teks(h: HasilDiff, out: TextIO, lang: str = "id") -> None:
     L = _T[lang]
     w = out.write
-    w(f"{L['judul']}: {h.lama} → {h.baru}\n")
+    w(f"{L['judul']}: {layar(h.lama)} → {layar(h.baru)}\n")
     for c in h.catatan:
-        w(f"! {c[1] if lang == 'en' else c[0]}\n")
+        w(f"! {layar(c[1] if lang == 'en' else c[0])}\n")
     for t in h.tables:
         _tabel_teks(t, lang, w)
     s = h.json(lang)["summary"]
@@ -99,7 +112,9 @@ def tulis_teks(h: HasilDiff, out: TextIO, lang: str = "id") -> None:
 
 
 def tulis_json(h: HasilDiff, out: TextIO, lang: str = "id") -> None:
-    json.dump(h.json(lang), out, ensure_ascii=False, indent=1)
+    from .json_report import _aman
+
+    json.dump(_aman(h.json(lang)), out, ensure_ascii=False, indent=1, allow_nan=False)
     out.write("\n")
     out.flush()
 
@@ -109,7 +124,7 @@ def tulis_excel(h: HasilDiff, out: IO[bytes], lang: str = "id") -> None:
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from .excel import _isi
+    from .sel_aman import isi_sel, nilai
 
     L = _T[lang]
     en = lang == "en"
@@ -151,25 +166,24 @@ def tulis_excel(h: HasilDiff, out: IO[bytes], lang: str = "id") -> None:
     for t in h.tables:
         for label, totals in ((L["total"], t.total), (L["sub"], t.jumlah_sub)):
             for y, (a, b) in totals.items():
-                tot.append([t.sheet_baru, y, label, a, b, selisih(a, b)])
+                tot.append([nilai(v) for v in (t.sheet_baru, y, label, a, b, selisih(a, b))])
         for p in t.berubah:
             d = selisih(p.lama, p.baru)
-            ubah.append([t.sheet_baru, p.kode, p.uraian, L["level"].get(p.level or "", p.level), L["isian"][p.isian],
-                         p.tahun, p.lama, p.baru, d, p.sel_lama, p.sel_baru])
+            ubah.append([nilai(v) for v in (t.sheet_baru, p.kode, p.uraian, L["level"].get(p.level or "", p.level),
+                                            L["isian"][p.isian], p.tahun, p.lama, p.baru, d, p.sel_lama, p.sel_baru)])
             if d:
                 ubah.cell(row=ubah.max_row, column=9).fill = up if d > 0 else down
         for ws, rows in ((tambah, t.ditambah), (hapus, t.dihapus)):
             for r in rows:
-                ws.append([t.sheet_baru, r.kode, r.uraian, L["level"].get(r.level or "", r.level), r.satuan]
-                          + [r.pagu.get(y) for y in ys])
+                ws.append([nilai(v) for v in [t.sheet_baru, r.kode, r.uraian, L["level"].get(r.level or "", r.level),
+                                              r.satuan] + [r.pagu.get(y) for y in ys]])
     money = {tot.title: "DEF", ubah.title: "GHI", tambah.title: "FGHIJKL", hapus.title: "FGHIJKL"}
     for ws in (tot, ubah, tambah, hapus):
         for row in ws.iter_rows(min_row=2):
             for c in row:
                 if isinstance(c.value, str):
-                    c.value = _isi(c.value)
-                    c.data_type = "s"  # text that starts with '=' stays text
-                elif isinstance(c.value, (int, float)) and c.column_letter in money[ws.title]:
+                    isi_sel(c, c.value)  # text that starts with '=' stays text
+                if isinstance(c.value, (int, float)) and c.column_letter in money[ws.title]:
                     c.number_format = "#,##0.##" if not float(c.value).is_integer() else "#,##0"
         finish(ws)
     wb.save(out)

@@ -14,11 +14,10 @@ top: the writers of other formats never import it.
 
 from __future__ import annotations
 
-import re
 from typing import IO, Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -28,9 +27,14 @@ from ..core.alamat import rujukan
 from ..core.models import Berkas, Temuan
 from ..rules import REGISTRY, muat_semua
 from . import gaya
+from .capaian import KOLOM as capaian_kolom
+from .capaian import baris_tabel as capaian_baris
+from .capaian import judul as capaian_judul
 from .gaya import WARNA
+from .klaim import baris_klaim, baris_konfigurasi, penanda
 from .markdown import teks_polos
 from .saran import saran_untuk
+from .sel_aman import sel
 from .summary import Totals, nama_pemda, urut_pemda
 
 __all__ = ["TulisExcel", "WARNA", "NAMA_SHEET"]
@@ -38,11 +42,12 @@ __all__ = ["TulisExcel", "WARNA", "NAMA_SHEET"]
 _KEPALA = PatternFill("solid", fgColor=gaya.KEPALA)
 _FONT_KEPALA = Font(bold=True, color=gaya.HURUF_KEPALA)
 _TAUTAN = Font(color=gaya.TAUTAN, underline="single")
-_ILEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
 
 NAMA_SHEET = {
-    "id": {"ringkasan": "Ringkasan", "aturan_pemda": "Per Aturan", "temuan": "Temuan", "aturan": "Aturan"},
-    "en": {"ringkasan": "Summary", "aturan_pemda": "By Rule", "temuan": "Findings", "aturan": "Rules"},
+    "id": {"ringkasan": "Ringkasan", "aturan_pemda": "Per Aturan", "temuan": "Temuan", "aturan": "Aturan",
+           "konfigurasi": "Konfigurasi", "capaian": "Capaian"},
+    "en": {"ringkasan": "Summary", "aturan_pemda": "By Rule", "temuan": "Findings", "aturan": "Rules",
+           "konfigurasi": "Configuration", "capaian": "Achievement"},
 }
 _T = {
     "id": {
@@ -99,17 +104,17 @@ def _tinggi(texts: list[str], widths: list[float]) -> float:
     return min(15.0 * lines + 3, 409.0)
 
 
-def _isi(value: Any) -> Any:
-    """A value Excel accepts: no control characters, at most 32,000 characters."""
-    if isinstance(value, str):
-        return _ILEGAL.sub("", value)[:32000]
-    return value
+def _baris(ws: Any, row: list[Any]) -> list[Any]:
+    """A row for ``ws.append``: every plain value becomes a cell that keeps text as text."""
+    return [v if isinstance(v, Cell) or v is None else sel(ws, v) for v in row]
 
 
 class TulisExcel:
-    def __init__(self, out: IO[bytes], lang: str = "id", putaran: bool = False):
+    def __init__(self, out: IO[bytes], lang: str = "id", putaran: bool = False, konfigurasi: dict | None = None):
         muat_semua()
         self.out = out
+        self.konfigurasi = konfigurasi
+        self.klaim: list[tuple[str, str]] = []  # (file, claim line) for the Konfigurasi sheet
         self.lang = lang
         self.t = _T[lang]
         self.nama = NAMA_SHEET[lang]
@@ -130,19 +135,19 @@ class TulisExcel:
         self._jumlah_ring = {"tabel": 0, "baru": 0, "masih ada": 0, "selesai": 0}
         self.n_ring = 1
         self.n_tem = 1
+        self.ws_cap: Any = None  # the Capaian sheet, made when a file has evaluation rows
+        self.n_cap = 1
         self.lebar_ring = len(ring_head)
         self.lebar_tem = len(tem_head)
 
     # --- helpers --------------------------------------------------------------------------------
     def _sel(self, ws: Any, value: Any, warna: str | None = None, tautan: str | None = None,
-             bold: bool = False, wrap: bool = False) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws, value=_isi(value))
-        if isinstance(value, str):
-            cell.data_type = "s"  # text that starts with '=' stays text, never a formula
+             bold: bool = False, wrap: bool = False) -> Cell:
+        cell = sel(ws, value)  # text that starts with '=' stays text, never a formula
         if warna is not None:
             cell.fill, cell.font = self.fills[warna]
         if tautan is not None:
-            cell.hyperlink = Hyperlink(ref="", location=tautan, display=str(value))
+            cell.hyperlink = Hyperlink(ref="", location=tautan, display=str(cell.value))
             cell.font = _TAUTAN
         if bold:
             cell.font = Font(bold=True)
@@ -157,7 +162,7 @@ class TulisExcel:
             ws.column_dimensions[get_column_letter(i)].width = w
         row = []
         for h in head:
-            c = WriteOnlyCell(ws, value=h)
+            c = sel(ws, h)
             c.fill, c.font = _KEPALA, _FONT_KEPALA
             row.append(c)
         ws.append(row)
@@ -178,9 +183,9 @@ class TulisExcel:
             d = a.dok.get(self.lang, a.dok["id"])
             texts = [a.slug, a.kategori, d.judul] + [teks_polos(x) for x in (d.apa, d.mengapa, d.contoh, d.perbaikan)]
             ws.row_dimensions[n].height = _tinggi(texts, [widths[1]] + widths[3:])
-            ws.append([self._sel(ws, a.kode, bold=True, wrap=True), self._sel(ws, a.slug, wrap=True),
-                       self._sel(ws, self.t["sev"][a.severity], a.severity)]
-                      + [self._sel(ws, x, wrap=True) for x in texts[1:]])
+            ws.append(_baris(ws, [self._sel(ws, a.kode, bold=True, wrap=True), self._sel(ws, a.slug, wrap=True),
+                                  self._sel(ws, self.t["sev"][a.severity], a.severity)]
+                             + [self._sel(ws, x, wrap=True) for x in texts[1:]]))
             rows[code] = n
         ws.auto_filter.ref = f"A1:{get_column_letter(len(self.t['aturan']))}{len(rows) + 1}"
         return rows
@@ -213,12 +218,29 @@ class TulisExcel:
             row += [st.count("baru"), st.count("masih ada"), len(b.selesai)]
             for k, v in zip(("baru", "masih ada", "selesai"), row[-3:], strict=True):
                 self._jumlah_ring[k] += v
-        ws.append([_isi(v) for v in row])
+        ws.append(_baris(ws, row))
         self.n_ring += 1
         for t in b.findings:
             self._temuan(b, pemda, t)
         for t in b.selesai:
             self._temuan(b, pemda, t)
+        self.klaim += [(b.path, line) for line in baris_klaim(b, self.lang)]
+        if b.capaian:
+            self._capaian(b, pemda)
+
+    def _capaian(self, b: Berkas, pemda: str) -> None:
+        """The capaian and predikat of every evaluation row, with the scale used (one line per file)."""
+        if self.ws_cap is None:
+            self.ws_cap = self.wb.create_sheet(self.nama["capaian"])
+            head = self.t["temuan"][:2] + capaian_kolom[self.lang]
+            self._kepala(self.ws_cap, head, [40, 22, 12, 7, 20, 50, 50, 10, 12, 14, 12, 16])
+            self.lebar_cap = len(head)
+        ws = self.ws_cap
+        ws.append([self._sel(ws, capaian_judul(b.capaian, self.lang), bold=True)])
+        self.n_cap += 1
+        for r in b.capaian.get("baris", []):
+            ws.append(_baris(ws, [b.path, pemda, *capaian_baris(r, self.lang)]))
+            self.n_cap += 1
 
     def _temuan(self, b: Berkas, pemda: str, t: Temuan) -> None:
         ws = self.ws_tem
@@ -227,12 +249,12 @@ class TulisExcel:
             self._sel(ws, b.path), pemda, b.identitas.get("opd"), t.sheet, t.cell, t.kode,
             self._sel(ws, t.rule, tautan=self._link_aturan(t.rule)),
             self._sel(ws, self.t["sev"][t.severity], t.severity),
-            self._sel(ws, t.message), self._sel(ws, saran) if saran else None,
+            self._sel(ws, t.message + penanda(t, self.lang)), self._sel(ws, saran) if saran else None,
         ]
         if self.putaran:
             s = t.ekstra.get("status", "baru")
             row.append(self._sel(ws, label_status(s, self.lang), "ok" if s == "selesai" else None))
-        ws.append([_isi(v) for v in row])
+        ws.append(_baris(ws, row))
         self.n_tem += 1
 
     def _tulis_per_aturan(self) -> None:
@@ -246,11 +268,11 @@ class TulisExcel:
             a = REGISTRY.get(code)
             counts = [r.per_rule_pemda.get((code, p), 0) for p in pemdas]
             sev = a.severity if a else "info"
-            ws.append([self._sel(ws, code, tautan=self._link_aturan(code)), a.judul(self.lang) if a else "",
-                       self._sel(ws, self.t["sev"][sev], sev)] + [c or None for c in counts] + [sum(counts)])
+            ws.append(_baris(ws, [self._sel(ws, code, tautan=self._link_aturan(code)), a.judul(self.lang) if a else "",
+                                  self._sel(ws, self.t["sev"][sev], sev)] + [c or None for c in counts] + [sum(counts)]))
         totals = [r.per_pemda.get(p, 0) for p in pemdas]
-        ws.append([self._sel(ws, self.t["jumlah"], bold=True), None, None]
-                  + [self._sel(ws, c, bold=True) for c in totals] + [self._sel(ws, sum(totals), bold=True)])
+        ws.append(_baris(ws, [self._sel(ws, self.t["jumlah"], bold=True), None, None]
+                  + [self._sel(ws, c, bold=True) for c in totals] + [self._sel(ws, sum(totals), bold=True)]))
         ws.auto_filter.ref = f"A1:{get_column_letter(len(head))}{len(rules) + 1}"
 
     def batal(self) -> None:
@@ -280,6 +302,8 @@ class TulisExcel:
         self._tulis_per_aturan()
         self.ws_ring.auto_filter.ref = f"A1:{get_column_letter(self.lebar_ring)}{self.n_ring}"
         self.ws_tem.auto_filter.ref = f"A1:{get_column_letter(self.lebar_tem)}{self.n_tem}"
+        if self.ws_cap is not None:
+            self.ws_cap.auto_filter.ref = f"A1:{get_column_letter(self.lebar_cap)}{self.n_cap}"
         self._baris_jumlah()
         if tidak_dikirim_ulang:
             ws = self.ws_ring
@@ -287,5 +311,19 @@ class TulisExcel:
             ws.append([self._sel(ws, self.t["lama"], bold=True)])
             for p in tidak_dikirim_ulang:
                 ws.append([self._sel(ws, p)])
+        # the trust boundary on a sheet of its own: the configuration used, configuration files found
+        # among the inputs (ignored), and the submissions' own Pengecualian claims
+        ws = self.wb.create_sheet(self.nama["konfigurasi"])
+        self._kepala(ws, ["Konfigurasi", "Keterangan"] if self.lang == "id" else ["Configuration", "Detail"], [60, 110])
+        for line in baris_konfigurasi(self.konfigurasi, self.lang):
+            ws.append([self._sel(ws, line)])
+        ws.append([])
+        ws.append([self._sel(ws, "Pengecualian yang diklaim kiriman" if self.lang == "id"
+                             else "Exemptions claimed by submissions", bold=True)])
+        for path, line in self.klaim:
+            ws.append([self._sel(ws, path), self._sel(ws, line)])
+        if not self.klaim:
+            ws.append([self._sel(ws, "tidak ada" if self.lang == "id" else "none")])
+        ws.auto_filter.ref = "A1:B1"
         self.wb.save(self.out)
         self.selesai_ditulis = True

@@ -20,6 +20,7 @@ import base64
 import datetime as dt
 import gzip
 import json
+import shutil
 import tempfile
 from html import escape
 from typing import Any, TextIO
@@ -29,12 +30,17 @@ from .. import __version__
 from ..core.label import TINGKAT, label_status
 from ..core.models import Berkas, Temuan
 from ..rules import REGISTRY, muat_semua
+from ..core.angka import format_angka
+from .capaian import KOLOM as capaian_kolom
+from .capaian import baris_tabel as capaian_baris
+from .capaian import judul as capaian_judul
 from .gaya import WEB
+from .klaim import baris_klaim, baris_konfigurasi, penanda
 from .markdown import teks_polos
 from .saran import saran_aturan, saran_sendiri
 from .summary import Totals, nama_pemda
 
-__all__ = ["TulisHtml", "CSP", "PER_HALAMAN"]
+__all__ = ["TulisHtml", "CSP", "PER_HALAMAN", "data_halaman", "teks_halaman"]
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 PER_HALAMAN = 200  # finding rows rendered at a time
@@ -66,6 +72,7 @@ _T = {
         "dok": {"apa": "Apa yang diperiksa", "mengapa": "Mengapa penting", "contoh": "Contoh",
                 "perbaikan": "Cara memperbaiki"},
         "tentang": "Tentang aturan", "tingkat_bawaan": "tingkat", "lengkap": "dokumentasi lengkap",
+        "capaian": "Capaian dan predikat",
         "hapus_satu": "hapus saringan ini",
     },
     "en": {
@@ -91,6 +98,7 @@ _T = {
         "Firefox 113+, Safari 16.4+).",
         "dok": {"apa": "What it checks", "mengapa": "Why it matters", "contoh": "Example", "perbaikan": "How to fix"},
         "tentang": "About rule", "tingkat_bawaan": "severity", "lengkap": "full documentation",
+        "capaian": "Achievement and predikat",
         "hapus_satu": "remove this filter",
     },
 }
@@ -290,9 +298,14 @@ def _json(x: Any) -> str:
 
 
 class TulisHtml:
-    def __init__(self, out: TextIO, lang: str = "id", putaran: bool = False, judul: str = ""):
+    def __init__(self, out: TextIO, lang: str = "id", putaran: bool = False, judul: str = "",
+                 konfigurasi: dict | None = None):
         muat_semua()
         self.out = out
+        self.konfigurasi = konfigurasi
+        self.klaim: list[tuple[str, str]] = []
+        self._capaian = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")
+        self.n_capaian = 0
         self.lang = lang
         self.t = _T[lang]
         self.judul = judul
@@ -327,11 +340,22 @@ class TulisHtml:
             text = ("," if self.n_temuan else "") + ",".join(rows)
             self._gz.write(text.encode("utf-8", "backslashreplace"))
             self.n_temuan += len(rows)
+        self.klaim += [(b.path, line) for line in baris_klaim(b, self.lang)]
+        if b.capaian:
+            n = len(capaian_kolom[self.lang])
+            self._capaian.write(f'<tr><td colspan="{n}" class="kecil">{_e(b.path)} — '
+                                f"{_e(capaian_judul(b.capaian, self.lang))}</td></tr>\n")
+            for row in b.capaian.get("baris", []):
+                self.n_capaian += 1
+                cells = capaian_baris(row, self.lang)
+                self._capaian.write("<tr>" + "".join(
+                    f'<td class="n">{_e(format_angka(c, 2))}</td>' if isinstance(c, float) else f"<td>{_e(c)}</td>"
+                    for c in cells) + "</tr>\n")  # the file is named in the row above its rows
 
     def _baris(self, idx: int, t: Temuan) -> str:
         status = str(t.ekstra.get("status") or "")
-        return _json([idx, t.sheet or "", t.cell or "", t.kode or "", t.rule, _SEV.index(t.severity), t.message,
-                      saran_sendiri(t), status])
+        return _json([idx, t.sheet or "", t.cell or "", t.kode or "", t.rule, _SEV.index(t.severity),
+                      t.message + penanda(t, self.lang), saran_sendiri(t), status])
 
     def _aturan(self) -> dict[str, dict[str, str]]:
         out = {}
@@ -382,8 +406,14 @@ class TulisHtml:
           f"<title>{_e(t['judul'])}{' — ' + _e(self.judul) if self.judul else ''}</title><style>{_CSS}</style></head><body>\n")
         now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
         w(f"<header><h1>{_e(t['judul'])}</h1><p>{_e(t['dibuat'])} {now} · renja-xl {__version__}"
-          f"{' · ' + _e(t['masukan']) + ': ' + _e(self.judul) if self.judul else ''}</p></header><main>\n")
+          f"{' · ' + _e(t['masukan']) + ': ' + _e(self.judul) if self.judul else ''}</p>"
+          + "".join(f'<p class="konfigurasi">{_e(line)}</p>' for line in baris_konfigurasi(self.konfigurasi, self.lang))
+          + "</header><main>\n")
         w(f'<noscript><p class="t-error">{_e(t["js"])}</p></noscript><p id="memuat" class="kecil">{_e(t["memuat"])}</p>\n')
+        if self.klaim:
+            head = "Pengecualian yang diklaim kiriman" if self.lang == "id" else "Exemptions claimed by submissions"
+            w(f'<section id="klaim"><h2>{_e(head)} ({len(self.klaim)})</h2><ul>'
+              + "".join(f"<li>{_e(path)}: {_e(line)}</li>" for path, line in self.klaim) + "</ul></section>\n")
         cards = [("files", r.files), ("unreadable", r.unreadable), ("error", r.error), ("warning", r.warning), ("info", r.info)]
         if r.putaran is not None:
             cards += [(k, r.putaran.get(k, 0)) for k in ("baru", "masih ada", "selesai")]
@@ -431,6 +461,14 @@ class TulisHtml:
           f'<div class="halaman"><button type="button" id="temuan-sebelum">{_e(t["sebelum"])}</button>'
           f'<span id="halaman-temuan"></span><button type="button" id="temuan-sesudah">{_e(t["sesudah"])}</button></div>'
           "</section>\n")
+        if self.n_capaian:
+            head = "".join(f"<th>{_e(h)}</th>" for h in capaian_kolom[self.lang])
+            w(f'<section><h2>{_e(t["capaian"])} ({self.n_capaian})</h2><table id="tabel-capaian"><thead><tr>{head}'
+              f"</tr></thead><tbody>\n")
+            self._capaian.seek(0)
+            shutil.copyfileobj(self._capaian, self.out)
+            w("</tbody></table></section>\n")
+        self._capaian.close()
         w(f'<section id="aturan"><h2>{_e(t["aturan"])}</h2>{self._dok()}</section></main>\n')
         teks = {"sev": t["sev"], "status_putaran": {s: label_status(s, self.lang) for s in ("baru", "masih ada", "selesai")},
                 "status_berkas": t["status"], "saring": t["saring"], "aktif": t["aktif"], "tanpa": t["tanpa"],
@@ -449,3 +487,32 @@ class TulisHtml:
         w(f"<script>{_JS}</script></body></html>\n")
         self._raw.close()
         self.out.flush()
+
+
+def data_halaman(html: str) -> dict[str, Any]:
+    """The files and findings a recap page carries (its gzip-compressed JSON), as the page's script
+    reads them: for tools and tests that look at a page without a browser."""
+    import re
+
+    m = re.search(r'<script type="application/octet-stream" id="data">(.*?)</script>', html, re.S)
+    if not m:
+        raise ValueError("not a renja-xl HTML recap")
+    return json.loads(gzip.decompress(base64.b64decode("".join(m.group(1).split()))).decode("utf-8"))
+
+
+def teks_halaman(html: str) -> str:
+    """Everything a reader of the page can see: its markup and every text of its data."""
+    out: list[str] = []
+
+    def kumpul(x: Any) -> None:
+        if isinstance(x, str):
+            out.append(x)
+        elif isinstance(x, dict):
+            for v in x.values():
+                kumpul(v)
+        elif isinstance(x, list):
+            for v in x:
+                kumpul(v)
+
+    kumpul(data_halaman(html))
+    return html + "\n" + "\n".join(out)

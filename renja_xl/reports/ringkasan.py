@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from ..core.angka import format_rupiah
 from ..core.tabel import Tabel
 from ..core.total import per_tingkat, total_realisasi, total_rencana
+from .layar import layar
 
 __all__ = ["baris_ringkasan", "rincian_tabel", "tulis_ringkasan", "tulis_tak_terbaca"]
 
@@ -28,7 +29,7 @@ _T = {
 
 def baris_ringkasan(tabel: Tabel, lang: str = "id") -> str:
     t = _T[lang]
-    head = f"  {tabel.sheet} [{tabel.kind}{'/' + tabel.varian if tabel.varian else ''}] {t['rows']} " \
+    head = f"  {layar(tabel.sheet)} [{tabel.kind}{'/' + tabel.varian if tabel.varian else ''}] {t['rows']} " \
            f"{tabel.first_row}–{tabel.last_row} ({tabel.n})"
     if tabel.kind in ("rencana", "renstra", "perubahan"):
         tot = total_rencana(tabel)
@@ -42,9 +43,9 @@ def baris_ringkasan(tabel: Tabel, lang: str = "id") -> str:
     lines.append(f"    {t['levels']}: {levels}")
     for p in tabel.peta:
         mark = "" if p.yakin else " ?"
-        lines.append(f"    {p.huruf:<7} {p.peran:<30}{mark} ← {p.bukti[:80]}")
+        lines.append(f"    {p.huruf:<7} {p.peran:<30}{mark} ← {layar(p.bukti[:80])}")
     for r in tabel.ragu:
-        lines.append(f"    ! {r[1] if lang == 'en' else r[0]}")
+        lines.append(f"    ! {layar(r[1] if lang == 'en' else r[0])}")
     return "\n".join(lines)
 
 
@@ -89,10 +90,11 @@ def rincian_tabel(tabel: Tabel) -> list[tuple[str, str]]:
 
 def tulis_ringkasan(path: str, tables: list[Tabel], sheets: list[str], out: TextIO, lang: str = "id") -> None:
     """One workbook: its name, then per recognised table its line and its other fields (or the
-    sheets it has, when none was recognised)."""
-    out.write(path + "\n")
+    sheets it has, when none was recognised). Text from the workbook is shown with its control
+    characters escaped (:mod:`.layar`)."""
+    out.write(layar(path) + "\n")
     if not tables:
-        out.write(f"  {_T[lang]['none']} ({', '.join(sheets)})\n")
+        out.write(f"  {_T[lang]['none']} ({', '.join(map(layar, sheets))})\n")
     for tabel in tables:
         out.write(baris_ringkasan(tabel, lang) + "\n")
         for name, value in rincian_tabel(tabel):
@@ -100,4 +102,4 @@ def tulis_ringkasan(path: str, tables: list[Tabel], sheets: list[str], out: Text
 
 
 def tulis_tak_terbaca(path: str, alasan: str, out: TextIO, lang: str = "id") -> None:
-    out.write(f"{path}\n  {_T[lang]['unread']}: {alasan}\n")
+    out.write(f"{layar(path)}\n  {_T[lang]['unread']}: {layar(alasan)}\n")

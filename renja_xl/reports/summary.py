@@ -30,6 +30,7 @@ class Totals:
     warning: int = 0
     info: int = 0
     silenced: int = 0
+    diklaim: int = 0  # findings a submission's own Pengecualian sheet claims exempt (not honoured)
     per_rule: dict[str, int] = field(default_factory=dict)
     per_pemda: dict[str, int] = field(default_factory=dict)  # findings per pemda
     per_rule_pemda: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -53,6 +54,7 @@ class Totals:
         if self.putaran is not None:
             self.putaran["selesai"] = self.putaran.get("selesai", 0) + len(b.selesai)
         self.silenced += len(b.silenced)
+        self.diklaim += sum(1 for t in b.findings if t.ekstra.get("dikecualikan_kiriman"))
 
     @classmethod
     def untuk(cls, lang: str = "id", putaran: bool = False) -> Totals:
@@ -62,6 +64,8 @@ class Totals:
     def json(self) -> dict[str, int]:
         d = {"files": self.files, "unreadable": self.unreadable, "error": self.error,
              "warning": self.warning, "info": self.info, "silenced": self.silenced}
+        if self.diklaim:
+            d["dikecualikan_kiriman"] = self.diklaim
         if self.putaran is not None:
             d.update({"baru": self.putaran.get("baru", 0), "masih_ada": self.putaran.get("masih ada", 0),
                       "selesai": self.putaran.get("selesai", 0)})
@@ -94,7 +98,9 @@ class Totals:
         if lang == "en":
             s = (f"Summary: {self.files} file{'s' if self.files != 1 else ''} "
                  f"({self.unreadable} unreadable), {self.error} errors, {self.warning} warnings, {self.info} info")
-            return s + (f", {self.silenced} silenced" if self.silenced else "")
+            s += f", {self.silenced} silenced" if self.silenced else ""
+            return s + (f", {self.diklaim} claimed exempt by submissions (not honoured)" if self.diklaim else "")
         s = (f"Ringkasan: {self.files} berkas ({self.unreadable} tidak terbaca), {self.error} galat, "
              f"{self.warning} peringatan, {self.info} info")
-        return s + (f", {self.silenced} dikecualikan" if self.silenced else "")
+        s += f", {self.silenced} dikecualikan" if self.silenced else ""
+        return s + (f", {self.diklaim} diklaim dikecualikan oleh kiriman (tidak dihormati)" if self.diklaim else "")

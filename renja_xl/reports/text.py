@@ -15,6 +15,9 @@ from ..core.angka import format_angka
 from ..core.label import TINGKAT as _SEV
 from ..core.label import label_status
 from ..core.models import Berkas
+from .capaian import teks as capaian_teks
+from .klaim import baris_klaim, baris_konfigurasi, penanda
+from .layar import layar
 from .summary import Totals
 
 __all__ = ["TulisTeks", "tulis_teks", "BENTUK"]
@@ -28,10 +31,11 @@ class TulisTeks:
     """Streams one file at a time (a batch never holds all findings in memory)."""
 
     def __init__(self, out: TextIO, lang: str = "id", warna: bool | None = None, putaran: bool = False,
-                 bentuk: str = "lengkap", konsol: Any = None):
+                 bentuk: str = "lengkap", konsol: Any = None, konfigurasi: dict | None = None):
         self.out = out
         self.lang = lang
         self.bentuk = bentuk
+        self.konfigurasi = konfigurasi
         if konsol is None and warna is not False and (_terminal(out) or os.environ.get("FORCE_COLOR")):
             from .konsol import konsol as buat
 
@@ -70,19 +74,19 @@ class TulisTeks:
         id_ = b.identitas
         who: list[Potong] = []
         if id_:
-            parts = [str(id_.get(k)) for k in ("pemda", "opd", "tahun", "dokumen") if id_.get(k)]
+            parts = [layar(id_.get(k)) for k in ("pemda", "opd", "tahun", "dokumen") if id_.get(k)]
             who = [("  ", None), ("(" + " · ".join(parts) + ")", "dim")] if parts else []
         if self.bentuk == "ringkas":
-            self._baris((b.path, "bold"), *who, ("  ", None), *self._hitungan(b))
+            self._baris((layar(b.path), "bold"), *who, ("  ", None), *self._hitungan(b))
             return
-        self._baris((b.path, "bold"), *who)
+        self._baris((layar(b.path), "bold"), *who)
         if b.status == "unreadable":
             for t in b.findings:
                 self._baris(("  ", None), (_SEV[self.lang]["error"], _GAYA["error"]), (f" {t.rule}", None),
-                            *self._status(t), (f" {t.message}", None))
+                            *self._status(t), (f" {layar(t.message)}", None))
             return
         if not b.findings:
-            tables = ", ".join(f"{t.sheet} ({t.kind})" for t in b.tables)
+            tables = ", ".join(f"{layar(t.sheet)} ({t.kind})" for t in b.tables)
             ok = "tidak ada temuan" if self.lang == "id" else "no findings"
             self._baris((f"  {ok}" + (f" — {tables}" if tables else ""), None))
         kinds = {t.sheet: t.kind for t in b.tables}
@@ -93,22 +97,25 @@ class TulisTeks:
                 if t.sheet is None:
                     label = "berkas" if self.lang == "id" else "file"
                 else:
-                    label = t.sheet + (f" [{kinds[t.sheet]}]" if t.sheet in kinds else "")
+                    label = layar(t.sheet) + (f" [{kinds[t.sheet]}]" if t.sheet in kinds else "")
                 self._baris(("  ", None), (label, "bold"))
             sev = _SEV[self.lang][t.severity]
-            loc = f"{t.cell or '':>6}"
-            kode = f" {t.kode}" if t.kode else ""
-            saran = f" → {t.saran}" if t.saran and t.saran not in t.message else ""
+            loc = f"{layar(t.cell or ''):>6}"
+            kode = f" {layar(t.kode)}" if t.kode else ""
+            saran = f" → {layar(t.saran)}" if t.saran and t.saran not in t.message else ""
             self._baris((f"    {loc} ", None), (f"{sev:<10}", _GAYA[t.severity]), (f" {t.rule}", None), (kode, "dim"),
-                        *self._status(t), (f"  {t.message}{saran}", None))
+                        *self._status(t), (f"  {layar(t.message)}{saran}{layar(penanda(t, self.lang))}", None))
+        if b.capaian:
+            for line in capaian_teks(b.capaian, self.lang):
+                self._baris((f"  {layar(line)}", None))
         if b.selesai:
             head = (f"  {len(b.selesai)} temuan putaran sebelumnya sudah selesai:" if self.lang == "id"
                     else f"  {len(b.selesai)} findings of the previous round are resolved:")
             self._baris((head, "dim"))
             for t in b.selesai:
-                where = " ".join(x for x in (t.sheet, t.cell) if x)
-                kode = f" {t.kode}" if t.kode else ""
-                self._baris((f"    {where} {t.rule}{kode}  {t.message}", "dim"))
+                where = " ".join(layar(x) for x in (t.sheet, t.cell) if x)
+                kode = f" {layar(t.kode)}" if t.kode else ""
+                self._baris((f"    {where} {t.rule}{kode}  {layar(t.message)}", "dim"))
         if b.silenced:
             n = len(b.silenced)
             if self.lang == "id":
@@ -116,7 +123,15 @@ class TulisTeks:
             else:
                 self._baris((f"  {n} findings silenced (Pengecualian sheet/config):", None))
             for s in b.silenced:
-                self._baris((f"    {s['rule']} {s.get('kode') or ''} {s.get('cell') or ''}: {s['alasan']}", None))
+                src = " [kiriman]" if s.get("sumber") == "kiriman" else ""
+                self._baris((f"    {layar(s['rule'])} {layar(s.get('kode') or '')} {layar(s.get('cell') or '')}: "
+                             f"{layar(s['alasan'])}{src}", None))
+        if b.klaim:  # the submission's own Pengecualian sheet: the sender's claims, listed whatever was done
+            head = ("Pengecualian yang diklaim kiriman (sheet Pengecualian)" if self.lang == "id"
+                    else "Exemptions claimed by the submission (Pengecualian sheet)")
+            self._baris((f"  {head}:", "bold"))
+            for line in baris_klaim(b, self.lang):
+                self._baris((f"    {layar(line)}", None))
 
     def _hitungan(self, b: Berkas) -> list[Potong]:
         """'3 galat, 12 peringatan' for --quiet."""
@@ -150,7 +165,9 @@ class TulisTeks:
         if tidak_dikirim_ulang:
             head = ("Berkas putaran sebelumnya yang tidak ada di putaran ini" if self.lang == "id"
                     else "Files of the previous round missing from this round")
-            self._baris((f"{head} ({len(tidak_dikirim_ulang)}): " + ", ".join(tidak_dikirim_ulang), None))
+            self._baris((f"{head} ({len(tidak_dikirim_ulang)}): " + ", ".join(map(layar, tidak_dikirim_ulang)), None))
+        for line in baris_konfigurasi(self.konfigurasi, self.lang):
+            self._baris((layar(line), None))
         self.out.flush()
 
     def _statistik(self) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..core.angka import format_angka, format_rupiah
 from ..core.config import Konfigurasi
+from ..core.indikator import SifatIndikator
 from ..core.models import Severity, Temuan
 from ..core.satuan import SATUAN, Kamus, kamus_bawaan
 from ..core.tabel import Tabel
@@ -42,6 +43,8 @@ class Konteks:
     aturan: Aturan | None = None
     _kamus: Kamus | None = None
     lembar: list[Any] = field(default_factory=list)  # the worksheet grids (formula rules read them)
+    sifat: SifatIndikator = field(default_factory=SifatIndikator)  # per-kode overrides of indicator nature
+    sifat_klaim: list[Any] = field(default_factory=list)  # a 'Sifat Indikator' sheet of the submission
 
     @property
     def lang(self) -> str:
@@ -60,7 +63,7 @@ class Konteks:
     def untuk(self, a: Aturan) -> Konteks:
         """A copy bound to one rule (so findings carry its code, slug and severity)."""
         return Konteks(self.tables, self.config, self.sheets, self.rumus_kosong, self.nomenklatur, a, self.kamus,
-                       self.lembar)
+                       self.lembar, self.sifat, self.sifat_klaim)
 
     def tabel(self, *kinds: str):
         for t in self.tables:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..core.alamat import rentang_baris
 from ..core.models import Temuan
 from ..core.tabel import Tabel
 from .context import Konteks
@@ -96,18 +97,4 @@ def _satukan(found: list[Temuan], lang: str = "id") -> list[Temuan]:
     return out
 
 
-def _rentang(rows: list[int]) -> str:
-    """12, 13, 14, 20 → '12–14, 20'."""
-    out: list[str] = []
-    start = prev = None
-    for r in sorted(set(rows)):
-        if start is None:
-            start = prev = r
-        elif r == prev + 1:
-            prev = r
-        else:
-            out.append(f"{start}–{prev}" if prev != start else str(start))
-            start = prev = r
-    if start is not None:
-        out.append(f"{start}–{prev}" if prev != start else str(start))
-    return ", ".join(out)
+_rentang = rentang_baris  # one implementation (core.alamat)

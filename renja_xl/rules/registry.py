@@ -26,6 +26,8 @@ __all__ = ["Aturan", "Dok", "aturan", "REGISTRY", "pilih", "muat_semua", "DIPENS
 _CODE = re.compile(r"^[KATSEFP]\d{3}$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
+# P: what changed in a Perubahan or between the Rancangan Awal RKPD and the Hasil Analisis (and why),
+# and plausibility (a target that jumps, a lokasi that names an office, a period that cannot be).
 KATEGORI = {"K": "kode", "A": "anggaran", "T": "target & capaian", "S": "satuan", "E": "berkas", "F": "rumus",
             "P": "perubahan & kewajaran"}
 

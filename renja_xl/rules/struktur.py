@@ -92,7 +92,11 @@ def nilai_antartabel(
 ) -> Iterator[tuple[Tabel, int, Tabel, int, Any, Any, Any]]:
     """For each kode and key (year …) present in several tables, yield the reference (the first table
     that has it) and every later occurrence: (ref_table, ref_i, table, i, key, ref_value, value).
-    ``cells(table, i)`` gives a row's comparable values by key."""
+    ``cells(table, i)`` gives a row's comparable values by key. A row whose kode names another row
+    in the first table is compared with the row of its name instead (:mod:`.padanan`, rule K007)."""
+    from .padanan import padanan
+
+    pad = padanan(tables)
     # only a kode that more than one table names can differ between tables: find those first
     tabel_dari: dict[tuple[str | None, str], int] = {}
     bersama: set[tuple[str | None, str]] = set()
@@ -103,12 +107,21 @@ def nilai_antartabel(
                 first = tabel_dari.setdefault(k, n)
                 if first != n:
                     bersama.add(k)
-    if not bersama:
+    if not bersama and not pad.arah:
         return
     ref: dict[tuple[Any, Any], tuple[Tabel, int, Any]] = {}
     for t in tables:
         seen_here: set[tuple[Any, Any]] = set()
         for i in range(t.n):
+            moved, partner = pad.partner(t, i)
+            if moved:  # the kode is shifted: compare with the row of its name (or not at all)
+                if partner is not None:
+                    pt, pi = partner
+                    pc = cells(pt, pi)
+                    for key, val in cells(t, i).items():
+                        if key in pc:
+                            yield pt, pi, t, i, key, pc[key], val
+                continue
             k0 = (t.organisasi[i], t.kunci[i])
             if k0 not in bersama or i in t.kode_galat or t.rincian[i] is not None:
                 continue

@@ -15,8 +15,9 @@ import datetime as dt
 from typing import Any
 
 from ..core.models import Berkas, Temuan
+from ..reports.sel_aman import teks_excel as teks_aman  # every string stays text (sheet names, kode too)
+from .buku import alamat_tautan, cari_sheet, sheet_baru
 from .nama import SHEET_ATURAN, SHEET_HASIL
-from .buku import alamat_tautan, cari_sheet, sheet_baru, teks_aman
 
 __all__ = ["tulis_hasil", "tulis_aturan", "catat_status", "tambah_riwayat", "BARIS_KEPALA", "KOLOM_RIWAYAT",
            "TINGKAT"]
@@ -147,12 +148,12 @@ def tulis_hasil(book: Any, berkas: Berkas, baris_aturan: dict[str, int], catatan
     links: list[list[str]] = [[KEPALA_TEMUAN[4]]]
     docs: list[list[str]] = [[KEPALA_TEMUAN[8]]]
     for i, t in enumerate(f, start=1):
-        rows.append([i, t.rule, TINGKAT[t.severity], t.sheet or "", "", t.kode or "", teks_aman(t.message),
-                     teks_aman(t.saran or ""), ""])
+        rows.append([i, teks_aman(t.rule), TINGKAT[t.severity], teks_aman(t.sheet or ""), "", teks_aman(t.kode or ""),
+                     teks_aman(t.message), teks_aman(t.saran or ""), ""])
         if t.sheet and t.cell:
             links.append([_hyperlink(alamat_tautan(t.sheet, t.cell), t.cell)])
         else:
-            links.append([t.cell or "-"])
+            links.append([teks_aman(t.cell or "-")])
         docs.append([_tautan_aturan(t, baris_aturan)])
     r0 = BARIS_KEPALA
     r1 = r0 + len(rows) - 1
@@ -166,8 +167,8 @@ def tulis_hasil(book: Any, berkas: Berkas, baris_aturan: dict[str, int], catatan
     if berkas.silenced:
         s0 = r1 + 2
         block = [["Dikecualikan", "Aturan", "Kode", "Sheet", "Sel", "Alasan"]]
-        block += [["", d.get("rule") or "", d.get("kode") or "", d.get("sheet") or "", d.get("cell") or "",
-                   teks_aman(d.get("alasan") or "")] for d in berkas.silenced]
+        block += [[""] + [teks_aman(d.get(k) or "") for k in ("rule", "kode", "sheet", "cell", "alasan")]
+                  for d in berkas.silenced]
         rng = sh.range((s0, 1), (s0 + len(block) - 1, len(block[0])))
         rng.number_format = "@"
         rng.value = block
@@ -203,7 +204,8 @@ def tambah_riwayat(book: Any, baris: list[list[Any]], judul: str) -> None:
     rows = [[waktu, "", "", "", teks_aman(judul), "", ""]]
     links: list[list[str]] = [[""]]
     for sheet, cell, kode, before, after, ket in baris:
-        rows.append([waktu, sheet, "", kode or "", teks_aman(before), teks_aman(after), teks_aman(ket)])
+        rows.append([waktu, teks_aman(sheet), "", teks_aman(kode or ""), teks_aman(before), teks_aman(after),
+                     teks_aman(ket)])
         links.append([_hyperlink(alamat_tautan(sheet, cell), cell) if cell else ""])
     r0 = last + 1
     r1 = r0 + len(rows) - 1

@@ -58,7 +58,7 @@ def recompute_rollups(book: Any = None) -> list[Perubahan]:
     book = buku_pemanggil(book)
     lembar = lembar_buku(book)
     grids = {sh.nama: sh for sh in lembar}
-    tables = baca_lembar(lembar, book.name).tables
+    tables = baca_lembar(lembar, book.name, percayai_kiriman=True).tables  # the user's own workbook and its Peta Kolom
     hasil = rumus_rollup(tables)
     f001 = _f001(tables, lembar)
     sheets = {sh.name: sh for sh in book.sheets}

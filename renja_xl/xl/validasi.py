@@ -53,6 +53,8 @@ def validate(book: Any = None) -> Berkas:
     book = buku_pemanggil(book)
     config, config_error = konfigurasi_buku(book)
     nomenklatur, nomen_error = nomenklatur_buku(config)
+    # the author checking their own workbook: its Pengecualian sheet is theirs, not a sender's claim
+    config = config.dengan(percayai_pengecualian=True)
     berkas = periksa_berkas(Masukan(book.name, lembar=lembar_buku(book)), config, nomenklatur)
     baris_aturan = tulis_aturan(book)
     ledger = tandai(book, berkas.findings, baca_buku_tanda(book))

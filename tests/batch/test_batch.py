@@ -152,11 +152,29 @@ def test_a_file_that_exhausts_memory_is_e001_and_the_batch_goes_on(tmp_path, dua
     assert "backtrace" not in res.stderr and "memory allocation" not in res.stderr  # the worker's noise is kept away
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.mkfifo (POSIX) to make a file that blocks on open")
-def test_a_file_that_hangs_is_stopped_at_the_time_limit(tmp_path, dua):
+def _macet(monkeypatch):
+    """Reading a file named macet.xlsx blocks forever, like a dead network share (forked workers
+    inherit the patch). A FIFO is no longer a way to hang a reader: it is refused before opening."""
+    import time
+
+    from renja_xl import checker
+
+    asli = checker.baca_berkas
+
+    def baca(path, *a, **k):
+        if str(path).endswith("macet.xlsx"):
+            time.sleep(3600)
+        return asli(path, *a, **k)
+
+    monkeypatch.setattr(checker, "baca_berkas", baca)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the patched reader reaches the workers only when they are forked")
+def test_a_file_that_hangs_is_stopped_at_the_time_limit(tmp_path, dua, monkeypatch):
     a, b = dua
     hang = tmp_path / "macet.xlsx"
-    os.mkfifo(hang)  # opening it for reading blocks forever, like a dead network share
+    shutil.copy(a, hang)
+    _macet(monkeypatch)
     code, doc = _json(str(a), str(hang), str(b), "--batas-waktu", "1", "--jobs", "2")
     assert [f["status"] for f in doc["files"]] == ["checked", "unreadable", "checked"]
     msg = doc["files"][1]["findings"][0]["message"]
@@ -165,12 +183,13 @@ def test_a_file_that_hangs_is_stopped_at_the_time_limit(tmp_path, dua):
     assert code == 1 and "Check stopped after 0.5 seconds (limit --batas-waktu)" in out
 
 
-def test_a_file_over_the_size_limit_is_not_opened(tmp_path):
+def test_a_file_over_the_size_limit_is_not_opened(tmp_path, monkeypatch):
     code, doc = _json(str(SEED_XLSX), "--batas-ukuran", "0.01")
     (f,) = doc["files"]
     assert f["status"] == "unreadable"
     assert "terlalu besar" in f["findings"][0]["message"] and "batas 0.01 MB" in f["findings"][0]["message"]
     (tmp_path / "renja-xl.toml").write_text("batas_ukuran = 0.01\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the reviewer's working folder: where configuration comes from
     shutil.copy(SEED_XLSX, tmp_path / "seed.xlsx")
     code, doc = _json(str(tmp_path / "seed.xlsx"))
     assert doc["files"][0]["status"] == "unreadable"  # the limit from the config file
@@ -251,8 +270,10 @@ def test_spawned_workers_where_fork_is_missing(tmp_path, dua, monkeypatch):
     spawned = list(kolam.periksa_semua(inputs, cfg, 2))
     assert [x.status for x in spawned] == ["checked", "unreadable", "checked"]
     assert [(x.path, x.findings, x.identitas) for x in spawned] == [(x.path, x.findings, x.identitas) for x in forked]
-    if hasattr(os, "mkfifo"):
+    monkeypatch.undo()
+    if hasattr(os, "fork"):
         hang = tmp_path / "macet.xlsx"
-        os.mkfifo(hang)
+        shutil.copy(a, hang)
+        _macet(monkeypatch)
         (got,) = kolam.periksa_semua([Masukan(str(hang), hang)], cfg.dengan(batas_waktu=1), 1)
         assert got.status == "unreadable" and "dihentikan setelah 1 detik" in got.findings[0].message

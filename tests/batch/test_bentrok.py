@@ -1,4 +1,4 @@
-"""Identity conflicts in a batch (E005): the same submission twice, byte-identical files, a title
+"""Identity conflicts in a batch (E007): the same submission twice, byte-identical files, a title
 that names another pemda than its folder, and --baseline pairing that had to choose."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from tests.cli.test_check_cli import run
 
 
 def _e005(doc):
-    return {f["path"]: [t["message"] for t in f["findings"] if t["rule"] == "E005"] for f in doc["files"]}
+    return {f["path"]: [t["message"] for t in f["findings"] if t["rule"] == "E007"] for f in doc["files"]}
 
 
 def test_identity_conflicts_are_findings_on_the_later_submission(tmp_path):
@@ -24,7 +24,7 @@ def test_identity_conflicts_are_findings_on_the_later_submission(tmp_path):
             judul=["TABEL 4.1", "RENJA PERUBAHAN DINAS SOSIAL KABUPATEN LUWU TAHUN 2025"])
     kiriman(root / "kab_toraja_utara" / "dinsos.xlsx", seed=54)  # the title says Kabupaten Luwu
     code, out, err = run("check", str(root), "--format", "json")
-    assert code == 0, err  # E005 is a warning
+    assert code == 0, err  # E007 is a warning
     got = _e005(json.loads(out))
     first = str(root / "kab_luwu" / "dinsos (1).xlsx")  # sorted: "dinsos (1)" comes before "dinsos.xlsx"
     assert got[first] == []
@@ -36,9 +36,9 @@ def test_identity_conflicts_are_findings_on_the_later_submission(tmp_path):
     assert got[str(root / "kab_luwu" / "renja_perubahan_dinsos.xlsx")] == []
     toraja = got[str(root / "kab_toraja_utara" / "dinsos.xlsx")]
     assert any("folder atau nama berkasnya menyebut Kabupaten Toraja Utara" in m for m in toraja)
-    # the Toraja Utara folder's file is also Luwu's Dinas Sosial 2025 by its title: a second E005
+    # the Toraja Utara folder's file is also Luwu's Dinas Sosial 2025 by its title: a second E007
     assert any(m.startswith("Identitas sama") for m in toraja)
-    code, out, _ = run("check", str(root), "--format", "json", "--ignore", "E005")
+    code, out, _ = run("check", str(root), "--format", "json", "--ignore", "E007")
     assert all(v == [] for v in _e005(json.loads(out)).values())
 
 
@@ -59,6 +59,6 @@ def test_baseline_pairs_by_identity_and_says_when_it_had_to_choose(tmp_path):
                     f"{r1 / 'kab_luwu' / 'dinsos_revisi.xlsx'} (nama berkas paling mirip), bukan "
                     f"{r1 / 'kab_luwu' / 'dinsos_final.xlsx'}"]
     # the same file as before: every finding still open, none new but the note itself
-    statuses = [t["status"] for t in f["findings"] if t["rule"] != "E005"]
+    statuses = [t["status"] for t in f["findings"] if t["rule"] != "E007"]
     assert statuses and set(statuses) == {"masih ada"}
     assert doc["tidak_dikirim_ulang"] == [str(r1 / "kab_luwu" / "dinsos_final.xlsx")]

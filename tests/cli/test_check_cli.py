@@ -117,7 +117,7 @@ def test_output_file_and_never_overwriting_an_input(tmp_path, bersih):
     assert code == 2
 
 
-def test_config_file_sets_selection_thresholds_and_deviations(tmp_path):
+def test_config_file_sets_selection_thresholds_and_deviations(tmp_path, monkeypatch):
     d = tmp_path / "kiriman"
     d.mkdir()
     shutil.copy(SEED_XLSX, d / "renja.xlsx")
@@ -126,6 +126,7 @@ def test_config_file_sets_selection_thresholds_and_deviations(tmp_path):
         '[[pengecualian]]\nrule = "A004"\nkode = "1.06.01.2.02.06"\nalasan = "Dibayar dari sisa tahun lalu"\n',
         encoding="utf-8",
     )
+    monkeypatch.chdir(d)  # the reviewer's working folder: configuration comes from there, never from the inputs
     code, out, _ = run("check", str(d / "renja.xlsx"), "--format", "json")
     f = json.loads(out)["files"][0]
     rules = {t["rule"] for t in f["findings"]}
@@ -138,14 +139,16 @@ def test_config_file_sets_selection_thresholds_and_deviations(tmp_path):
     assert {t["severity"] for t in json.loads(out)["files"][0]["findings"] if t["rule"] == "A005"} == {"warning"}
 
 
-def test_pyproject_tool_table(tmp_path):
+def test_pyproject_tool_table(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the reviewer's working folder
     shutil.copy(SEED_XLSX, tmp_path / "renja.xlsx")
-    (tmp_path / "pyproject.toml").write_text('[tool.renja-xl]\nignore = ["T", "S", "A"]\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.renja-xl]\nignore = ["T", "S", "A", "P"]\n', encoding="utf-8")
     code, out, _ = run("check", str(tmp_path / "renja.xlsx"), "--format", "json")
     assert {t["rule"][0] for t in json.loads(out)["files"][0]["findings"]} == {"K"}
 
 
-def test_invalid_config_is_exit_2(tmp_path):
+def test_invalid_config_is_exit_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the reviewer's working folder
     shutil.copy(SEED_XLSX, tmp_path / "renja.xlsx")
     (tmp_path / "renja-xl.toml").write_text('[capaian]\nrumus_negatif = "r/t"\n', encoding="utf-8")
     code, _, err = run("check", str(tmp_path / "renja.xlsx"))
@@ -153,6 +156,8 @@ def test_invalid_config_is_exit_2(tmp_path):
 
 
 def test_pengecualian_sheet_in_the_workbook(tmp_path):
+    """A Pengecualian sheet is the sender's claim: listed with its reason and count, its findings kept
+    and marked, honoured only with --percayai-pengecualian (and a whole-rule claim said loudly)."""
     p = tmp_path / "dengan_pengecualian.xlsx"
     wb = load_workbook(SEED_XLSX)
     ws = wb.create_sheet("Pengecualian")
@@ -161,12 +166,21 @@ def test_pengecualian_sheet_in_the_workbook(tmp_path):
     ws.append(["S001", "", "Satuan diperbaiki di SIPD"])
     wb.save(p)
     code, out, _ = run("check", str(p), "--format", "json")
+    doc = json.loads(out)
+    f = doc["files"][0]
+    claimed = [t for t in f["findings"] if t.get("dikecualikan_kiriman")]
+    assert {t["rule"] for t in claimed} == {"T001", "S001"} and len(claimed) == 1 + 9
+    assert "silenced" not in f and doc["summary"]["dikecualikan_kiriman"] == 10
+    assert [(k["rule"], k["temuan"], k["seluruh_aturan"], k["dihormati"]) for k in f["klaim_pengecualian"]] == [
+        ("T001", 1, False, False), ("S001", 9, True, False)]
+    code, out, _ = run("check", str(p), "--format", "json", "--percayai-pengecualian")
     f = json.loads(out)["files"][0]
     rules = {t["rule"] for t in f["findings"]}
-    assert "T001" not in rules and "S001" not in rules
-    assert len(f["silenced"]) == 1 + 9
-    code, out, _ = run("check", str(p))
+    assert "S001" not in rules and not [t for t in f["findings"] if t["rule"] == "T001" and t["kode"] == "1.06.04.2.01.01"]
+    assert len(f["silenced"]) == 1 + 9 and {s["sumber"] for s in f["silenced"]} == {"kiriman"}
+    code, out, _ = run("check", str(p), "--percayai-pengecualian")
     assert "10 temuan dikecualikan" in out and "Target Tabel 4.2 adalah hasil rapat TAPD" in out
+    assert "pengecualian SELURUH ATURAN" in out and "dihormati (--percayai-pengecualian)" in out
 
 
 def test_rules_and_rule_docs():
@@ -208,7 +222,8 @@ def test_output_to_a_pipe_is_written_not_replaced(bersih, tmp_path):
     assert json.loads(got[0])["summary"]["files"] == 1
 
 
-def test_misspelt_config_key_is_exit_2(tmp_path):
+def test_misspelt_config_key_is_exit_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the reviewer's working folder
     shutil.copy(SEED_XLSX, tmp_path / "renja.xlsx")
     (tmp_path / "renja-xl.toml").write_text('selct = ["A"]\n', encoding="utf-8")
     code, _, err = run("check", str(tmp_path / "renja.xlsx"))

@@ -93,11 +93,11 @@ def test_quiet_is_one_line_per_file_and_the_totals(tiga):
     code, out, err = run("check", str(tiga), "--quiet")
     assert code == 1 and err == ""
     lines = out.strip().splitlines()
-    assert len(lines) == 3 + 3  # a line per file, a blank line, per rule, the totals
+    assert len(lines) == 3 + 4  # a line per file, a blank line, per rule, the totals, the configuration used
     assert lines[0].startswith(str(tiga / "kab_luwu" / "dinsos.xlsx")) and "galat" in lines[0]
     assert "tidak ada temuan" in lines[1]
     assert "tidak terbaca" in lines[2]
-    assert lines[-1].startswith("Ringkasan: 3 berkas (1 tidak terbaca)")
+    assert lines[-2].startswith("Ringkasan: 3 berkas (1 tidak terbaca)") and lines[-1] == "Konfigurasi: bawaan"
 
 
 def test_statistics_counts_findings_and_files_per_rule(tiga):
@@ -110,7 +110,8 @@ def test_statistics_counts_findings_and_files_per_rule(tiga):
             per_rule[t["rule"]][1].add(f["path"])
     code, out, _ = run("check", str(tiga), "--statistics")
     assert code == 1
-    rows = [ln.split() for ln in out.splitlines()[1:] if ln.strip() and not ln.startswith(("Per", "Ringkasan"))]
+    rows = [ln.split() for ln in out.splitlines()[1:]
+            if ln.strip() and not ln.startswith(("Per", "Ringkasan", "Konfigurasi"))]
     got = {r[2]: (int(r[0]), int(r[1])) for r in rows}
     assert got == {k: (n, len(files)) for k, (n, files) in per_rule.items()}
     counts = [int(r[0]) for r in rows]

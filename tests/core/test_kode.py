@@ -2,7 +2,7 @@
 
 import pytest
 
-from renja_xl.core.kode import Kode, infer_segment_widths, parse_kode, parse_kode_cells
+from renja_xl.core.kode import ALASAN_KODE, Kode, infer_segment_widths, parse_kode, parse_kode_cells
 
 
 @pytest.mark.parametrize(
@@ -44,22 +44,40 @@ def test_non_ascii_digits_are_repaired_and_said_never_kept():
 
 
 @pytest.mark.parametrize(
-    ("teks", "kata"),
+    ("teks", "alasan", "kata"),
     [
-        ("##", "#"),                  # Tabel 4.1: column too narrow when printed
-        ("2,1", "koma"),              # Tabel 2.1: Excel turned 2.10 into 2,1
-        ("1 06 01 06 2 01", "kegiatan (K) '06'"),  # Tabel 4.1 kegiatan row
-        ("1.06.01.2", "tidak lengkap"),
-        ("1.6.01.2.01", "bidang '6'"),   # inside dotted text a short segment is not guessed
-        ("1.06.01.2.01.001", "sub kegiatan"),
-        ("1.06.01.2.01.0001.1", "6"),
-        ("X.XX.01", "bukan angka"),
+        ("##", "pagar", "#"),                  # Tabel 4.1: column too narrow when printed
+        ("2,1", "koma", "koma"),              # Tabel 2.1: Excel turned 2.10 into 2,1
+        (2.1, "angka_desimal", "desimal"),    # the same stored as a number
+        ("1 06 01 06 2 01", "lebar_segmen", "kegiatan (K) '06'"),  # Tabel 4.1 kegiatan row
+        ("1.06.01.2", "tidak_lengkap", "tidak lengkap"),
+        ("1.6.01.2.01", "lebar_segmen", "bidang '6'"),   # inside dotted text a short segment is not guessed
+        ("1.06.01.2.01.001", "lebar_segmen", "sub kegiatan"),
+        ("1.06.01.2.01.0001.1", "segmen_berlebih", "6"),
+        ("X.XX.01", "bukan_angka", "bukan angka"),
+        ("1..06", "segmen_kosong", "kosong"),
+        ("1.0 6.01", "spasi", "spasi"),
     ],
 )
-def test_rejects_with_reason(teks, kata):
+def test_rejects_with_reason(teks, alasan, kata):
     hasil = parse_kode(teks)
     assert hasil.kode is None
+    assert hasil.alasan == alasan and alasan in ALASAN_KODE
     assert kata in hasil.galat
+
+
+@pytest.mark.parametrize(
+    ("cells", "alasan"),
+    [
+        (["1", "", "01"], "sel_kosong"),
+        (["1", 6.1, "01"], "angka_desimal"),
+        (["1", "0#", "01"], "pagar"),
+        (["1", "06", "0,1"], "koma"),
+    ],
+)
+def test_split_cells_reject_with_reason(cells, alasan):
+    hasil = parse_kode_cells(cells)
+    assert hasil.kode is None and hasil.alasan == alasan and hasil.sel is not None
 
 
 def test_split_cells_of_tabel_4_1():

@@ -175,8 +175,41 @@ T | rencana | A | kode
 T | rencana | D | target 2024
 T | rencana | E | pagu 2024
 """))
-    (t,) = baca_lembar([data, peta], "x.xlsx").tables
+    # trusted (the add-in on the user's own workbook, or a reviewer who trusts the submission): used
+    (t,) = baca_lembar([data, peta], "x.xlsx", percayai_kiriman=True).tables
     assert t.peta_sumber == "sheet Peta Kolom" and t.angka["target 2024"].nilai == [1]
+    # a submission's own map is its sender's claim: not used unless trusted, and E006 says it is there
+    assert all(t.peta_sumber == "" for t in baca_lembar([data, peta], "x.xlsx").tables)
+    from renja_xl.checker import periksa_lembar
+    from renja_xl.core.config import Konfigurasi
+
+    b = periksa_lembar([data, peta], Konfigurasi(select=["E006"]), "x.xlsx")
+    (e006,) = b.findings
+    assert e006.sheet == "Peta Kolom" and "tidak dipakai" in e006.message and "T: 3" in e006.message
+    dipercaya = periksa_lembar([data, peta], Konfigurasi(select=["E006"], percayai_pengecualian=True), "x.xlsx")
+    assert "dipakai (pemeriksa" in dipercaya.findings[0].message
+    assert dipercaya.tables[0].peta_sumber == "sheet Peta Kolom"
+
+
+def test_a_peta_kolom_sheet_cannot_hide_a_wrong_sum_unless_trusted():
+    """A sender's map that sets the pagu column aside would silence A001: untrusted, it changes nothing."""
+    from renja_xl.checker import periksa_lembar
+    from renja_xl.core.config import Konfigurasi
+
+    data = lembar_dari_nilai("Tabel 4.1", grid("""
+Kode | Program/Kegiatan/Sub Kegiatan | Indikator | Satuan | Target 2024 | Pagu 2024
+1.06.01.2.01 | Kegiatan | Jumlah Dokumen | Dokumen | 2 | 999
+1.06.01.2.01.0001 | Sub A | Jumlah Dokumen | Dokumen | 1 | 100
+1.06.01.2.01.0002 | Sub B | Jumlah Dokumen | Dokumen | 1 | 200
+"""))
+    peta = lembar_dari_nilai("Peta Kolom", grid("""
+Sheet | Jenis | Kolom | Peran
+Tabel 4.1 | rencana | F | diabaikan
+"""))
+    biasa = periksa_lembar([data, peta], Konfigurasi(select=["A001", "E006"]), "x.xlsx")
+    assert sorted(f.rule for f in biasa.findings) == ["A001", "E006"]
+    percaya = periksa_lembar([data, peta], Konfigurasi(select=["A001", "E006"], percayai_pengecualian=True), "x.xlsx")
+    assert [f.rule for f in percaya.findings] == ["E006"]
 
 
 def test_relations_stated_in_the_number_row_are_kept_by_column_role():

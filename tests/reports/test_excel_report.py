@@ -33,7 +33,8 @@ def rekap(kumpulan, tmp_path_factory):
 def test_sheets_frozen_headers_and_autofilter(rekap):
     out, doc = rekap
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Ringkasan", "Per Aturan", "Temuan", "Aturan"]
+    # no evaluation table: no Capaian sheet; Konfigurasi (the trust boundary) always last
+    assert wb.sheetnames == ["Ringkasan", "Per Aturan", "Temuan", "Aturan", "Konfigurasi"]
     n_findings = sum(len(f["findings"]) for f in doc["files"])
     expect_rows = {"Ringkasan": len(doc["files"]) + 1, "Temuan": n_findings + 1}
     extra = {"Ringkasan": 1}  # the totals row, below the filtered range
@@ -217,7 +218,7 @@ def test_single_file_gets_an_annotated_copy(anotasi):
     assert "S001" in note
     daftar = wb["renja-xl"]
     assert daftar.max_row == len(findings) + 1
-    assert [c.value for c in daftar[1]][-1] == "Saran" and all(r[6] for r in daftar.iter_rows(min_row=2, values_only=True))
+    assert [c.value for c in daftar[1]][6] == "Saran" and all(r[6] for r in daftar.iter_rows(min_row=2, values_only=True))
     linked = [r[1].hyperlink.location for r in daftar.iter_rows(min_row=2) if r[1].hyperlink]
     assert f"'{a001['sheet']}'!{a001['cell']}" in linked
     # values are kept: the copy still reads as the same Renja

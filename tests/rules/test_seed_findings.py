@@ -79,7 +79,7 @@ def test_a006_ambiguous_pagu_in_tabel_4_2(temuan):
 
 
 def test_t001_permakanan_50_vs_20(temuan):
-    hits = _find(temuan, "T001")
+    hits = _find(temuan, "T001", sheet="Tabel 4.2")
     assert [(t.kode, t.sheet, t.expected, t.actual) for t in hits] == [("1.06.04.2.01.01", "Tabel 4.2", 50, 20)]
 
 

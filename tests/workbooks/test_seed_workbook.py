@@ -13,7 +13,8 @@ import renja_xl
 
 from tests.conftest import CSV_ALL_SHEETS, ROOT, SEED_XLSX, WORKBOOKS
 
-EXPECTED_SHEETS = ["Tabel 2.1", "Realisasi 2024", "Tabel 2.2", "Tabel 2.3", "Tabel 3.2", "Tabel 4.1", "Tabel 4.2"]
+EXPECTED_SHEETS = ["Sampul", "Tabel 2.1", "Realisasi 2024", "Tabel 2.2", "Tabel 2.3", "Tabel 2.4", "Tabel 3.1",
+                   "Tabel 3.2", "Tabel 4.1", "Tabel 4.2"]
 
 
 def _sheet(name):
@@ -56,7 +57,7 @@ def test_genuine_mistakes_are_kept():
     assert [r for r in t42 if r[6] == "Penyediaan Permakanan"][0][10] == 20
     assert "l" in {r[0] for r in t42}                        # lower-case L for 1
     t21 = _sheet("Tabel 2.1")
-    assert 2.1 in {r[3] for r in t21}                        # Excel turned 2.10 into 2,1
+    assert 2.1 in {r[3] for r in t21}                        # the kode part shown as 2,1 (typed 2.06/2.08)
     surat = [r for r in t21 if r[5] == "Penyediaan Jasa Surat Menyurat"][0]
     assert (surat[11], surat[13], surat[15]) == (1500, 1667, 90)  # inverted column 8
     real = _sheet("Realisasi 2024")

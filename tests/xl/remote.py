@@ -80,13 +80,29 @@ def _cells(ws, a: dict):
             yield ws.cell(r0 + i, c0 + j)
 
 
+def _angka(v: str) -> bool:
+    try:
+        float(v)
+    except ValueError:
+        return False
+    return True
+
+
 def _tulis(cell, v: Any) -> None:
+    """Do what Excel does with a typed-in value: an apostrophe or a text number format keeps text;
+    otherwise ``=…`` is a formula, and so are ``+…``, ``-…`` and ``@…`` that are not numbers (Excel
+    takes them as formulas as a user types them) — so a test sees every string that would go live."""
     if isinstance(v, str) and v.startswith("'"):
         cell.value = v[1:]
         cell.data_type = "s"
         cell.quotePrefix = True
+    elif isinstance(v, str) and cell.number_format == "@":
+        cell.value = v
+        cell.data_type = "s"
     elif isinstance(v, str) and v.startswith("=") and len(v) > 1:
         cell.value = v  # openpyxl stores it as a formula
+    elif isinstance(v, str) and v[:1] in ("+", "-", "@") and len(v) > 1 and not _angka(v):
+        cell.value = "=" + (v[1:] if v[0] in "+@" else v)
     elif v == "" or v is None:
         cell.value = None
     elif cell.number_format == "@" and not isinstance(v, str):

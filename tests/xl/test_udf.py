@@ -208,7 +208,7 @@ def test_server_sees_every_argument_as_a_range(lewat_server):
     meta = lewat_server["meta"]
     assert set(meta) >= {"RENJA_CAPAIAN", "RENJA_TINGKAT_REALISASI", "RENJA_PREDIKAT", "RENJA_ANGKA",
                          "RENJA_SATUAN", "RENJA_TERBILANG"}
-    assert meta["RENJA_CAPAIAN"]["args"] == ["realisasi", "target", "polaritas"]
+    assert meta["RENJA_CAPAIAN"]["args"] == ["realisasi", "target", "polaritas", "caller"]
     for info in meta.values():
         # 'caller' is xlwings' reserved argument (the calling range), not a worksheet argument
         assert all(o.get("ndim") == 2 for a, o in zip(info["args"], info["options"], strict=True) if a != "caller"), info

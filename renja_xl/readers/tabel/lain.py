@@ -47,6 +47,9 @@ def susun_spm(blok: Blok, ciri: list[Ciri]) -> Susunan:
         s.teks["no"] = s.no
     for c in ciri:
         y = c.label.tahun
+        if y is None and c.idx not in (s.no, s.indikator) and re.search(r"\bspm\b|\bstandar\b", c.label.teks):
+            s.angka.append(KolomNilai(c.idx, Peran("nilai", bagian="standar"), c.bukti))  # the service standard
+            continue
         if y is None or c.idx in (s.no, s.indikator):
             continue
         low = c.label.teks
@@ -54,7 +57,7 @@ def susun_spm(blok: Blok, ciri: list[Ciri]) -> Susunan:
             "proyeksi" if c.punya("proyeksi") else "nilai")
         s.angka.append(KolomNilai(c.idx, Peran(jenis, str(y)), c.bukti))
         del low
-    s.years = sorted({int(k.peran.periode) for k in s.angka})
+    s.years = sorted({int(k.peran.periode) for k in s.angka if k.peran.periode})
     return s
 
 

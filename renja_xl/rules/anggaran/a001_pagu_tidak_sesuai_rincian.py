@@ -5,8 +5,9 @@ from __future__ import annotations
 from ...core.kode import level_name
 from ..context import rp
 from ..registry import Dok, aturan
+from ..padanan import nama_review, susunan_review
 from ..rumus.common import sebab_rumus
-from ..struktur import kolom_uang, judul_saja, nama_kolom, rincian_induk
+from ..struktur import Rincian, kolom_uang, judul_saja, nama_kolom, rincian_induk
 from .common import JENIS_UANG, rupiah
 
 
@@ -14,12 +15,12 @@ _ANAK = {"kegiatan": "sub kegiatan", "program": "kegiatan", "bidang": "program",
 _ANAK_EN = {"kegiatan": "sub kegiatan", "program": "kegiatan", "bidang": "program", "urusan": "bidang"}
 
 
-def _biasa_terisi(t, k, grups) -> dict[str, bool]:
+def _biasa_terisi(levels, k, grups) -> dict[str, bool]:
     """Per parent level, whether the parents of that level usually carry this column (a column filled
     only on sub kegiatan rows, such as a SIPD anggaran kas, is not expected on its parents)."""
     isi: dict[str, list[int]] = {}
     for g in grups:
-        c = isi.setdefault(t.level[g.induk], [0, 0])
+        c = isi.setdefault(levels[g.induk], [0, 0])
         c[0] += 1
         if k.nilai[g.induk] is not None:
             c[1] += 1
@@ -54,18 +55,28 @@ def _biasa_terisi(t, k, grups) -> dict[str, bool]:
         "(difference Rp 16).",
         perbaikan="Run **Hitung Ulang Rollup** in the master workbook, or correct the wrong parent or child amount.",
     ),
-    jenis=JENIS_UANG,
+    jenis=(*JENIS_UANG, "review"),
 )
 def periksa(ctx, t):
     cols = kolom_uang(t)
+    if any(k.peran.sisi == "setelah" for k in cols):  # a Perubahan: A010 checks each row's difference
+        cols = [k for k in cols if k.peran.ukuran != "selisih_rp"]
     if not cols:
         return
-    grups = list(rincian_induk(t))
-    # deepest parents first, so a parent is checked against what its children should hold: a child
-    # reported wrong here counts with its own children's sum (one cause, one finding)
-    grups.sort(key=lambda g: -(t.kunci[g.induk] or "").count("."))
+    levels = t.level
+    if t.kind == "review":  # no kode: the rows by their names and order (Tabel 4.1 says which is which)
+        sus = susunan_review(t, ctx.tables)
+        levels = sus.level
+        grups = [Rincian(p, kids, not sus.pasti[p] or not all(sus.pasti[c] for c in kids))
+                 for p, kids in sus.anak.items()]  # a row placed by guess: its parent is not checked
+        grups.sort(key=lambda g: -("program", "kegiatan").index(levels[g.induk]))
+    else:
+        grups = list(rincian_induk(t))
+        # deepest parents first, so a parent is checked against what its children should hold: a child
+        # reported wrong here counts with its own children's sum (one cause, one finding)
+        grups.sort(key=lambda g: -(t.kunci[g.induk] or "").count("."))
     for k in cols:
-        biasa = _biasa_terisi(t, k, grups)
+        biasa = _biasa_terisi(levels, k, grups)
         benar: dict[int, int | float] = {}
         for grup in grups:
             if grup.tercemar:
@@ -76,7 +87,7 @@ def periksa(ctx, t):
             total = sum(v for v in (benar.get(c, k.nilai[c]) for c in kids) if v is not None)
             tertulis = sum(k.nilai[c] for c in kids if k.nilai[c] is not None)
             stated = k.nilai[p]
-            if stated is None and (total == 0 or judul_saja(t, p) or not biasa.get(t.level[p])):
+            if stated is None and (total == 0 or judul_saja(t, p) or not biasa.get(levels[p])):
                 continue  # nothing on either side, a heading line, or a column its parents leave empty
             if stated is not None and rupiah(stated) in (rupiah(total), rupiah(tertulis)):
                 continue  # it adds up its children as they are written, or as they should be
@@ -85,9 +96,12 @@ def periksa(ctx, t):
                 if rupiah(bersama) == rupiah(total):
                     continue
             benar[p] = total
-            lvl = level_name(t.level[p])
-            anak = _ANAK.get(t.level[p], "baris anak")
-            anak_en = _ANAK_EN.get(t.level[p], "child rows")
+            lvl = level_name(levels[p])
+            if t.kode[p] is None and t.kind == "review":  # no kode to show: the row's name says which
+                nama = " ".join(nama_review(t, p).split())
+                lvl += f" '{nama if len(nama) <= 50 else nama[:49] + '…'}'"
+            anak = _ANAK.get(levels[p], "baris anak")
+            anak_en = _ANAK_EN.get(levels[p], "child rows")
             kol_id, kol_en = nama_kolom(k, "id"), nama_kolom(k, "en")
             cell = t.sel(k, p)
             if stated is None:

@@ -43,7 +43,7 @@ def periksa(ctx, t):
     for i in sorted(set(t.kode_galat) | set(t.kode_perbaikan)):
         asli = t.kode_asli[i]
         if i in t.kode_galat:
-            galat, galat_en, _awalan = t.kode_galat[i]
+            galat, galat_en, _awalan, alasan = t.kode_galat[i]
             saran = saran_kode(ctx, t, i)
             extra_id = extra_en = ""
             if saran is not None:
@@ -55,6 +55,7 @@ def periksa(ctx, t):
                 f"Kode '{asli}' is not valid: {galat_en}{extra_en}",
                 actual=asli, saran=saran.kode if saran else None,
             )
+            f.ekstra["alasan"] = alasan
             if saran is not None:
                 f.ekstra.update({"keyakinan": saran.keyakinan, "sumber_saran": saran.sumber})
             yield f

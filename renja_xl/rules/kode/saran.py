@@ -51,7 +51,7 @@ def _dari_tabel(ctx, t: Tabel, i: int) -> tuple[str, str] | None:
     name = normal_nama(t.uraian[i])
     if not name:
         return None
-    awalan = (t.kode_galat.get(i) or (None, None, None))[2]
+    awalan = (t.kode_galat.get(i) or (None, None, None, None))[2]
     found: dict[str, str] = {}
     for other in ctx.tables:
         for j in range(other.n):
@@ -74,7 +74,7 @@ def saran_kode(ctx, t: Tabel, i: int) -> Saran | None:
     hit_nomen = None
     uraian = t.uraian[i]
     if nomen is not None and uraian:
-        awalan = (t.kode_galat.get(i) or (None, None, None))[2]
+        awalan = (t.kode_galat.get(i) or (None, None, None, None))[2]
         if not awalan and not t.kode_asli[i]:
             awalan = pemilik(t).get(i)  # the coded row this one belongs to (K004)
         hit_nomen = nomen.pasti(uraian, awalan=awalan, bidang=bidang) or (

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...core.alamat import rentang_baris
 from ...core.alamat import huruf_kolom, indeks_kolom
 from ...core.tabel import KolomAngka, Tabel, baris_teratas, dalam_hierarki
 from ...readers.rumus import PetaRumus, gabung_sel, jumlah
@@ -116,21 +117,7 @@ def nama_sel_kolom(t: Tabel, c: int, lang: str = "id") -> str:
     return f"{'column' if lang == 'en' else 'kolom'} {h}"
 
 
-def rentang(rows: list[int]) -> str:
-    """Worksheet rows 45, 46, 47, 52 → '45–47, 52'."""
-    out: list[str] = []
-    start = prev = None
-    for r in sorted(set(rows)):
-        if start is None:
-            start = prev = r
-        elif r == prev + 1:
-            prev = r
-        else:
-            out.append(f"{start}–{prev}" if prev != start else str(start))
-            start = prev = r
-    if start is not None:
-        out.append(f"{start}–{prev}" if prev != start else str(start))
-    return ", ".join(out)
+rentang = rentang_baris  # one implementation (core.alamat)
 
 
 def aktif(ctx: Any, kode: str) -> bool:

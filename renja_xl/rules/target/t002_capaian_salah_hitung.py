@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ...core.capaian import tingkat_realisasi
-from ...core.indikator import kumulatif
 from ..context import angka, rp
 from ..registry import Dok, aturan
 from ..struktur import nama_kolom
@@ -121,13 +120,16 @@ def _tc29(ctx, t):
         sumber_id = sumber_en = "kolom 10 sebagaimana tertulis"
         if c10 is not None and all(v.get(n) is not None for n in (5, 7, 9)):
             sat = (kol[4].satuan.teks[i] if kol.get(4) is not None and kol[4].satuan is not None else "") or t.satuan[i]
-            jenis = kumulatif(t.indikator[i], sat)
-            if jenis is not False and v.get(4) is not None and v[4] <= max(v.get(6) or 0, v[9]):
+            jenis = ctx.sifat.kumulatif(t.kunci[i], t.indikator[i], sat)
+            if jenis is not False and not ctx.sifat.ditetapkan_kumulatif(t.kunci[i]) and v.get(4) is not None and (
+                    v[4] <= max(v.get(6) or 0, v[9])):
                 jenis = False  # the Renstra's end target is no more than one year's: a level, not a running count
             exp10 = v[5] + v[7] + v[9]
+            ditetapkan = ctx.sifat.ditetapkan_kumulatif(t.kunci[i])
             if jenis is False:
                 exp10_alt = v[9]  # a rate or a level: the latest value, not a sum
-                ok = v.get(10) is None or abs(exp10_alt - v[10]) <= 1e-9 or abs(exp10 - v[10]) <= 1e-9
+                ok = v.get(10) is None or abs(exp10_alt - v[10]) <= 1e-9 or (
+                    not ditetapkan and abs(exp10 - v[10]) <= 1e-9)  # a guess accepts the sum too
                 benar10 = v.get(10) if ok else exp10_alt
             else:
                 ok = v.get(10) is None or abs(exp10 - v[10]) <= 1e-9
@@ -139,9 +141,11 @@ def _tc29(ctx, t):
                     yield ctx.temuan(
                         t, i, t.sel(c10, i),
                         f"Kolom 10 (realisasi kumulatif) tertulis {angka(v[10])}; indikator ini tidak dijumlahkan "
-                        f"(persentase/tingkat), seharusnya nilai terakhir kolom 9 = {angka(v[9])}",
+                        f"({'ditetapkan untuk kode ini' if ditetapkan else 'persentase/tingkat'}), seharusnya nilai "
+                        f"terakhir kolom 9 = {angka(v[9])}",
                         f"Column 10 (cumulative realisation) states {angka(v[10])}; this indicator does not add up "
-                        f"(a rate or level), expected the latest value, column 9 = {angka(v[9])}",
+                        f"({'set for this kode' if ditetapkan else 'a rate or level'}), expected the latest value, "
+                        f"column 9 = {angka(v[9])}",
                         expected=v[9], actual=v[10],
                     )
                 else:
@@ -165,8 +169,10 @@ def _tc29(ctx, t):
             )
 
 
-def _kumulatif_e81(t, i) -> bool | None:
-    jenis = kumulatif(t.indikator[i], t.satuan[i])
+def _kumulatif_e81(ctx, t, i) -> bool | None:
+    jenis = ctx.sifat.kumulatif(t.kunci[i], t.indikator[i], t.satuan[i])
+    if ctx.sifat.ditetapkan_kumulatif(t.kunci[i]):
+        return jenis  # set by the reviewer for this kode
     akhir, tahunan = _satu(t, "target", "renstra"), _satu(t, "target", "n")
     if jenis is not False and akhir is not None and tahunan is not None:
         a, b = akhir.nilai[i], tahunan.nilai[i]
@@ -193,7 +199,7 @@ def _e81(ctx, t):
         for i in range(t.n):
             if t.total[i]:
                 continue
-            jenis = True if rp_ else _kumulatif_e81(t, i)
+            jenis = True if rp_ else _kumulatif_e81(ctx, t, i)
             fmt = rp if rp_ else angka
             what_id = "realisasi (Rp)" if rp_ else "realisasi (K)"
             what_en = "realisation (Rp)" if rp_ else "realisation (K)"
@@ -212,7 +218,8 @@ def _e81(ctx, t):
                             expected=total if jenis else None, actual=None,
                         )
                     elif stated is not None and jenis and abs(total - stated) > (0.5 if rp_ else 1e-9) and (
-                            rp_ or abs(parts[-1][1] - stated) > 1e-9):  # K: a level reads its latest quarter
+                            rp_ or ctx.sifat.ditetapkan_kumulatif(t.kunci[i]) or abs(parts[-1][1] - stated) > 1e-9):
+                        # K: a level reads its latest quarter (unless the reviewer set this kode cumulative)
                         yield ctx.temuan(
                             t, i, t.sel(real_n, i),
                             f"{what_id.capitalize()} tahun berjalan tertulis {fmt(stated)}, seharusnya jumlah triwulan "

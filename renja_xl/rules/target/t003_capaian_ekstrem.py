@@ -12,7 +12,8 @@ from ..registry import Dok, aturan
     id=Dok(
         judul="Capaian ekstrem",
         apa="Tingkat realisasi (7/6) atau tingkat capaian (10/4) hasil hitung di atas 150 % (ambang "
-        "`ambang.capaian_ekstrem`), pada tabel evaluasi.",
+        "`ambang.capaian_ekstrem`), pada tabel evaluasi. Indikator negatif (makin kecil makin baik: angka "
+        "kematian, jumlah kejadian) dihitung dengan rumus negatif `[capaian] rumus_negatif`.",
         mengapa="Capaian jauh di atas target biasanya berarti target salah, satuan berbeda antara target dan "
         "realisasi, atau realisasi kumulatif yang dijumlahkan dua kali.",
         contoh="Pemberian Layanan Data dan Pengaduan: target Renstra 133 orang, realisasi kumulatif 1.025 (771 %).",
@@ -21,7 +22,8 @@ from ..registry import Dok, aturan
     en=Dok(
         judul="Extreme capaian",
         apa="A recomputed tingkat realisasi (7/6) or tingkat capaian (10/4) above 150 % (threshold "
-        "`ambang.capaian_ekstrem`) in an evaluation table.",
+        "`ambang.capaian_ekstrem`) in an evaluation table. A negative indicator (lower is better: death rates, "
+        "numbers of incidents) is computed with the negative formula `[capaian] rumus_negatif`.",
         mengapa="Achievement far above target usually means a wrong target, different units for target and "
         "realisation, or a cumulative figure counted twice.",
         contoh="Pemberian Layanan Data dan Pengaduan: Renstra target 133 people, cumulative realisation 1,025 (771 %).",
@@ -32,12 +34,14 @@ from ..registry import Dok, aturan
 )
 def periksa(ctx, t):
     batas = ctx.config.ambang.capaian_ekstrem
+    atur = ctx.config.capaian  # a negative indicator (lower is better) by the configured formula
     if t.kind == "evaluasi":
         kol = {int(k.peran.bagian): k for k in t.angka.values() if k.peran.ukuran == "kolom"}
         for i in range(t.n):
             v = {n: (k.nilai[i] if k.pasti(i) else None) for n, k in kol.items()}
+            pol = ctx.sifat.polaritas(t.kunci[i], t.indikator[i])
             for col, num, den, name in ((8, 7, 6, "Tingkat realisasi (7/6)"), (11, 10, 4, "Tingkat capaian (10/4)")):
-                c = tingkat_realisasi(v.get(num), v.get(den))
+                c = atur.hitung(v.get(num), v.get(den), pol)
                 if c is None or c <= batas:
                     continue
                 k = kol.get(col) or kol.get(num)
@@ -59,7 +63,10 @@ def periksa(ctx, t):
                     continue
                 c = cap.nilai[i] if cap is not None and cap.pasti(i) else None
                 if c is None and num is not None and den is not None:
-                    c = tingkat_realisasi(num.nilai[i], den.nilai[i])
+                    if ukuran == "capaian":
+                        c = atur.hitung(num.nilai[i], den.nilai[i], ctx.sifat.polaritas(t.kunci[i], t.indikator[i]))
+                    else:
+                        c = tingkat_realisasi(num.nilai[i], den.nilai[i])
                 if c is None or c <= batas:
                     continue
                 k = cap if cap is not None else num

@@ -1,4 +1,4 @@
-"""E005 identitas-bentrok: who sent this submission is in doubt. Raised by the checker (the title
+"""E007 identitas-bentrok: who sent this submission is in doubt. Raised by the checker (the title
 against the folder) and by the batch run (two submissions with one identity, byte-identical files,
 a round paired by choice); documented here."""
 
@@ -8,7 +8,7 @@ from ..registry import Dok, aturan
 
 
 @aturan(
-    "E005", "identitas-bentrok", "warning",
+    "E007", "identitas-bentrok", "warning",
     id=Dok(
         judul="Identitas kiriman bentrok",
         apa="Identitas sebuah kiriman (pemda, perangkat daerah, tahun, dokumen) diragukan: judul tabel menyebut "
@@ -43,4 +43,4 @@ from ..registry import Dok, aturan
     berkas=True,
 )
 def periksa(ctx):
-    return ()  # the checker and the batch run report E005: they know the paths and the other files
+    return ()  # the checker and the batch run report E007: they know the paths and the other files
