@@ -70,52 +70,83 @@ class Ciri:
         return self.daun.punya(*konsep)
 
 
+_DIGIT = re.compile(r"\d")
+_SEL_KOSONG = (0, 0, 0, 0, 0, 0)
+_KLAS_TEKS: dict[str, tuple[int, int, int, int, int, int]] = {}
+
+
+def _klas_teks(v: str) -> tuple[int, int, int, int, int, int]:
+    """What one text cell counts for in a column's features: (non-empty, number, text, kode-like,
+    has a digit, length as text). A pure function of the string, memoised (text repeats down a
+    column and across files: kode segments, units, dashes)."""
+    f = _KLAS_TEKS.get(v)
+    if f is not None:
+        return f
+    if not v or v.isspace():
+        f = _SEL_KOSONG
+    else:
+        t = v.strip()
+        head = t[:24]
+        # \d finds ASCII and other decimal digits at C speed; str.isdigit also takes superscripts and
+        # the like, which only non-ASCII text can hold
+        digit = 1 if _DIGIT.search(head) or (not head.isascii() and any(ch.isdigit() for ch in head)) else 0
+        if _KODE_SEL.match(t) and not _RIBUAN.match(t):
+            f = (1, 0 if "." in t else 1, 0, 1, digit, 0)  # "01", "2": also a number
+        else:
+            b = parse_angka(t)
+            if b.nilai is not None or (b.galat is None and t in ("-", "–", "—")):
+                f = (1, 1, 0, 0, digit, 0)
+            else:
+                f = (1, 0, 1, 0, digit, len(t))
+    if len(_KLAS_TEKS) >= 65536:
+        _KLAS_TEKS.clear()
+    _KLAS_TEKS[v] = f
+    return f
+
+
 def _isi_kolom(blok: Blok, c: int) -> tuple[float, float, float, float, int, float, float]:
+    """The content features of column ``c``: over its first :data:`_SAMPEL` non-empty cells in the
+    first ``3 × _SAMPEL`` data rows."""
     sheet = blok.lembar
     sel = sheet.sel
     b0, k0 = sheet.baris0, sheet.kolom0
     j = c - k0
-    n = num = frac = text = kode = digit = 0
-    panjang = 0
-    lo = blok.data_start - b0
-    hi = min(blok.data_end - b0, lo + _SAMPEL * 3)
-    for i in range(max(lo, 0), min(hi, len(sel))):
-        row = sel[i]
-        if not 0 <= j < len(row):
-            continue
-        v = row[j]
+    if j < 0:
+        return 0.0, 0.0, 0.0, 0.0, 0, 0.0, 0.0
+    lo = max(blok.data_start - b0, 0)
+    hi = min(blok.data_end - b0, blok.data_start - b0 + _SAMPEL * 3, len(sel))
+    isi = [v for v in [row[j] for row in sel[lo:hi] if len(row) > j] if v is not None and v != ""]
+    nums: list = []
+    strs: list = []
+    n = other = 0
+    for v in isi:
         cls = v.__class__
-        if v is None or (cls is str and (not v or v.isspace())):
-            continue
-        n += 1
-        if cls is float or cls is int:
-            num += 1
-            digit += 1
-            if 0 < abs(v) < 1:
-                frac += 1
-            if cls is int or v.is_integer() and 0 <= v < 100:
-                kode += 1 if v < 100 else 0
-        elif cls is str:
-            t = v.strip()
-            if any(ch.isdigit() for ch in t[:24]):
-                digit += 1
-            if _KODE_SEL.match(t) and not _RIBUAN.match(t):
-                kode += 1
-                if "." not in t:
-                    num += 1  # "01", "2": also a number
-            else:
-                b = parse_angka(t)
-                if b.nilai is not None or (b.galat is None and t in ("-", "–", "—")):
-                    num += 1
-                else:
-                    text += 1
-                    panjang += len(t)
+        if cls is str:
+            f = _klas_teks(v)
+            if not f[0]:
+                continue
+            strs.append(f)
+        elif cls is float or cls is int:
+            nums.append(v)
         else:
-            text += 1
+            other += 1
+        n += 1
         if n >= _SAMPEL:
             break
     if not n:
         return 0.0, 0.0, 0.0, 0.0, 0, 0.0, 0.0
+    num = digit = len(nums)
+    frac = sum(1 for v in nums if 0 < abs(v) < 1)
+    kode = sum(1 for v in nums if (v < 100 if v.__class__ is int else v.is_integer() and 0 <= v < 100))
+    text = other
+    panjang = 0
+    if strs:
+        _n, s_num, s_text, s_kode, s_digit, s_len = (sum(x) for x in zip(*strs, strict=True))
+        num += s_num
+        text += s_text
+        kode += s_kode
+        digit += s_digit
+        panjang = s_len
     return num / n, frac / max(num, 1), text / n, kode / n, n, panjang / max(text, 1), digit / n
 
 
