@@ -116,6 +116,7 @@ class Blok:
     kolom: list[KolomKepala]
     judul: str = ""
     konsep: frozenset[str] = field(default_factory=frozenset)
+    sampel: dict[tuple[int, int, int], list[Any]] = field(default_factory=dict)  # kode_kolom's column samples
 
     def kolom_di(self, idx: int) -> KolomKepala | None:
         for k in self.kolom:

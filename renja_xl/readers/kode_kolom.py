@@ -23,10 +23,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from operator import itemgetter
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..core.kode import INDUK_SEGMEN, LEVELS, infer_segment_widths, kunci_segmen, parse_kode, parse_kode_cells
+from . import cepat
 from .kepala import Blok
 from .peta import Ciri
 
@@ -101,7 +103,23 @@ def _jenis_kolom(ciri: Ciri, sampel: list[Any]) -> str:
     return "segmen"
 
 
+_SAMPEL_MAKS = 400  # the largest sample any caller asks for
+
+
 def _sampel(blok: Blok, c: int, n: int = 400) -> list[Any]:
+    """The first ``n`` non-empty cells of column ``c`` under the header. The kode layout looks at the
+    same columns several times (their kind, the segment widths, the table's bidang): each column is
+    scanned once per block and the shorter samples are its prefixes."""
+    if not cepat.AKTIF or n > _SAMPEL_MAKS:
+        return _sampel_lambat(blok, c, n)
+    key = (c, blok.data_start, blok.data_end)
+    got = blok.sampel.get(key)
+    if got is None:
+        got = blok.sampel[key] = _sampel_lambat(blok, c, _SAMPEL_MAKS)
+    return got[:n]
+
+
+def _sampel_lambat(blok: Blok, c: int, n: int) -> list[Any]:
     sheet = blok.lembar
     sel = sheet.sel
     b0, k0 = sheet.baris0, sheet.kolom0
@@ -138,6 +156,11 @@ class TataKode:
         k0 = blok.lembar.kolom0
         self._j_segmen = [c - k0 for c in self.segmen]
         self._j_penuh = [c - k0 for c in self.penuh]
+        # the fast paths of baca: a split kode over cells all inside the grid, or one column of whole kodes
+        self._segmen_t = tuple(self.segmen)
+        self._ambil = itemgetter(*self._j_segmen) if len(self._j_segmen) > 1 and min(self._j_segmen) >= 0 else None
+        self._j_max = max(self._j_segmen) if self._j_segmen else -1
+        self._satu = cols[0][0] - k0 if len(cols) == 1 and cols[0][1] == "penuh" and cols[0][0] >= k0 else None
 
     def tambah(self, c: int) -> None:
         """A column the user says holds (part of) the kode."""
@@ -188,6 +211,32 @@ class TataKode:
         """The kode of one row, from its values (a grid row). The rightmost filled kode column says
         what the row is: an account (akun) of the sub kegiatan on its left, an organisation, or the
         kode in that column; a split kode is read over its segment cells."""
+        if cepat.AKTIF:
+            # the common layouts read through a memo keyed on the cells and their types (TRUE, 1 and
+            # 1.0 are equal in Python but not the same kode cell); the same as _baca_lambat
+            if self._ambil is not None and len(vals) > self._j_max:
+                cells = self._ambil(vals)
+                key = (cells, tuple(map(type, cells)), self.widths, self.bidang, self._segmen_t)
+                out = _MEMO.get(key)
+                if out is None:
+                    out = _baca_segmen.__wrapped__(_kunci_tipe(cells), self.widths, self.bidang, self._segmen_t)
+                    _ingat(key, out)
+                if self.org is None and self.rincian is None:
+                    return out
+                return self._pelengkap(vals, out)
+            if self._satu is not None:
+                v = vals[self._satu] if self._satu < len(vals) else None
+                if v is None or v == "" or (v.__class__ is str and v.isspace()):
+                    return _KOSONG
+                key = (v, v.__class__, self.bidang, self.cols[0][0])
+                out = _MEMO.get(key)
+                if out is None:
+                    out = _baca_penuh.__wrapped__(_kunci_tipe((v,))[0], self.bidang, self.cols[0][0])
+                    _ingat(key, out)
+                return out
+        return self._baca_lambat(vals)
+
+    def _baca_lambat(self, vals: Sequence[Any]) -> KodeBaris:
         n = len(vals)
         out = _KOSONG
         if self._j_segmen:
@@ -208,6 +257,11 @@ class TataKode:
                     out = KodeBaris(asli=_teks(vals[c - k0]), level="organisasi", sel=c)
                 else:
                     out = _baca_penuh(_kunci_tipe((vals[c - k0],))[0], self.bidang, c)
+        return self._pelengkap(vals, out)
+
+    def _pelengkap(self, vals: Sequence[Any], out: KodeBaris) -> KodeBaris:
+        """The organisation and the sub keluaran written on the row, beside its kode."""
+        n = len(vals)
         if self.org is not None:
             t = _teks(vals[self.org - self.blok.lembar.kolom0]) if 0 <= self.org - self.blok.lembar.kolom0 < n else ""
             if t:
@@ -218,6 +272,15 @@ class TataKode:
             if t:
                 out = out._replace(rincian=t[len(out.kode) + 1:] if t.startswith(out.kode + ".") else t)
         return out
+
+
+_MEMO: dict[tuple, KodeBaris] = {}
+
+
+def _ingat(key: tuple, out: KodeBaris) -> None:
+    if len(_MEMO) >= 32768:
+        _MEMO.clear()
+    _MEMO[key] = out
 
 
 def _ada(vals: Sequence[Any], j: int) -> bool:

@@ -20,8 +20,12 @@ from ...core.tabel import KolomAngka, KolomTeks, Peran, PetaKolom, Relasi, Tabel
 from ..kepala import Blok, teks_sel
 from ..kode_kolom import TataKode
 from ..kosakata import BULAN, tahun_dalam
+from .. import cepat
+from ..sel import _KOSONG as _SEL_KOSONG
 from ..sel import baca_sel
 from ..workbook import kolom_huruf
+
+_INF = float("inf")
 
 __all__ = ["Susunan", "KolomNilai", "bangun", "TOTAL", "periode_judul", "bulan_judul", "span"]
 
@@ -167,14 +171,13 @@ def bangun(blok: Blok, s: Susunan, kamus: Kamus | None = None) -> Tabel | None:
     """Read every data row of a block into a :class:`Tabel` laid out as ``s`` says."""
     kamus = kamus or kamus_bawaan()
     sheet = blok.lembar
-    sel = sheet.sel
-    b0, k0 = sheet.baris0, sheet.kolom0
     t = Tabel(sheet=sheet.nama, kind=s.kind, varian=s.varian, title=blok.judul,
               header_rows=[r + 1 for r in blok.header_rows], first_row=blok.data_start + 1,
               last_row=blok.data_start + 1, years=[y for y in s.years if y], periode=periode_judul(blok.judul),
               bulan=bulan_judul(blok.judul), has_kode=s.tata.ada, ragu=list(s.ragu))
     t.peta = _peta(blok, s)
     kol_angka: list[tuple[KolomAngka, int, bool]] = []
+    k0 = sheet.kolom0
     for k in s.angka:
         if k.nomor is None:
             kk = blok.kolom_di(k.idx)
@@ -197,6 +200,19 @@ def bangun(blok: Blok, s: Susunan, kamus: Kamus | None = None) -> Tabel | None:
         t.teks[kt.nama] = kt
     t.uraian_huruf = kolom_huruf(s.uraian) if s.uraian is not None else None
     t.indikator_huruf = kolom_huruf(s.indikator) if s.indikator is not None else None
+    if cepat.AKTIF:
+        _isi_per_kolom(blok, s, kamus, t, kol_angka, teks_cols)
+    else:
+        _isi_baris(blok, s, kamus, t, kol_angka, teks_cols)
+    return _selesai(blok, t)
+
+
+def _isi_baris(blok: Blok, s: Susunan, kamus: Kamus, t: Tabel, kol_angka: list[tuple[KolomAngka, int, bool]],
+               teks_cols: list[tuple[KolomTeks, int]]) -> None:
+    """The data rows, row by row (the slow twin of :func:`_isi_per_kolom`, which reads the same)."""
+    sheet = blok.lembar
+    sel = sheet.sel
+    b0, k0 = sheet.baris0, sheet.kolom0
     satuan_huruf = kolom_huruf(s.satuan) if s.satuan is not None else None
     j_uraian = s.uraian - k0 if s.uraian is not None else None
     j_ind = s.indikator - k0 if s.indikator is not None else None
@@ -316,6 +332,226 @@ def bangun(blok: Blok, s: Susunan, kamus: Kamus | None = None) -> Tabel | None:
                 ka.satuan.teks.append(st)
         for kt, j in teks_cols:
             kt.teks.append(_teks(vals[j]) if 0 <= j < n_vals else "")
+
+
+def _kolom(rows: list[list[Any]], j: int | None) -> list[Any]:
+    """Column ``j`` (grid index) of ``rows``: None where a row is shorter or there is no such column."""
+    if j is None or j < 0:
+        return [None] * len(rows)
+    return [row[j] if len(row) > j else None for row in rows]
+
+
+def _teks_kolom(col: list[Any]) -> list[str]:
+    """:func:`_teks` of every cell of a column."""
+    return [" ".join(v.split()) if v.__class__ is str else ("" if v is None else teks_sel(v)) for v in col]
+
+
+_SEL_MEMO: dict[tuple[str, bool], Any] = {}
+_SEL_MEMO_KAMUS: list[Kamus | None] = [None]
+
+
+def _baca_angka(col: list[Any], kamus: Kamus, unit_ok: bool) -> tuple[list[Any], dict[int, Any]]:
+    """The values of a numeric column and, for the cells that are not a typed number or empty, their
+    :class:`~renja_xl.readers.sel.BacaanSel` by row (what :func:`baca_sel` gives for every cell).
+    Text cells are memoised per dictionary (a pure function of the text)."""
+    if _SEL_MEMO_KAMUS[0] is not kamus:
+        _SEL_MEMO.clear()
+        _SEL_MEMO_KAMUS[0] = kamus
+    memo = _SEL_MEMO
+    nilai: list[Any] = []
+    lain: dict[int, Any] = {}
+    for k, v in enumerate(col):
+        cls = v.__class__
+        if cls is float:
+            if v.is_integer():  # finite and whole
+                nilai.append(int(v))
+                continue
+            if v == v and v != _INF and v != -_INF:
+                nilai.append(v)
+                continue
+        elif cls is int:
+            nilai.append(v)
+            continue
+        elif v is None:
+            nilai.append(None)
+            continue
+        if cls is str:
+            b = memo.get((v, unit_ok))
+            if b is None:
+                b = baca_sel(v, kamus, unit_ok)
+                if len(memo) >= 32768:
+                    memo.clear()
+                memo[(v, unit_ok)] = b
+        else:
+            b = baca_sel(v, kamus, unit_ok)
+        nilai.append(b.nilai)
+        if b is not _SEL_KOSONG:
+            lain[k] = b
+    return nilai, lain
+
+
+def _isi_per_kolom(blok: Blok, s: Susunan, kamus: Kamus, t: Tabel, kol_angka: list[tuple[KolomAngka, int, bool]],
+                   teks_cols: list[tuple[KolomTeks, int]]) -> None:
+    """The data rows, read a column at a time: each column's cells are read in one pass, the rows that
+    are data are chosen from those columns, and the table's lists are gathered from them. Gives
+    exactly what :func:`_isi_baris` gives."""
+    sheet = blok.lembar
+    sel = sheet.sel
+    b0, k0 = sheet.baris0, sheet.kolom0
+    lo = blok.data_start - b0
+    rows = sel[lo:max(lo, min(blok.data_end - b0, len(sel)))] if lo >= 0 else []
+    n_rows = len(rows)
+    if not n_rows:
+        return
+    tata = s.tata
+    kbs = [tata.baca(vals) if vals else None for vals in rows]
+    j_of = lambda c: c - k0 if c is not None else None  # noqa: E731
+    uraian = _teks_kolom(_kolom(rows, j_of(s.uraian)))
+    indikator = ["" if x in ("0", "-") else x for x in _teks_kolom(_kolom(rows, j_of(s.indikator)))]
+    angka = []  # (ka, j, raw column, values, other readings)
+    for ka, j, unit_ok in kol_angka:
+        col = _kolom(rows, j)
+        nilai, lain = _baca_angka(col, kamus, unit_ok)
+        angka.append((ka, j, col, nilai, lain))
+    if angka:
+        n_nilai = [len(x) - x.count(None) for x in zip(*(a[3] for a in angka), strict=True)]
+        galat_baris = {k for a in angka for k, b in a[4].items() if b.galat is not None}
+    else:
+        n_nilai = [0] * n_rows
+        galat_baris = set()
+    header_texts = {teks_sel(x) for k in blok.kolom for x in k.levels}
+    keep: list[int] = []
+    totals: list[bool] = []
+    setelah_total = False
+    n_total = 0
+    for k in range(n_rows):
+        kb = kbs[k]
+        if kb is None:
+            continue  # an empty row
+        total = False
+        if kb.kode is None and kb.galat is None and kb.level is None:
+            u = uraian[k]
+            ind = indikator[k]
+            ada_angka = n_nilai[k] > 0 or k in galat_baris
+            if not u and not ind and not ada_angka:
+                continue  # an empty row (or one with only notes beside the table)
+            if u and not ada_angka and u in header_texts:
+                continue  # a header repeated on a new page
+            vals = rows[k]
+            if _baris_nomor(vals):
+                continue  # the column-number row again
+            label = u or _teks_pertama(vals, k0, s)
+            if TOTAL.match(label):
+                total = True
+            elif setelah_total and not u and not ind and n_nilai[k] >= max(2, n_total // 2):
+                total = True  # an unlabelled sum under the totals row (a grand total, a SUBTOTAL)
+            if setelah_total and not total:
+                continue  # notes, signatures, a second title after the table
+        if total and not setelah_total:
+            setelah_total = True
+            n_total = n_nilai[k]
+        keep.append(k)
+        totals.append(total)
+    if not keep:
+        return
+    r1 = blok.data_start + 1  # the 1-based worksheet row of rows[0]
+    t.baris = [r1 + k for k in keep]
+    kb_keep = [kbs[k] for k in keep]
+    t.kode = [kb.kode for kb in kb_keep]
+    t.kunci = [kb.kunci for kb in kb_keep]
+    t.induk = [kb.induk for kb in kb_keep]
+    t.kode_asli = [kb.asli for kb in kb_keep]
+    t.rincian = [kb.rincian for kb in kb_keep]
+    t.uraian = [uraian[k] for k in keep]
+    t.indikator = [indikator[k] for k in keep]
+    t.total = totals
+    level: list[str | None] = []
+    kode_sel: list[str | None] = []
+    org: list[str | None] = []
+    organisasi: str | None = None  # rows below an organisation row belong to it
+    kode_sel_huruf: dict[int, str] = {}
+    for i, kb in enumerate(kb_keep):
+        lv = kb.level
+        if lv is None and not totals[i] and kb.galat is None:
+            lv = _level_label(t.uraian[i])
+        level.append(lv)
+        if kb.sel is not None:
+            h = kode_sel_huruf.get(kb.sel)
+            if h is None:
+                h = kode_sel_huruf[kb.sel] = kolom_huruf(kb.sel)
+            kode_sel.append(f"{h}{t.baris[i]}")
+        else:
+            kode_sel.append(None)
+        if kb.galat is not None:
+            t.kode_galat[i] = kb.galat
+        if kb.perbaikan:
+            t.kode_perbaikan[i] = kb.perbaikan
+        if kb.organisasi:
+            organisasi = kb.organisasi
+        org.append(organisasi)
+    t.level, t.kode_sel, t.organisasi = level, kode_sel, org
+    if s.satuan is not None:
+        sat = _teks_kolom([rows[k][s.satuan - k0] if 0 <= s.satuan - k0 < len(rows[k]) else None for k in keep])
+        sat = ["" if x in ("0", "-") else x for x in sat]  # a placeholder on parent rows
+        huruf = kolom_huruf(s.satuan)
+        t.satuan = [x or None for x in sat]
+        t.satuan_sel = [f"{huruf}{r}" if x else None for x, r in zip(sat, t.baris, strict=True)]
+    else:
+        t.satuan = [None] * len(keep)
+        t.satuan_sel = [None] * len(keep)
+    t.lokasi = [x or None for x in _teks_kolom(_kolom([rows[k] for k in keep], j_of(s.lokasi)))]
+    t.nomor = _teks_kolom(_kolom([rows[k] for k in keep], j_of(s.no)))
+    pos = {k: i for i, k in enumerate(keep)}
+    rumus_kosong = sheet.rumus_kosong
+    for ka, j, col, nilai, lain in angka:
+        ka.nilai = [nilai[k] for k in keep]
+        st_list: list[str] | None = None
+        js = None
+        if ka.satuan is not None:
+            if ka.satuan.huruf == ka.huruf:  # no satuan column: the unit written in the value cell
+                st_list = [""] * len(keep)
+            else:
+                js = kolom_index(ka.satuan.huruf) - k0
+                st_list = _teks_kolom(_kolom([rows[k] for k in keep], js))
+        for k, b in lain.items():
+            i = pos.get(k)
+            if i is None:
+                continue
+            if b.galat is not None:
+                ka.galat[i] = b.galat
+                ka.mentah[i] = col[k]
+            elif b.teks:
+                ka.mentah[i] = col[k]
+            if b.persen:
+                ka.persen.add(i)
+            unit = b.satuan if b.satuan and b.satuan != "%" else None
+            if unit is not None:
+                if t.satuan[i] is None:
+                    t.satuan[i] = unit
+                    t.satuan_sel[i] = f"{ka.huruf}{t.baris[i]}"
+                if st_list is not None:
+                    if js is None:
+                        st_list[i] = unit
+                    elif not st_list[i]:
+                        st_list[i] = unit
+                        ka.satuan.sel[i] = f"{ka.huruf}{t.baris[i]}"
+        if rumus_kosong:
+            c = j + k0
+            for r, c2 in rumus_kosong:
+                if c2 != c:
+                    continue
+                i = pos.get(r + 1 - r1)
+                if i is not None and ka.nilai[i] is None and i not in ka.galat:
+                    ka.tanpa_nilai.add(i)
+        if st_list is not None:
+            ka.satuan.teks = st_list
+    for kt, j in teks_cols:
+        kt.teks = _teks_kolom(_kolom([rows[k] for k in keep], j))
+
+
+def _selesai(blok: Blok, t: Tabel) -> Tabel | None:
+    """What needs the whole table: trailing rows, unlabelled totals, the number row's relations, and
+    whether it is a table at all."""
     _buang_ekor(t)
     _total_tanpa_label(t)
     t.relasi = relasi_nomor(blok, t)
