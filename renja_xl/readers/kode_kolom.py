@@ -27,7 +27,7 @@ from operator import itemgetter
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from ..core.kode import INDUK_SEGMEN, LEVELS, infer_segment_widths, kunci_segmen, parse_kode, parse_kode_cells
+from ..core.kode import _KODE_SAH, INDUK_SEGMEN, LEVELS, infer_segment_widths, kode_sel_bersih, kunci_segmen, parse_kode, parse_kode_cells
 from . import cepat
 from .kepala import Blok
 from .peta import Ciri
@@ -219,7 +219,11 @@ class TataKode:
                 key = (cells, tuple(map(type, cells)), self.widths, self.bidang, self._segmen_t)
                 out = _MEMO.get(key)
                 if out is None:
-                    out = _baca_segmen.__wrapped__(_kunci_tipe(cells), self.widths, self.bidang, self._segmen_t)
+                    bersih = kode_sel_bersih(cells, self.widths)
+                    if bersih is not None:  # digits and dots, each cell its width: nothing to repair
+                        out = _kode_bersih(bersih[0], bersih[1], self._segmen_t[0])
+                    else:
+                        out = _baca_segmen.__wrapped__(_kunci_tipe(cells), self.widths, self.bidang, self._segmen_t)
                     _ingat(key, out)
                 if self.org is None and self.rincian is None:
                     return out
@@ -231,7 +235,10 @@ class TataKode:
                 key = (v, v.__class__, self.bidang, self.cols[0][0])
                 out = _MEMO.get(key)
                 if out is None:
-                    out = _baca_penuh.__wrapped__(_kunci_tipe((v,))[0], self.bidang, self.cols[0][0])
+                    if v.__class__ is str and _KODE_SAH.fullmatch(v):  # a clean dotted kode: nothing to repair
+                        out = _kode_bersih(v, v, self.cols[0][0])
+                    else:
+                        out = _baca_penuh.__wrapped__(_kunci_tipe((v,))[0], self.bidang, self.cols[0][0])
                     _ingat(key, out)
                 return out
         return self._baca_lambat(vals)
@@ -275,6 +282,15 @@ class TataKode:
 
 
 _MEMO: dict[tuple, KodeBaris] = {}
+
+
+def _kode_bersih(teks: str, asli: str, sel: int) -> KodeBaris:
+    """The reading of a clean kode (digits and dots, every segment its width): what :func:`_hasil`
+    gives for it, without the detour through :class:`~renja_xl.core.kode.BacaanKode`."""
+    seg = tuple(teks.split("."))
+    n = len(seg)
+    induk = kunci_segmen(seg[:INDUK_SEGMEN[n]]) if n in INDUK_SEGMEN else None
+    return KodeBaris(teks, kunci_segmen(seg), induk, LEVELS[n], asli, sel, None, ())
 
 
 def _ingat(key: tuple, out: KodeBaris) -> None:

@@ -97,24 +97,25 @@ def nilai_antartabel(
     from .padanan import padanan
 
     pad = padanan(tables)
-    # only a kode that more than one table names can differ between tables: find those first
-    tabel_dari: dict[tuple[str | None, str], int] = {}
-    bersama: set[tuple[str | None, str]] = set()
-    for n, t in enumerate(tables):
-        for i in range(t.n):
-            k = (t.organisasi[i], t.kunci[i])
-            if k[1] is not None and i not in t.kode_galat and t.rincian[i] is None and t.level[i] not in _BUKAN_HIERARKI:
-                first = tabel_dari.setdefault(k, n)
-                if first != n:
-                    bersama.add(k)
+    bersama, calon = _bersama(tables)
     if not bersama and not pad.arah:
         return
+    arah = pad.arah
     ref: dict[tuple[Any, Any], tuple[Tabel, int, Any]] = {}
-    for t in tables:
+    for n, t in enumerate(tables):
         seen_here: set[tuple[Any, Any]] = set()
-        for i in range(t.n):
-            moved, partner = pad.partner(t, i)
-            if moved:  # the kode is shifted: compare with the row of its name (or not at all)
+        tid = id(t)
+        rows = calon[n]
+        if arah:  # the rows compared by name are visited in their place among the others
+            pindah = {i: p for (x, i), p in arah.items() if x == tid}
+            if pindah:
+                rows = sorted({*rows, *pindah})
+        else:
+            pindah = {}
+        org, kunci = t.organisasi, t.kunci
+        for i in rows:
+            if i in pindah:  # the kode is shifted: compare with the row of its name (or not at all)
+                partner = pindah[i]
                 if partner is not None:
                     pt, pi = partner
                     pc = cells(pt, pi)
@@ -122,9 +123,7 @@ def nilai_antartabel(
                         if key in pc:
                             yield pt, pi, t, i, key, pc[key], val
                 continue
-            k0 = (t.organisasi[i], t.kunci[i])
-            if k0 not in bersama or i in t.kode_galat or t.rincian[i] is not None:
-                continue
+            k0 = (org[i], kunci[i])
             for key, val in cells(t, i).items():
                 k = (k0, key)
                 if k in seen_here:
@@ -137,6 +136,38 @@ def nilai_antartabel(
                 if r_t is t:
                     continue
                 yield r_t, r_i, t, i, key, r_val, val
+
+
+_CACHE_BERSAMA: dict[tuple[int, ...], tuple[tuple[Tabel, ...], Any]] = {}
+
+
+def _bersama(tables: list[Tabel]) -> tuple[set[tuple[str | None, str]], list[list[int]]]:
+    """The kode (with their organisation) that more than one of ``tables`` names — only those can
+    differ between tables — and, per table, the rows that carry one of them and can be compared (a
+    readable kode, not an account or sub keluaran). The cross-table rules ask for the same tables one
+    after the other: the answer is kept for the last few."""
+    key = tuple(id(t) for t in tables)
+    hit = _CACHE_BERSAMA.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], tables, strict=True)):
+        return hit[1]
+    tabel_dari: dict[tuple[str | None, str], int] = {}
+    bersama: set[tuple[str | None, str]] = set()
+    for n, t in enumerate(tables):
+        for i in range(t.n):
+            k = (t.organisasi[i], t.kunci[i])
+            if k[1] is not None and i not in t.kode_galat and t.rincian[i] is None and t.level[i] not in _BUKAN_HIERARKI:
+                first = tabel_dari.setdefault(k, n)
+                if first != n:
+                    bersama.add(k)
+    calon: list[list[int]] = []
+    for t in tables:
+        galat, rincian, org, kunci = t.kode_galat, t.rincian, t.organisasi, t.kunci
+        calon.append([i for i in range(t.n) if (org[i], kunci[i]) in bersama and i not in galat
+                      and rincian[i] is None] if bersama else [])
+    if len(_CACHE_BERSAMA) > 16:
+        _CACHE_BERSAMA.clear()
+    _CACHE_BERSAMA[key] = (tuple(tables), (bersama, calon))
+    return bersama, calon
 
 
 _UKURAN = {

@@ -43,16 +43,18 @@ def _kunci(t, k) -> tuple[str, str] | None:
     lintas=True,
 )
 def periksa(ctx, tables):
+    kolom = {id(t): [(key, k) for k in t.angka.values() if (key := _kunci(t, k)) is not None] for t in tables}
+
     def cells(t, i):
         out = {}
-        for k in t.angka.values():
-            key = _kunci(t, k)
-            if key is not None and k.nilai[i] is not None and i not in k.galat:
-                out.setdefault(key, (k, k.nilai[i]))
+        for key, k in kolom[id(t)]:
+            v = k.nilai[i]
+            if v is not None and i not in k.galat:
+                out.setdefault(key, (k, v))
         return out
 
     for ref_t, ref_i, t, i, _key, (ref_k, ref_v), (k, v) in nilai_antartabel(tables, cells):
-        if rupiah(ref_v) == rupiah(v):
+        if ref_v == v or rupiah(ref_v) == rupiah(v):
             continue
         ref_cell = ref_t.sel(ref_k, ref_i)
         kol_id, kol_en = nama_kolom(k, "id"), nama_kolom(k, "en")

@@ -59,12 +59,11 @@ def periksa(ctx, t):
     for i in range(t.n):
         if t.total[i] or not t.terbaca(i) or t.level[i] not in _LEVEL:
             continue
-        cell = t.sel(t.indikator_huruf, i)
         teks = t.indikator[i]
         kode = kode_dalam(teks)
         if kode is not None:
             yield ctx.temuan(
-                t, i, cell,
+                t, i, t.sel(t.indikator_huruf, i),
                 f"Sel indikator berisi kode '{teks.strip()}', bukan rumusan indikator",
                 f"The indicator cell holds the kode '{teks.strip()}', not an indicator's wording",
                 actual=teks.strip(),
@@ -79,7 +78,7 @@ def periksa(ctx, t):
             continue
         lvl = level_name(t.level[i])
         yield ctx.temuan(
-            t, i, cell,
+            t, i, t.sel(t.indikator_huruf, i),
             f"Indikator {lvl} kosong ({isi} dari {n} baris {lvl} di tabel ini berindikator)",
             f"The {lvl}'s indicator is empty ({isi} of {n} {lvl} rows in this table have one)",
         )

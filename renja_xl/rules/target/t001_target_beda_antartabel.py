@@ -42,6 +42,7 @@ from ..struktur import nama_kolom, nilai_antartabel
 def periksa(ctx, tables):
     tables = [t for t in tables if all(k.yakin for k in t.kolom("target"))]
     kolom9 = {id(t): _kolom9(t) for t in tables if t.kind == "evaluasi"}
+    target = {id(t): [((k.peran.periode, k.peran.sisi), k) for k in t.kolom("target")] for t in tables}
 
     def cells(t, i):
         out = {}
@@ -50,9 +51,10 @@ def periksa(ctx, tables):
             if k9 is not None and k9.nilai[i] is not None and k9.pasti(i):
                 out[(tahun, "")] = (k9, k9.nilai[i])
             return out
-        for k in t.kolom("target"):
-            if k.nilai[i] is not None and i not in k.galat:
-                out.setdefault((k.peran.periode, k.peran.sisi), (k, k.nilai[i]))
+        for key, k in target[id(t)]:
+            v = k.nilai[i]
+            if v is not None and i not in k.galat:
+                out.setdefault(key, (k, v))
         return out
 
     kamus = ctx.kamus

@@ -43,11 +43,12 @@ def periksa(ctx, tables):
         text = t.indikator[i].strip()
         if not text or t.indikator_huruf is None or kode_dalam(text) is not None:
             return {}
-        return {"indikator": (text, t.sel(t.indikator_huruf, i))}
+        return {"indikator": text}
 
-    for ref_t, _ri, t, i, _k, (ref_text, ref_cell), (text, cell) in nilai_antartabel(tables, cells):
+    for ref_t, ref_i, t, i, _k, ref_text, text in nilai_antartabel(tables, cells):
         if sama_nama(ref_text, text) is not False:
             continue
+        ref_cell, cell = ref_t.sel(ref_t.indikator_huruf, ref_i), t.sel(t.indikator_huruf, i)
         yield ctx.temuan(
             t, i, cell,
             f"Indikator '{pendek(text, 70)}' berbeda dengan {ref_t.sheet} ({ref_cell}) '{pendek(ref_text, 70)}'",
