@@ -20,6 +20,7 @@ exactly one reading is a real bidang of Permendagri 90/2019.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -82,22 +83,29 @@ def _teks(v: Any) -> str:
     return str(v)
 
 
+def _hitung(rx: re.Pattern[str], teks: list[str]) -> int:
+    """How many of ``teks`` the pattern matches at their start."""
+    return len(list(filter(None, map(rx.match, teks))))
+
+
 def _jenis_kolom(ciri: Ciri, sampel: list[Any]) -> str:
     lab = ciri.label
-    teks = [t for t in (_teks(v) for v in sampel) if t]
-    if lab.punya("organisasi") or (teks and sum(1 for t in teks if _ORG.match(t)) >= 0.5 * len(teks)):
+    teks = [v.strip() if v.__class__ is str else _teks(v) for v in sampel]
+    teks = [t for t in teks if t]
+    titik = [t for t in teks if "." in t]  # every pattern below needs a dot (most segment columns have none)
+    if lab.punya("organisasi") or (teks and _hitung(_ORG, titik) >= 0.5 * len(teks)):
         return "organisasi"
     if lab.punya("akun"):
         return "akun"
-    if "keluaran" in lab.teks or (teks and sum(1 for t in teks if _RINCIAN.match(t)) >= 0.5 * len(teks)):
+    if "keluaran" in lab.teks or (teks and _hitung(_RINCIAN, titik) >= 0.5 * len(teks)):
         return "rincian"
     if not teks:
         return "segmen"
-    dotted = [t for t in teks if "." in t and not isinstance(t, float)]
-    akun = [t for t in teks if _AKUN.match(t) and len(t.split(".")) >= 3]
-    if akun and len(akun) >= 0.5 * len(dotted or [1]):
+    dotted = len(titik)
+    akun = sum(1 for t in titik if _AKUN.match(t) and len(t.split(".")) >= 3)
+    if akun and akun >= 0.5 * (dotted or 1):
         return "akun"
-    raw_dotted = sum(1 for v in sampel if v.__class__ is str and v.count(".") >= 2)
+    raw_dotted = sum(1 for v in sampel if v.__class__ is str and v.count(".") >= 2) if titik else 0
     if raw_dotted >= 0.3 * len(teks):
         return "penuh"
     return "segmen"
@@ -188,11 +196,11 @@ class TataKode:
         its kodes name."""
         cnt: Counter[str] = Counter()
         for c in (*self.penuh, *self.segmen[:1]):
-            for v in _sampel(self.blok, c, 200):
-                t = _teks(v)
-                m = _BIDANG_TEKS.match(t) if t.count(".") >= 1 or isinstance(v, float) else None
-                if m is None and len(self.segmen) > 1 and c == self.segmen[0]:
-                    continue
+            sampel = _sampel(self.blok, c, 200)
+            for v, t in zip(sampel, [v.strip() if v.__class__ is str else _teks(v) for v in sampel], strict=True):
+                if "." not in t and not isinstance(v, float):
+                    continue  # no bidang written here
+                m = _BIDANG_TEKS.match(t)
                 if m:
                     u, b = int(m.group(1)), m.group(2)
                     b_int = int(b)
@@ -201,8 +209,9 @@ class TataKode:
                     if bidang_sah(u, b_int):
                         cnt[f"{u}.{b_int:02d}"] += 1
         if not cnt and len(self.segmen) > 1:
-            for v0, v1 in zip(_sampel(self.blok, self.segmen[0], 200), _sampel(self.blok, self.segmen[1], 200), strict=False):
-                t0, t1 = _teks(v0), _teks(v1)
+            s0, s1 = _sampel(self.blok, self.segmen[0], 200), _sampel(self.blok, self.segmen[1], 200)
+            for t0, t1 in zip([v.strip() if v.__class__ is str else _teks(v) for v in s0],
+                              [v.strip() if v.__class__ is str else _teks(v) for v in s1], strict=False):
                 if t0.isascii() and t0.isdigit() and t1.isascii() and t1.isdigit() and bidang_sah(int(t0), int(t1)):
                     cnt[f"{int(t0)}.{int(t1):02d}"] += 1
         return cnt.most_common(1)[0][0] if cnt else None
@@ -243,6 +252,35 @@ class TataKode:
                 return out
         return self._baca_lambat(vals)
 
+    def baca_semua(self, rows: list[list[Any]], lebar: int) -> list[KodeBaris | None]:
+        """:meth:`baca` of every row (None for an empty row); ``lebar`` is the shortest row's length.
+        A split kode whose cells are all text (or empty) is looked up by its cells alone: text never
+        equals a number or TRUE, so the cells' types need not be part of the key."""
+        if not cepat.AKTIF or self._ambil is None or self._j_max >= lebar or self.org is not None \
+                or self.rincian is not None:
+            return [self.baca(vals) if vals else None for vals in rows]
+        ambil = self._ambil
+        cells = [ambil(vals) for vals in rows]
+        if not set(map(type, itertools.chain.from_iterable(cells))) <= _JENIS_TEKS:
+            return [self.baca(vals) if vals else None for vals in rows]
+        konteks = (self.widths, self.bidang, self._segmen_t)
+        memo = _MEMO_TEKS.get(konteks)
+        if memo is None or len(memo) >= 16384:
+            if len(_MEMO_TEKS) >= 64:
+                _MEMO_TEKS.clear()
+            memo = _MEMO_TEKS[konteks] = {}
+        out = list(map(memo.get, cells))
+        for k, kb in enumerate(out):
+            if kb is None:
+                c = cells[k]
+                bersih = kode_sel_bersih(c, self.widths)
+                if bersih is not None:
+                    kb = _kode_bersih(bersih[0], bersih[1], self._segmen_t[0])
+                else:
+                    kb = _baca_segmen.__wrapped__(c, self.widths, self.bidang, self._segmen_t)
+                out[k] = memo[c] = kb
+        return out
+
     def _baca_lambat(self, vals: Sequence[Any]) -> KodeBaris:
         n = len(vals)
         out = _KOSONG
@@ -282,6 +320,8 @@ class TataKode:
 
 
 _MEMO: dict[tuple, KodeBaris] = {}
+_MEMO_TEKS: dict[tuple, dict[tuple, KodeBaris]] = {}  # (widths, bidang, columns) → text cells → reading
+_JENIS_TEKS = frozenset({str, type(None)})
 
 
 def _kode_bersih(teks: str, asli: str, sel: int) -> KodeBaris:

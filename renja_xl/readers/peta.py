@@ -119,10 +119,13 @@ def _isi_kolom(blok: Blok, c: int) -> tuple[float, float, float, float, int, flo
     nums: list = []
     strs: list = []
     n = other = 0
+    memo = _KLAS_TEKS
     for v in isi:
         cls = v.__class__
         if cls is str:
-            f = _klas_teks(v)
+            f = memo.get(v)
+            if f is None:
+                f = _klas_teks(v)
             if not f[0]:
                 continue
             strs.append(f)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from ...core.satuan import Kamus, kamus_bawaan
@@ -334,10 +335,13 @@ def _isi_baris(blok: Blok, s: Susunan, kamus: Kamus, t: Tabel, kol_angka: list[t
             kt.teks.append(_teks(vals[j]) if 0 <= j < n_vals else "")
 
 
-def _kolom(rows: list[list[Any]], j: int | None) -> list[Any]:
-    """Column ``j`` (grid index) of ``rows``: None where a row is shorter or there is no such column."""
+def _kolom(rows: list[list[Any]], j: int | None, lebar: int = 0) -> list[Any]:
+    """Column ``j`` (grid index) of ``rows``: None where a row is shorter or there is no such column.
+    ``lebar``: the length of the shortest row, when known (a grid is usually rectangular)."""
     if j is None or j < 0:
         return [None] * len(rows)
+    if j < lebar:
+        return list(map(itemgetter(j), rows))
     return [row[j] if len(row) > j else None for row in rows]
 
 
@@ -347,6 +351,7 @@ def _teks_kolom(col: list[Any]) -> list[str]:
 
 
 _SEL_MEMO: dict[tuple[str, bool], Any] = {}
+_JENIS_ANGKA = frozenset({int, float, type(None)})
 _SEL_MEMO_KAMUS: list[Kamus | None] = [None]
 
 
@@ -358,7 +363,12 @@ def _baca_angka(col: list[Any], kamus: Kamus, unit_ok: bool) -> tuple[list[Any],
         _SEL_MEMO.clear()
         _SEL_MEMO_KAMUS[0] = kamus
     memo = _SEL_MEMO
-    nilai: list[Any] = []
+    jenis = set(map(type, col))
+    if jenis <= _JENIS_ANGKA:  # typed numbers and empty cells only (most amount columns)
+        nilai = [v if v is None or v.__class__ is int else (int(v) if v.is_integer() else v) for v in col]
+        if float not in jenis or all(v == v and v != _INF and v != -_INF for v in nilai if v.__class__ is float):
+            return nilai, {}
+    nilai = []
     lain: dict[int, Any] = {}
     for k, v in enumerate(col):
         cls = v.__class__
@@ -403,14 +413,14 @@ def _isi_per_kolom(blok: Blok, s: Susunan, kamus: Kamus, t: Tabel, kol_angka: li
     n_rows = len(rows)
     if not n_rows:
         return
-    tata = s.tata
-    kbs = [tata.baca(vals) if vals else None for vals in rows]
+    lebar = min(map(len, rows))
+    kbs = s.tata.baca_semua(rows, lebar)
     j_of = lambda c: c - k0 if c is not None else None  # noqa: E731
-    uraian = _teks_kolom(_kolom(rows, j_of(s.uraian)))
-    indikator = ["" if x in ("0", "-") else x for x in _teks_kolom(_kolom(rows, j_of(s.indikator)))]
+    uraian = _teks_kolom(_kolom(rows, j_of(s.uraian), lebar))
+    indikator = ["" if x in ("0", "-") else x for x in _teks_kolom(_kolom(rows, j_of(s.indikator), lebar))]
     angka = []  # (ka, j, raw column, values, other readings)
     for ka, j, unit_ok in kol_angka:
-        col = _kolom(rows, j)
+        col = _kolom(rows, j, lebar)
         nilai, lain = _baca_angka(col, kamus, unit_ok)
         angka.append((ka, j, col, nilai, lain))
     if angka:
