@@ -106,6 +106,10 @@ def _parser(lang: str = "id") -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="PREVIOUS.json", help=h(
         "laporan JSON putaran sebelumnya (baru/masih ada/selesai)",
         "the previous round's JSON report (new/still open/resolved)"))
+    c.add_argument("--tanpa-cache", action="store_true", help=h(
+        "periksa ulang semua berkas, juga yang tidak berubah sejak pemeriksaan sebelumnya (bawaan: hasil berkas yang "
+        "isinya sama dipakai ulang dari cache)", "check every file again, also those unchanged since an earlier check "
+        "(default: the results of files with the same contents are reused from the cache)"))
     c.add_argument("--percayai-pengecualian", action="store_true", help=h(
         "hormati sheet Pengecualian dan Peta Kolom di dalam kiriman (bawaan: hanya dicantumkan sebagai klaim pengirim)",
         "honour the Pengecualian and Peta Kolom sheets inside submissions (default: only listed as the sender's "
@@ -257,6 +261,7 @@ def permintaan_check(args: argparse.Namespace):
         bentuk="statistik" if args.statistics else "ringkas" if args.quiet else "lengkap",
         tingkat=_TINGKAT[args.tingkat] if args.tingkat else "info",
         per_kiriman=args.per_kiriman,
+        cache=not args.tanpa_cache,
     )
 
 

@@ -127,3 +127,10 @@ def chromium(tmp_path_factory):
         )
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _cache_sendiri(tmp_path_factory, monkeypatch):
+    """Each test its own cache folder (results, nomenclature): a check never reuses another test's
+    result, and nothing is written to the user's ~/.cache. Tests of the cache use it on purpose."""
+    monkeypatch.setenv("RENJA_XL_CACHE", str(tmp_path_factory.mktemp("cache")))

@@ -96,6 +96,7 @@ class Berkas:
     identitas: dict[str, object] = field(default_factory=dict)
     selesai: list[Temuan] = field(default_factory=list)  # with --baseline: findings of the previous round now gone
     capaian: dict[str, Any] = field(default_factory=dict)  # capaian and predikat of evaluation rows (core.penilaian)
+    dari_cache: bool = False  # the result of an earlier check of the same bytes (batch.cache), not checked again
 
 
 @lru_cache(maxsize=None)

@@ -315,7 +315,7 @@ class TulisExcel:
         # among the inputs (ignored), and the submissions' own Pengecualian claims
         ws = self.wb.create_sheet(self.nama["konfigurasi"])
         self._kepala(ws, ["Konfigurasi", "Keterangan"] if self.lang == "id" else ["Configuration", "Detail"], [60, 110])
-        for line in baris_konfigurasi(self.konfigurasi, self.lang):
+        for line in baris_konfigurasi(self.konfigurasi, self.lang, self.totals):
             ws.append([self._sel(ws, line)])
         ws.append([])
         ws.append([self._sel(ws, "Pengecualian yang diklaim kiriman" if self.lang == "id"

@@ -407,7 +407,7 @@ class TulisHtml:
         now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
         w(f"<header><h1>{_e(t['judul'])}</h1><p>{_e(t['dibuat'])} {now} · renja-xl {__version__}"
           f"{' · ' + _e(t['masukan']) + ': ' + _e(self.judul) if self.judul else ''}</p>"
-          + "".join(f'<p class="konfigurasi">{_e(line)}</p>' for line in baris_konfigurasi(self.konfigurasi, self.lang))
+          + "".join(f'<p class="konfigurasi">{_e(line)}</p>' for line in baris_konfigurasi(self.konfigurasi, self.lang, self.totals))
           + "</header><main>\n")
         w(f'<noscript><p class="t-error">{_e(t["js"])}</p></noscript><p id="memuat" class="kecil">{_e(t["memuat"])}</p>\n')
         if self.klaim:
