@@ -214,7 +214,7 @@ class TulisExcel:
         ]
         self._jumlah_ring["tabel"] += len(b.tables)
         if self.putaran:
-            st = [t.ekstra.get("status") for t in b.findings]
+            st = [t.status for t in b.findings]
             row += [st.count("baru"), st.count("masih ada"), len(b.selesai)]
             for k, v in zip(("baru", "masih ada", "selesai"), row[-3:], strict=True):
                 self._jumlah_ring[k] += v
@@ -252,7 +252,7 @@ class TulisExcel:
             self._sel(ws, t.message + penanda(t, self.lang)), self._sel(ws, saran) if saran else None,
         ]
         if self.putaran:
-            s = t.ekstra.get("status", "baru")
+            s = t.status or "baru"
             row.append(self._sel(ws, label_status(s, self.lang), "ok" if s == "selesai" else None))
         ws.append(_baris(ws, row))
         self.n_tem += 1

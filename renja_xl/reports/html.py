@@ -353,7 +353,7 @@ class TulisHtml:
                     for c in cells) + "</tr>\n")  # the file is named in the row above its rows
 
     def _baris(self, idx: int, t: Temuan) -> str:
-        status = str(t.ekstra.get("status") or "")
+        status = str(t.status or "")
         return _json([idx, t.sheet or "", t.cell or "", t.kode or "", t.rule, _SEV.index(t.severity),
                       t.message + penanda(t, self.lang), saran_sendiri(t), status])
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.models import Berkas, Temuan
-from ..core.pengecualian import KUNCI_KLAIM
 
 __all__ = ["penanda", "baris_klaim", "baris_konfigurasi"]
 
 
 def penanda(t: Temuan, lang: str = "id") -> str:
     """The mark of a finding the submission claims exempt (not honoured), or ''."""
-    alasan = t.ekstra.get(KUNCI_KLAIM)
+    alasan = t.dikecualikan_kiriman
     if not alasan:
         return ""
     if lang == "en":

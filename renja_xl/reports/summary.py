@@ -49,12 +49,12 @@ class Totals:
             self.per_pemda[pemda] += 1
             self.per_rule_pemda[(t.rule, pemda)] = self.per_rule_pemda.get((t.rule, pemda), 0) + 1
             if self.putaran is not None:
-                s = str(t.ekstra.get("status", "baru"))
+                s = str(t.status or "baru")
                 self.putaran[s] = self.putaran.get(s, 0) + 1
         if self.putaran is not None:
             self.putaran["selesai"] = self.putaran.get("selesai", 0) + len(b.selesai)
         self.silenced += len(b.silenced)
-        self.diklaim += sum(1 for t in b.findings if t.ekstra.get("dikecualikan_kiriman"))
+        self.diklaim += sum(1 for t in b.findings if t.dikecualikan_kiriman)
 
     @classmethod
     def untuk(cls, lang: str = "id", putaran: bool = False) -> Totals:

@@ -54,7 +54,7 @@ class TulisTeks:
         self.konsol.print(Text.assemble(*[(t, s or "") for t, s in potong]))
 
     def _status(self, t) -> list[Potong]:
-        s = t.ekstra.get("status")
+        s = t.status
         if not s:
             return []
         return [(f" [{label_status(s, self.lang)}]", "bold" if s == "baru" else None)]
