@@ -47,7 +47,8 @@ def _parser(lang: str = "id") -> argparse.ArgumentParser:
                  "Exit status: 0 no error · 1 errors found (diff: different) · 2 cannot run · "
                  "130 interrupted (Ctrl-C) · 141 the reader of the output went away (| head)"),
     )
-    p.add_argument("--version", action="version", version=f"renja-xl {__version__}")
+    p.add_argument("--version", action="version", version=f"renja-xl {__version__}",
+                   help=h("tampilkan versi lalu keluar", "show the version and exit"))
     sub = p.add_subparsers(dest="perintah", metavar=h("PERINTAH", "COMMAND"), parser_class=Parser)
 
     def lang_arg(sp: argparse.ArgumentParser, default: str | None = "id") -> None:
