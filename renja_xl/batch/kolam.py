@@ -378,8 +378,10 @@ def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int, nomenklatu
     try:
         while next_out < len(inputs):
             if cache is not None and not simpan_baris:
-                dari_cache()
+                dari_cache()  # hits at the head go out even while every worker is busy
             for i, w in enumerate(workers):
+                if w.tugas is None and cache is not None and not simpan_baris:
+                    dari_cache()  # the head of the queue is looked up before a worker gets it
                 if w.tugas is None and pending and pending[0][0] < next_out + window:
                     try:
                         w.kirim(*pending[0])
