@@ -264,7 +264,7 @@ def _grafik(items: list[tuple[str, dict[str, int], str]], judul: str, sev_label:
     """A horizontal stacked bar chart as inline SVG: (label, counts by severity, link) per bar."""
     if not items:
         return f"<figure><figcaption>{_e(judul)}</figcaption><p class='kecil'>—</p></figure>"
-    bar_h, gap, left, right, width = 18, 6, 230, 60, 760
+    bar_h, gap, left, right, width = 18, 6, 250, 60, 760
     total_max = max(sum(c.values()) for _, c, _ in items) or 1
     scale = (width - left - right) / total_max
     height = len(items) * (bar_h + gap) + 28
@@ -272,7 +272,7 @@ def _grafik(items: list[tuple[str, dict[str, int], str]], judul: str, sev_label:
              f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{_e(judul)}">']
     for i, (label, counts, link) in enumerate(items):
         y = i * (bar_h + gap)
-        short = label if len(label) <= 34 else label[:33] + "…"
+        short = label if len(label) <= 32 else label[:31] + "…"  # fits the 250 units left of the bars
         parts.append(f'<a href="{_e(link)}"><title>{_e(label)}: {sum(counts.values())}</title>')
         parts.append(f'<text x="{left - 6}" y="{y + bar_h - 5}" text-anchor="end">{_e(short)}</text>')
         x = float(left)
