@@ -47,7 +47,8 @@ def _parser(lang: str = "id") -> argparse.ArgumentParser:
                  "Exit status: 0 no error · 1 errors found (diff: different) · 2 cannot run · "
                  "130 interrupted (Ctrl-C) · 141 the reader of the output went away (| head)"),
     )
-    p.add_argument("--version", action="version", version=f"renja-xl {__version__}")
+    p.add_argument("--version", action="version", version=f"renja-xl {__version__}",
+                   help=h("tampilkan versi lalu keluar", "show the version and exit"))
     sub = p.add_subparsers(dest="perintah", metavar=h("PERINTAH", "COMMAND"), parser_class=Parser)
 
     def lang_arg(sp: argparse.ArgumentParser, default: str | None = "id") -> None:
@@ -106,6 +107,10 @@ def _parser(lang: str = "id") -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="PREVIOUS.json", help=h(
         "laporan JSON putaran sebelumnya (baru/masih ada/selesai)",
         "the previous round's JSON report (new/still open/resolved)"))
+    c.add_argument("--tanpa-cache", action="store_true", help=h(
+        "periksa ulang semua berkas, juga yang tidak berubah sejak pemeriksaan sebelumnya (bawaan: hasil berkas yang "
+        "isinya sama dipakai ulang dari cache)", "check every file again, also those unchanged since an earlier check "
+        "(default: the results of files with the same contents are reused from the cache)"))
     c.add_argument("--percayai-pengecualian", action="store_true", help=h(
         "hormati sheet Pengecualian dan Peta Kolom di dalam kiriman (bawaan: hanya dicantumkan sebagai klaim pengirim)",
         "honour the Pengecualian and Peta Kolom sheets inside submissions (default: only listed as the sender's "
@@ -257,6 +262,7 @@ def permintaan_check(args: argparse.Namespace):
         bentuk="statistik" if args.statistics else "ringkas" if args.quiet else "lengkap",
         tingkat=_TINGKAT[args.tingkat] if args.tingkat else "info",
         per_kiriman=args.per_kiriman,
+        cache=not args.tanpa_cache,
     )
 
 

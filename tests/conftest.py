@@ -29,13 +29,18 @@ def update_golden(request) -> bool:
 
 
 LAMBAT = {"soffice", "chromium"}  # fixtures that start LibreOffice or Chromium
+# suites whose tests start processes: the CLI and the worker pool as a user runs them, the guarded
+# child under time and memory limits (hostile inputs), the Excel side's remote engine and builders
+LAMBAT_FOLDER = ("cli", "batch", "keamanan", "xl")
 
 
 def pytest_collection_modifyitems(config, items):
-    """Every test that starts LibreOffice or Chromium (through a fixture, however indirectly) is
-    ``slow``: ``pytest -m "not slow"`` is the quick developer loop."""
+    """Every test that starts LibreOffice or Chromium (through a fixture, however indirectly), and
+    every test of a suite that starts processes, is ``slow``: ``pytest -m "not slow"`` is the quick
+    developer loop (the in-process core, readers, rules and reports); CI runs everything."""
     for item in items:
-        if LAMBAT & set(getattr(item, "fixturenames", ())):
+        folder = Path(str(item.fspath)).relative_to(ROOT / "tests").parts[0]
+        if LAMBAT & set(getattr(item, "fixturenames", ())) or folder in LAMBAT_FOLDER:
             item.add_marker(pytest.mark.slow)
 
 
@@ -127,3 +132,10 @@ def chromium(tmp_path_factory):
         )
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _cache_sendiri(tmp_path_factory, monkeypatch):
+    """Each test its own cache folder (results, nomenclature): a check never reuses another test's
+    result, and nothing is written to the user's ~/.cache. Tests of the cache use it on purpose."""
+    monkeypatch.setenv("RENJA_XL_CACHE", str(tmp_path_factory.mktemp("cache")))

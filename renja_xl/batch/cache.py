@@ -28,7 +28,7 @@ from ..core.tabel import PetaKolom, Tabel
 
 __all__ = ["CacheHasil", "folder_cache", "sidik_kode"]
 
-SCHEMA = "renja-xl/cache-hasil@1"
+SCHEMA = "renja-xl/cache-hasil@2"
 MAKS_ENTRI = 20_000  # about 60 MB of JSON for a province's rounds
 _TEMUAN_FIELDS = {f.name for f in dataclasses.fields(Temuan)}
 
@@ -69,44 +69,129 @@ def _sidik_berkas(path: Path) -> str:
     return h.hexdigest()
 
 
+# What of a table a report reads once its rows are dropped (a batch never keeps rows): these fields.
+_TABEL_META = ("sheet", "kind", "varian", "title", "header_rows", "first_row", "last_row", "years", "periode", "bulan",
+               "has_kode", "ragu", "peta_sumber", "uraian_huruf", "indikator_huruf")
+
+
 def _tabel_ke_dict(t: Tabel) -> dict[str, Any]:
-    return {"sheet": t.sheet, "kind": t.kind, "varian": t.varian, "title": t.title, "header_rows": t.header_rows,
-            "first_row": t.first_row, "last_row": t.last_row, "years": t.years, "periode": t.periode,
-            "has_kode": t.has_kode, "peta": [dataclasses.asdict(p) for p in t.peta], "ragu": [list(r) for r in t.ragu],
-            "peta_sumber": t.peta_sumber}
+    d = {k: getattr(t, k) for k in _TABEL_META}
+    d["peta"] = [dataclasses.asdict(p) for p in t.peta]
+    return d
 
 
-def _tabel_dari_dict(d: dict[str, Any]) -> Tabel:
-    return Tabel(sheet=str(d["sheet"]), kind=str(d["kind"]), varian=str(d["varian"]), title=str(d["title"]),
-                 header_rows=[int(x) for x in d["header_rows"]], first_row=int(d["first_row"]),
-                 last_row=int(d["last_row"]), years=[int(x) for x in d["years"]],
-                 periode=d["periode"] if d["periode"] is None else str(d["periode"]), has_kode=bool(d["has_kode"]),
-                 peta=[PetaKolom(**p) for p in d["peta"]], ragu=[(str(a), str(b)) for a, b in d["ragu"]],
-                 peta_sumber=str(d["peta_sumber"]))
+# An entry is read back with every value checked against what the checker writes (a foreign or
+# corrupt entry raises and is dropped). Hand-written rather than pydantic: a cache hit must cost far
+# less than the check it saves, and importing pydantic alone costs about as much as checking a file.
+class _Asing(ValueError):
+    """A cache entry that is not what this version of renja-xl writes."""
+
+
+def _jenis(nilai: Any, *tipe: Any) -> Any:
+    for t in tipe:
+        if t is None:
+            if nilai is None:
+                return nilai
+        elif t is int:
+            if type(nilai) is int:
+                return nilai
+        elif t is float:
+            if type(nilai) in (int, float):
+                return nilai
+        elif isinstance(nilai, t):
+            return nilai
+    raise _Asing(f"{type(nilai).__name__} bukan {tipe}")
+
+
+def _daftar(nilai: Any, *tipe: Any) -> list:
+    return [_jenis(v, *tipe) for v in _jenis(nilai, list)]
+
+
+def _json_biasa(nilai: Any, dalam: int = 0) -> Any:
+    """Plain JSON data (identity, claims, capaian): scalars, lists, dicts with text keys; bounded depth."""
+    if dalam > 6:
+        raise _Asing("terlalu dalam")
+    if nilai is None or type(nilai) in (str, int, float, bool):
+        return nilai
+    if type(nilai) is list:
+        return [_json_biasa(v, dalam + 1) for v in nilai]
+    if type(nilai) is dict and all(type(k) is str for k in nilai):
+        return {k: _json_biasa(v, dalam + 1) for k, v in nilai.items()}
+    raise _Asing("bukan data JSON")
+
+
+_OPSIONAL_TEKS = ("sheet", "cell", "kode", "saran", "kind", "message_id", "message_en", "alasan", "sumber_saran", "rumus",
+                  "rumus_benar", "galat", "bentuk", "bentuk_sejawat", "dikecualikan_kiriman", "status", "sebelumnya")
+
+
+def _temuan_dari_dict(f: Any) -> Temuan:
+    f = _jenis(f, dict)
+    if set(f) - _TEMUAN_FIELDS:
+        raise _Asing("kunci temuan asing")
+    if f.get("severity") not in ("error", "warning", "info"):
+        raise _Asing("tingkat asing")
+    for k in _OPSIONAL_TEKS:
+        _jenis(f.get(k), str, None)
+    for k in ("rule", "slug", "message"):
+        _jenis(f.get(k), str)
+    _jenis(f.get("row"), int, None)
+    for k in ("expected", "actual"):
+        _jenis(f.get(k), int, float, str, None)
+    _jenis(f.get("keyakinan"), float, None)
+    _jenis(f.get("selisih"), float, None)
+    _daftar(f.get("terkait", []), str)
+    _daftar(f.get("baris_lain", []), int)
+    for k in ("baris_tertinggal", "baris_berlebih"):
+        if f.get(k) is not None:
+            _daftar(f[k], int)
+    if f.get("sebab") is not None:
+        raise _Asing("sebab tidak pernah disimpan")
+    return Temuan(**f)
+
+
+def _tabel_dari_dict(d: Any) -> Tabel:
+    d = _jenis(d, dict)
+    if set(d) - {*_TABEL_META, "peta"}:
+        raise _Asing("kunci tabel asing")
+    for k in ("sheet", "kind", "varian", "title", "peta_sumber"):
+        _jenis(d[k], str)
+    for k in ("periode", "uraian_huruf", "indikator_huruf"):
+        _jenis(d[k], str, None)
+    _jenis(d["bulan"], int, None)
+    _jenis(d["has_kode"], bool)
+    peta = [PetaKolom(**{k: _jenis(v, str, bool) for k, v in _jenis(p, dict).items()}) for p in _daftar(d["peta"], dict)]
+    return Tabel(sheet=d["sheet"], kind=d["kind"], varian=d["varian"], title=d["title"],
+                 header_rows=_daftar(d["header_rows"], int), first_row=_jenis(d["first_row"], int),
+                 last_row=_jenis(d["last_row"], int), years=_daftar(d["years"], int), periode=d["periode"],
+                 bulan=d["bulan"], has_kode=d["has_kode"], peta=peta,
+                 ragu=[tuple(_daftar(r, str)) for r in _daftar(d["ragu"], list)], peta_sumber=d["peta_sumber"],
+                 uraian_huruf=d["uraian_huruf"], indikator_huruf=d["indikator_huruf"])
+
+
+def _temuan_ke_dict(t: Temuan) -> dict[str, Any]:
+    return {k: getattr(t, k) for k in _TEMUAN_FIELDS if k != "sebab"}
 
 
 def berkas_ke_dict(b: Berkas) -> dict[str, Any]:
-    return {"path": b.path, "status": b.status, "tables": [_tabel_ke_dict(t) for t in b.tables],
-            "findings": [dataclasses.asdict(t) for t in b.findings], "sheets_seen": b.sheets_seen,
-            "silenced": b.silenced, "identitas": b.identitas, "capaian": b.capaian}
+    return {"status": b.status, "tables": [_tabel_ke_dict(t) for t in b.tables],
+            "findings": [_temuan_ke_dict(t) for t in b.findings], "sheets_seen": b.sheets_seen,
+            "silenced": b.silenced, "klaim": b.klaim, "identitas": b.identitas, "capaian": b.capaian}
 
 
-def berkas_dari_dict(d: dict[str, Any], tampil: str) -> Berkas:
-    from ..core.models import validasi
-
-    findings = []
-    for f in d["findings"]:
-        if not isinstance(f, dict) or set(f) - _TEMUAN_FIELDS:
-            raise ValueError("temuan asing")
-        findings.append(validasi(Temuan, f))
-    if d["status"] not in ("checked", "unreadable"):
-        raise ValueError("status asing")
-    capaian = d.get("capaian") or {}
-    if not isinstance(capaian, dict) or not isinstance(capaian.get("baris", []), list):
-        raise ValueError("capaian asing")
-    return Berkas(path=tampil, status=d["status"], tables=[_tabel_dari_dict(t) for t in d["tables"]],
-                  findings=findings, sheets_seen=[str(s) for s in d["sheets_seen"]],
-                  silenced=list(d["silenced"]), identitas=dict(d["identitas"]), capaian=dict(capaian))
+def berkas_dari_dict(d: Any, tampil: str) -> Berkas:
+    """A stored result, every value checked (raises ValueError for anything this version does not write)."""
+    d = _jenis(d, dict)
+    if d.get("status") not in ("checked", "unreadable"):
+        raise _Asing("status asing")
+    capaian = _json_biasa(d.get("capaian") or {})
+    if capaian and not all(type(r) is dict and {"sheet", "row", "cell", "capaian", "predikat"} <= set(r)
+                           for r in _daftar(capaian.get("baris"), dict)):
+        raise _Asing("capaian asing")
+    return Berkas(path=tampil, status=d["status"], tables=[_tabel_dari_dict(t) for t in _daftar(d["tables"], dict)],
+                  findings=[_temuan_dari_dict(f) for f in _daftar(d["findings"], dict)],
+                  sheets_seen=_daftar(d["sheets_seen"], str), silenced=_daftar(_json_biasa(d["silenced"]), dict),
+                  klaim=_daftar(_json_biasa(d.get("klaim", [])), dict), identitas=_jenis(_json_biasa(d["identitas"]), dict),
+                  capaian=capaian)
 
 
 class CacheHasil:

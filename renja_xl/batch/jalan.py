@@ -48,6 +48,7 @@ class PermintaanCheck:
     bentuk: str = "lengkap"  # text report: lengkap (every finding), ringkas (--quiet), statistik (--statistics)
     tingkat: str = "info"  # the lowest severity reported (--tingkat)
     per_kiriman: str | None = None  # a folder for each submission's feedback (--per-kiriman)
+    cache: bool = True  # reuse the results of unchanged files (batch.cache); False: --tanpa-cache
 
     @property
     def ke_layar(self) -> bool:
@@ -92,13 +93,16 @@ def _penulis(req: PermintaanCheck, out: IO[Any], cfg: Konfigurasi, putaran: bool
     return TulisTeks(out, cfg.lang, warna=req.warna, putaran=putaran, bentuk=req.bentuk, konfigurasi=konf)
 
 
-def info_konfigurasi(cfg: Konfigurasi, diabaikan: list[str]) -> dict[str, Any]:
+def info_konfigurasi(cfg: Konfigurasi, diabaikan: list[str], cache: bool | None = None) -> dict[str, Any]:
     """What every report says about the configuration: the file used (None: the defaults) and its
     sha256, the configuration files found among the inputs (never loaded), and whether the
     submissions' own Pengecualian sheets were trusted."""
     from ..core.config import sidik_konfigurasi
 
-    return {**sidik_konfigurasi(cfg), "diabaikan": list(diabaikan), "percayai_pengecualian": cfg.percayai_pengecualian}
+    out = {**sidik_konfigurasi(cfg), "diabaikan": list(diabaikan), "percayai_pengecualian": cfg.percayai_pengecualian}
+    if cache is not None:
+        out["cache"] = cache
+    return out
 
 
 def _path_anotasi(req: PermintaanCheck, m: Masukan) -> Path | None:
@@ -188,7 +192,7 @@ def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi,
         kemajuan = Kemajuan(len(inputs), cfg.lang, aktif=req.kemajuan)
         tunggal = None
         by_tampil = {m.tampil: m for m in inputs}
-        konf = info_konfigurasi(cfg, [*konfigurasi_diabaikan, *getattr(inputs, "konfigurasi", [])])
+        konf = info_konfigurasi(cfg, [*konfigurasi_diabaikan, *getattr(inputs, "konfigurasi", [])], req.cache)
         with ExitStack() as stack:
             umpan = None
             if per_kiriman is not None:
@@ -200,7 +204,12 @@ def jalankan_check(req: PermintaanCheck, cfg: Konfigurasi,
             stack.callback(_batal_bila_gagal, [w, umpan.rekap if umpan is not None else None])
             layar = out is sys.stdout
             bentrok = Bentrok(cfg) if len(inputs) > 1 else None  # one input conflicts with nothing
-            for b in periksa_semua(inputs, cfg, jobs, nomenklatur, batas, kemajuan.tambah):
+            cache = None
+            if req.cache:
+                from .cache import CacheHasil
+
+                cache = CacheHasil(cfg, nomenklatur)
+            for b in periksa_semua(inputs, cfg, jobs, nomenklatur, batas, kemajuan.tambah, cache=cache):
                 if bentrok is not None:
                     bentrok.periksa(b, by_tampil.get(b.path))
                 if putaran is not None:

@@ -324,11 +324,14 @@ def _tunggu(conns: list[Any], timeout: float | None) -> list[Any]:
 
 def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int, nomenklatur: Any = None,
                   batas: Batas | None = None, diperiksa: Callable[[Berkas], None] | None = None,
-                  simpan_baris: bool = False) -> Iterator[Berkas]:
+                  simpan_baris: bool = False, cache: Any = None) -> Iterator[Berkas]:
     """Check ``inputs`` in ``jobs`` worker processes; yields each file's result in input order.
     ``nomenklatur``: the nomenclature the parent loaded (forked workers share it); ``batas``: the
     limits per file (default: the configuration's). ``diperiksa`` is called as each file is checked
-    (in completion order), e.g. for a progress bar. ``simpan_baris``: keep the tables' rows."""
+    (in completion order), e.g. for a progress bar. ``simpan_baris``: keep the tables' rows.
+    ``cache`` (:class:`.cache.CacheHasil`): a file whose bytes were checked before with the same code,
+    configuration and nomenclature is not checked again (its stored result is checked as it is read
+    back); new results are stored by this process only (workers never write the cache)."""
     if not inputs:
         return
     from .. import checker  # noqa: F401 - imported once here, so forked workers start with it
@@ -350,15 +353,35 @@ def periksa_semua(inputs: list[Masukan], cfg: Konfigurasi, jobs: int, nomenklatu
     pending: deque[tuple[int, Masukan]] = deque(enumerate(inputs))
     done: dict[int, Berkas] = {}
     next_out = 0
+    kunci_cache: dict[int, str | None] = {}  # the cache key of each input looked up (None: not cacheable)
 
     def hasil(idx: int, b: Berkas) -> None:
         done[idx] = b
+        if cache is not None and b.status == "checked" and not b.dari_cache:
+            cache.simpan(kunci_cache.get(idx), b)
         if diperiksa is not None:
             diperiksa(b)
 
+    def dari_cache() -> None:
+        """Results for the inputs at the head of the queue that the cache has (they skip the workers)."""
+        while pending and pending[0][0] not in kunci_cache and pending[0][0] < next_out + window:
+            idx, m = pending[0]
+            ok = m.path is not None and m.galat is None and m.lembar is None
+            k = kunci_cache[idx] = cache.kunci(m.path) if ok else None
+            b = cache.ambil(k, m.tampil)
+            if b is None:
+                return
+            b.dari_cache = True
+            pending.popleft()
+            hasil(idx, b)
+
     try:
         while next_out < len(inputs):
+            if cache is not None and not simpan_baris:
+                dari_cache()  # hits at the head go out even while every worker is busy
             for i, w in enumerate(workers):
+                if w.tugas is None and cache is not None and not simpan_baris:
+                    dari_cache()  # the head of the queue is looked up before a worker gets it
                 if w.tugas is None and pending and pending[0][0] < next_out + window:
                     try:
                         w.kirim(*pending[0])

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..core.identitas import kunci
 from ..core.label import BARU, MASIH_ADA, SELESAI, label_status
-from ..core.models import Berkas, Temuan, validasi
+from ..core.models import DATA_TEMUAN, Berkas, Temuan, validasi
 
 __all__ = ["Putaran", "BARU", "MASIH_ADA", "SELESAI", "label_status", "BaselineTidakValid"]
 
@@ -92,7 +92,8 @@ class Putaran:
         for f in laporan.files:
             kinds = {t.sheet: t.kind for t in f.tables}
             for t in f.findings:
-                t.ekstra = {}
+                for k in DATA_TEMUAN:
+                    setattr(t, k, None)  # what the old report said about a finding is not this round's
                 if t.kind is None and t.sheet in kinds:  # a report written before findings carried kind
                     t.kind = kinds[t.sheet]
             self._sisa[kunci(f.identitas, f.path)].append(f)
@@ -118,7 +119,7 @@ class Putaran:
             lama = queue.popleft()
         if lama is None:
             for t in b.findings:
-                t.ekstra["status"] = BARU
+                t.status = BARU
             return
         self._dipakai.add(id(lama))
         old = list(lama.findings)
@@ -138,14 +139,14 @@ class Putaran:
                     taken[index[k].popleft()] = True
                     status[i] = MASIH_ADA
         for t, s in zip(b.findings, status, strict=True):
-            t.ekstra["status"] = s or BARU
+            t.status = s or BARU
             if s:
-                t.ekstra["sebelumnya"] = lama.path
+                t.sebelumnya = lama.path
         if b.status == "unreadable":
             return  # nothing can be said resolved in a file we could not read
         for j, t in enumerate(old):
             if not taken[j]:
-                t.ekstra = {"status": SELESAI, "sebelumnya": lama.path}
+                t.status, t.sebelumnya = SELESAI, lama.path
                 b.selesai.append(t)
 
     def tidak_dikirim_ulang(self) -> list[str]:

@@ -102,7 +102,10 @@ _OPD_HENTI = re.compile(r"\s+(?:KABUPATEN|KAB\.?|KOTA|PROVINSI|PROPINSI|PEMERINT
 # Pengembangan Daerah"); the name stops at the words above (", Kabupaten Luwu"), whatever precedes them
 _PEMDA = re.compile(r"(?<![/\w])(KABUPATEN|KAB\.?|KOTA)\s+([A-Z][A-Z'\-]*(?:\s+[A-Z][A-Z'\-]*){0,3})")
 _PEMDA_HENTI = {"TAHUN", "NAMA", "DAN", "PERANGKAT", "DINAS", "BADAN", "PROVINSI", "PROPINSI", "RENJA", "RENCANA",
-                "SEKRETARIAT", "KECAMATAN", "PERIODE", "TA", "PADA", "YANG", "SEBAGAI", "S/D", "SD"}
+                "SEKRETARIAT", "KECAMATAN", "PERIODE", "TA", "PADA", "YANG", "SEBAGAI", "S/D", "SD",
+                # a report's date or period after the name ("Kota Banjarmasin KONDISI S/D TGL. 31-01-2023")
+                "KONDISI", "POSISI", "KEADAAN", "PER", "BULAN", "TANGGAL", "TGL", "SAMPAI", "HINGGA", "TRIWULAN",
+                "SEMESTER", "LAPORAN", "REALISASI", "SKPD", "OPD", "FORM", "FORMULIR", "JL", "JALAN"}
 _PROVINSI = re.compile(r"\b(?:PROVINSI|PROPINSI|PROV\.?)\s+([A-Z][A-Z]*(?:\s+[A-Z][A-Z]*){0,2})")
 _TAHUN = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _TAHUN_JUDUL = re.compile(r"\bTAHUN(?:\s+ANGGARAN)?\s+(20\d\d)\b")
@@ -155,7 +158,7 @@ def _pemda_judul(text: str) -> str | None:
             return known
         name = []
         for w in words:
-            if w in _PEMDA_HENTI:
+            if w in _PEMDA_HENTI or len(w.strip("'-")) < 2:  # no pemda name has a one-letter word
                 break
             name.append(w)
         if name:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
 
+from .label import label_level
+
 __all__ = [
     "LEVELS",
     "Kode",
@@ -38,20 +40,13 @@ __all__ = [
 LEVELS: dict[int, str] = {1: "urusan", 2: "bidang", 3: "program", 5: "kegiatan", 6: "sub_kegiatan"}
 # Segments of a kode → segments of its parent (one level up).
 INDUK_SEGMEN: dict[int, int] = {2: 1, 3: 2, 5: 3, 6: 5}
-_LEVEL_LABEL = {
-    "urusan": "urusan",
-    "bidang": "bidang",
-    "program": "program",
-    "kegiatan": "kegiatan",
-    "sub_kegiatan": "sub kegiatan",
-}
 _SEGMENT_NAMES = ("urusan", "bidang", "program", "kegiatan (K)", "kegiatan (KK)", "sub kegiatan")
 _SEGMENT_WIDTH = (1, 2, 2, 1, 2, 4)
 
 
 def level_name(level: str) -> str:
-    """Human label of a level (``sub_kegiatan`` → ``sub kegiatan``)."""
-    return _LEVEL_LABEL.get(level, level)
+    """Human label of a level (``sub_kegiatan`` → ``sub kegiatan``): core.label's, one source."""
+    return label_level(level) or level
 
 
 # Characters that look like digits: Latin letters and Cyrillic/Greek look-alikes.

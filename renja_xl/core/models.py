@@ -22,6 +22,7 @@ __all__ = [
     "Tabel",
     "Temuan",
     "Berkas",
+    "DATA_TEMUAN",
     "validasi",
 ]
 
@@ -47,17 +48,38 @@ class Temuan:
     actual: int | float | str | None = None
     saran: str | None = None  # a suggested fix (kode, unit …), shown beside the finding
     kind: str | None = None  # kind of the table the finding is in
-    ekstra: dict[str, Any] = field(default_factory=dict)  # more keys for the reports (e.g. round status)
     message_id: str | None = None  # the message in Indonesian and in English (``message`` is the run's language)
     message_en: str | None = None
     terkait: list[str] = field(default_factory=list)  # related cells ("Tabel 4.1!K12"): the other side of a comparison
     baris_lain: list[int] = field(default_factory=list)  # more rows with the same cause (one finding for a column)
+    # What some rules know beyond the message (typed; each is written to the JSON report when set, under
+    # its own name, in this order: see DATA_TEMUAN)
+    alasan: str | None = None  # why a kode cannot be read, as a reason code (core.kode.ALASAN_KODE)
+    keyakinan: float | None = None  # how sure a suggested kode (saran) is, 0–1
+    sumber_saran: str | None = None  # where the suggestion came from (nomenklatur, tabel lain, urutan …)
+    rumus: str | None = None  # the formula as written (F rules)
+    rumus_benar: str | None = None  # the formula that would be right
+    galat: str | None = None  # the error value a formula gives (#REF!, #DIV/0! …)
+    selisih: int | float | None = None  # the amount at stake (F001)
+    baris_tertinggal: list[int] | None = None  # rows a sum leaves out (F001)
+    baris_berlebih: list[int] | None = None  # rows a sum takes that are not children (F001)
+    bentuk: str | None = None  # a formula's relative (R1C1) shape (F002)
+    bentuk_sejawat: str | None = None  # its peers' shape
+    dikecualikan_kiriman: str | None = None  # the reason a submission's own Pengecualian sheet gives (not honoured)
+    status: str | None = None  # with --baseline: baru, masih ada, selesai
+    sebelumnya: str | None = None  # with --baseline: the previous round's file it was compared with
+    sebab: tuple[str, str] | None = None  # the one cause shared by many rows (the runner collapses them; never written)
 
     def teks(self, lang: str = "id") -> str:
         """The message in a language (the one it was written in when that language is missing)."""
         if lang == "en":
             return self.message_en or self.message
         return self.message_id or self.message
+
+
+# the typed extras of a finding, in the order the JSON report writes them (when set)
+DATA_TEMUAN = ("alasan", "keyakinan", "sumber_saran", "rumus", "rumus_benar", "galat", "selisih", "baris_tertinggal",
+               "baris_berlebih", "bentuk", "bentuk_sejawat", "dikecualikan_kiriman", "status", "sebelumnya")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -74,6 +96,7 @@ class Berkas:
     identitas: dict[str, object] = field(default_factory=dict)
     selesai: list[Temuan] = field(default_factory=list)  # with --baseline: findings of the previous round now gone
     capaian: dict[str, Any] = field(default_factory=dict)  # capaian and predikat of evaluation rows (core.penilaian)
+    dari_cache: bool = False  # the result of an earlier check of the same bytes (batch.cache), not checked again
 
 
 @lru_cache(maxsize=None)

@@ -21,9 +21,8 @@ from typing import Any
 from .config import Pengecualian
 from .models import Temuan
 
-__all__ = ["terapkan", "KUNCI_KLAIM"]
+__all__ = ["terapkan"]
 
-KUNCI_KLAIM = "dikecualikan_kiriman"  # the finding's ekstra key that carries the sender's reason
 
 
 def _kunci(kode: str | None) -> str | None:
@@ -57,7 +56,7 @@ def terapkan(findings: list[Temuan], konfigurasi: list[Pengecualian], kiriman: l
             silenced.append({"rule": t.rule, "kode": t.kode, "sheet": t.sheet, "cell": t.cell, "alasan": claim.alasan,
                              "sumber": "kiriman"})
         else:
-            t.ekstra[KUNCI_KLAIM] = claim.alasan
+            t.dikecualikan_kiriman = claim.alasan
             kept.append(t)
     klaim = [{"rule": p.rule, "kode": p.kode, "sheet": p.sheet, "alasan": p.alasan, "seluruh_aturan": not p.kode,
               "temuan": n, "dihormati": percaya} for p, n in zip(kiriman, hits, strict=True)]

@@ -214,7 +214,7 @@ class TulisExcel:
         ]
         self._jumlah_ring["tabel"] += len(b.tables)
         if self.putaran:
-            st = [t.ekstra.get("status") for t in b.findings]
+            st = [t.status for t in b.findings]
             row += [st.count("baru"), st.count("masih ada"), len(b.selesai)]
             for k, v in zip(("baru", "masih ada", "selesai"), row[-3:], strict=True):
                 self._jumlah_ring[k] += v
@@ -252,7 +252,7 @@ class TulisExcel:
             self._sel(ws, t.message + penanda(t, self.lang)), self._sel(ws, saran) if saran else None,
         ]
         if self.putaran:
-            s = t.ekstra.get("status", "baru")
+            s = t.status or "baru"
             row.append(self._sel(ws, label_status(s, self.lang), "ok" if s == "selesai" else None))
         ws.append(_baris(ws, row))
         self.n_tem += 1
@@ -315,7 +315,7 @@ class TulisExcel:
         # among the inputs (ignored), and the submissions' own Pengecualian claims
         ws = self.wb.create_sheet(self.nama["konfigurasi"])
         self._kepala(ws, ["Konfigurasi", "Keterangan"] if self.lang == "id" else ["Configuration", "Detail"], [60, 110])
-        for line in baris_konfigurasi(self.konfigurasi, self.lang):
+        for line in baris_konfigurasi(self.konfigurasi, self.lang, self.totals):
             ws.append([self._sel(ws, line)])
         ws.append([])
         ws.append([self._sel(ws, "Pengecualian yang diklaim kiriman" if self.lang == "id"

@@ -264,7 +264,7 @@ def _grafik(items: list[tuple[str, dict[str, int], str]], judul: str, sev_label:
     """A horizontal stacked bar chart as inline SVG: (label, counts by severity, link) per bar."""
     if not items:
         return f"<figure><figcaption>{_e(judul)}</figcaption><p class='kecil'>—</p></figure>"
-    bar_h, gap, left, right, width = 18, 6, 230, 60, 760
+    bar_h, gap, left, right, width = 18, 6, 250, 60, 760
     total_max = max(sum(c.values()) for _, c, _ in items) or 1
     scale = (width - left - right) / total_max
     height = len(items) * (bar_h + gap) + 28
@@ -272,7 +272,7 @@ def _grafik(items: list[tuple[str, dict[str, int], str]], judul: str, sev_label:
              f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{_e(judul)}">']
     for i, (label, counts, link) in enumerate(items):
         y = i * (bar_h + gap)
-        short = label if len(label) <= 34 else label[:33] + "…"
+        short = label if len(label) <= 32 else label[:31] + "…"  # fits the 250 units left of the bars
         parts.append(f'<a href="{_e(link)}"><title>{_e(label)}: {sum(counts.values())}</title>')
         parts.append(f'<text x="{left - 6}" y="{y + bar_h - 5}" text-anchor="end">{_e(short)}</text>')
         x = float(left)
@@ -353,7 +353,7 @@ class TulisHtml:
                     for c in cells) + "</tr>\n")  # the file is named in the row above its rows
 
     def _baris(self, idx: int, t: Temuan) -> str:
-        status = str(t.ekstra.get("status") or "")
+        status = str(t.status or "")
         return _json([idx, t.sheet or "", t.cell or "", t.kode or "", t.rule, _SEV.index(t.severity),
                       t.message + penanda(t, self.lang), saran_sendiri(t), status])
 
@@ -407,7 +407,7 @@ class TulisHtml:
         now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
         w(f"<header><h1>{_e(t['judul'])}</h1><p>{_e(t['dibuat'])} {now} · renja-xl {__version__}"
           f"{' · ' + _e(t['masukan']) + ': ' + _e(self.judul) if self.judul else ''}</p>"
-          + "".join(f'<p class="konfigurasi">{_e(line)}</p>' for line in baris_konfigurasi(self.konfigurasi, self.lang))
+          + "".join(f'<p class="konfigurasi">{_e(line)}</p>' for line in baris_konfigurasi(self.konfigurasi, self.lang, self.totals))
           + "</header><main>\n")
         w(f'<noscript><p class="t-error">{_e(t["js"])}</p></noscript><p id="memuat" class="kecil">{_e(t["memuat"])}</p>\n')
         if self.klaim:

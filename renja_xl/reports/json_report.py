@@ -11,7 +11,7 @@ import re
 from typing import Any, TextIO
 
 from .. import __version__
-from ..core.models import Berkas, Temuan
+from ..core.models import DATA_TEMUAN, Berkas, Temuan
 from .summary import Totals
 
 SCHEMA = "renja-xl/check@1"
@@ -59,7 +59,14 @@ def temuan_json(t: Temuan) -> dict[str, Any]:
         d["saran"] = t.saran
     if t.kind is not None:
         d["kind"] = t.kind
-    d.update({k: v for k, v in t.ekstra.items() if v is not None})
+    if t.terkait:
+        d["terkait"] = t.terkait
+    if t.baris_lain:
+        d["baris_lain"] = t.baris_lain
+    for k in DATA_TEMUAN:
+        v = getattr(t, k)
+        if v is not None:
+            d[k] = v
     return d
 
 

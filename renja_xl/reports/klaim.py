@@ -11,14 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.models import Berkas, Temuan
-from ..core.pengecualian import KUNCI_KLAIM
 
 __all__ = ["penanda", "baris_klaim", "baris_konfigurasi"]
 
 
 def penanda(t: Temuan, lang: str = "id") -> str:
     """The mark of a finding the submission claims exempt (not honoured), or ''."""
-    alasan = t.ekstra.get(KUNCI_KLAIM)
+    alasan = t.dikecualikan_kiriman
     if not alasan:
         return ""
     if lang == "en":
@@ -44,8 +43,9 @@ def baris_klaim(b: Berkas, lang: str = "id") -> list[str]:
     return out
 
 
-def baris_konfigurasi(konf: dict[str, Any] | None, lang: str = "id") -> list[str]:
-    """The configuration used (or the defaults) with its sha256, and what was ignored."""
+def baris_konfigurasi(konf: dict[str, Any] | None, lang: str = "id", totals: Any = None) -> list[str]:
+    """The configuration used (or the defaults) with its sha256, what was ignored, and how many
+    results came from the result cache (``totals``: the report's running totals)."""
     if konf is None:
         return []
     en = lang == "en"
@@ -61,4 +61,12 @@ def baris_konfigurasi(konf: dict[str, Any] | None, lang: str = "id") -> list[str
     if konf.get("percayai_pengecualian"):
         lines.append("Pengecualian sheets in submissions are honoured (--percayai-pengecualian)" if en
                      else "Sheet Pengecualian di dalam kiriman dihormati (--percayai-pengecualian)")
+    if konf.get("cache") is False:
+        lines.append("Result cache not used (--tanpa-cache)" if en else "Cache hasil tidak dipakai (--tanpa-cache)")
+    elif totals is not None and konf.get("cache") and totals.dari_cache:  # none reused: nothing to say
+        n, dari = totals.dari_cache, totals.files
+        lines.append(f"Result cache: {n} of {dari} file{'s' if dari != 1 else ''} unchanged since an earlier check, "
+                     "results reused" if en else
+                     f"Cache hasil: {n} dari {dari} berkas tidak berubah sejak pemeriksaan sebelumnya, hasilnya dipakai "
+                     "ulang")
     return lines

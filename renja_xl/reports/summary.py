@@ -31,6 +31,7 @@ class Totals:
     info: int = 0
     silenced: int = 0
     diklaim: int = 0  # findings a submission's own Pengecualian sheet claims exempt (not honoured)
+    dari_cache: int = 0  # results taken from the result cache (unchanged files)
     per_rule: dict[str, int] = field(default_factory=dict)
     per_pemda: dict[str, int] = field(default_factory=dict)  # findings per pemda
     per_rule_pemda: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -49,12 +50,13 @@ class Totals:
             self.per_pemda[pemda] += 1
             self.per_rule_pemda[(t.rule, pemda)] = self.per_rule_pemda.get((t.rule, pemda), 0) + 1
             if self.putaran is not None:
-                s = str(t.ekstra.get("status", "baru"))
+                s = str(t.status or "baru")
                 self.putaran[s] = self.putaran.get(s, 0) + 1
         if self.putaran is not None:
             self.putaran["selesai"] = self.putaran.get("selesai", 0) + len(b.selesai)
         self.silenced += len(b.silenced)
-        self.diklaim += sum(1 for t in b.findings if t.ekstra.get("dikecualikan_kiriman"))
+        self.diklaim += sum(1 for t in b.findings if t.dikecualikan_kiriman)
+        self.dari_cache += b.dari_cache
 
     @classmethod
     def untuk(cls, lang: str = "id", putaran: bool = False) -> Totals:
@@ -63,7 +65,7 @@ class Totals:
 
     def json(self) -> dict[str, int]:
         d = {"files": self.files, "unreadable": self.unreadable, "error": self.error,
-             "warning": self.warning, "info": self.info, "silenced": self.silenced}
+             "warning": self.warning, "info": self.info, "silenced": self.silenced, "dari_cache": self.dari_cache}
         if self.diklaim:
             d["dikecualikan_kiriman"] = self.diklaim
         if self.putaran is not None:

@@ -54,7 +54,7 @@ class TulisTeks:
         self.konsol.print(Text.assemble(*[(t, s or "") for t, s in potong]))
 
     def _status(self, t) -> list[Potong]:
-        s = t.ekstra.get("status")
+        s = t.status
         if not s:
             return []
         return [(f" [{label_status(s, self.lang)}]", "bold" if s == "baru" else None)]
@@ -166,7 +166,7 @@ class TulisTeks:
             head = ("Berkas putaran sebelumnya yang tidak ada di putaran ini" if self.lang == "id"
                     else "Files of the previous round missing from this round")
             self._baris((f"{head} ({len(tidak_dikirim_ulang)}): " + ", ".join(map(layar, tidak_dikirim_ulang)), None))
-        for line in baris_konfigurasi(self.konfigurasi, self.lang):
+        for line in baris_konfigurasi(self.konfigurasi, self.lang, self.totals):
             self._baris((layar(line), None))
         self.out.flush()
 

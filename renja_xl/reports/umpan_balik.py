@@ -80,7 +80,7 @@ def tulis_umpan_balik(b: Berkas, out: TextIO, lang: str = "id", anotasi: str | N
         n[f.severity] += 1
     counts = ", ".join(f"{format_angka(n[s])} {sev[s]}" for s in ("error", "warning", "info"))
     w(f"{t['jumlah']}: {counts}")
-    status = [f.ekstra.get("status") for f in b.findings]
+    status = [f.status for f in b.findings]
     if any(status) or b.selesai:
         parts = [f"{status.count(s)} {label_status(s, lang)}" for s in ("baru", "masih ada")]
         parts.append(f"{len(b.selesai)} {label_status('selesai', lang)}")

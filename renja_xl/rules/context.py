@@ -116,7 +116,7 @@ class Konteks:
             terkait=list(terkait or []),
         )
         if sebab is not None:
-            t.ekstra["_sebab"] = sebab
+            t.sebab = sebab
         return t
 
 

@@ -59,25 +59,25 @@ def _kolom(cell: str | None) -> str:
 
 
 def _satukan(found: list[Temuan], lang: str = "id") -> list[Temuan]:
-    """One finding for one cause on one column: findings that carry the same ``_sebab`` on the same
+    """One finding for one cause on one column: findings that carry the same ``sebab`` on the same
     sheet and column, when there are at least :data:`MIN_SEBAB` of them."""
-    if not any("_sebab" in t.ekstra for t in found):
+    if not any(t.sebab is not None for t in found):
         return found
     groups: dict[tuple, list[Temuan]] = {}
     for t in found:
-        sebab = t.ekstra.get("_sebab")
+        sebab = t.sebab
         if sebab is not None:
             groups.setdefault((t.sheet, _kolom(t.cell), sebab), []).append(t)
     out: list[Temuan] = []
     done: set[int] = set()
     for t in found:
-        sebab = t.ekstra.get("_sebab")
+        sebab = t.sebab
         if sebab is None:
             out.append(t)
             continue
         g = groups[(t.sheet, _kolom(t.cell), sebab)]
         if len(g) < MIN_SEBAB:
-            t.ekstra.pop("_sebab", None)
+            t.sebab = None
             out.append(t)
             continue
         if id(g[0]) in done:
@@ -92,7 +92,7 @@ def _satukan(found: list[Temuan], lang: str = "id") -> list[Temuan]:
         first.baris_lain = rows[1:]
         first.kode = None
         first.expected = first.actual = None
-        first.ekstra.pop("_sebab", None)
+        first.sebab = None
         out.append(first)
     return out
 

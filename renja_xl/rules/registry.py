@@ -73,7 +73,9 @@ class Aturan:
         en = lang == "en"
         heads = ("What it checks", "Why it matters", "Example", "How to fix") if en else (
             "Apa yang diperiksa", "Mengapa penting", "Contoh", "Cara memperbaiki")
-        sev = self.severity if en else {"error": "galat", "warning": "peringatan", "info": "info"}[self.severity]
+        from ..core.label import label_tingkat
+
+        sev = label_tingkat(self.severity, "en" if en else "id")
         lines = [f"# {self.kode} {self.slug}: {d.judul}", "",
                  f"{'Default severity' if en else 'Tingkat bawaan'}: **{sev}**"
                  + (f" · {'needs the nomenclature' if en else 'perlu nomenklatur'}" if self.butuh_nomenklatur else ""),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..core.label import TINGKAT as TINGKAT_LABEL
 from ..core.models import Berkas, Temuan
 from ..reports.sel_aman import teks_excel as teks_aman  # every string stays text (sheet names, kode too)
 from .buku import alamat_tautan, cari_sheet, sheet_baru
@@ -22,7 +23,7 @@ from .nama import SHEET_ATURAN, SHEET_HASIL
 __all__ = ["tulis_hasil", "tulis_aturan", "catat_status", "tambah_riwayat", "BARIS_KEPALA", "KOLOM_RIWAYAT",
            "TINGKAT"]
 
-TINGKAT = {"error": "galat", "warning": "peringatan", "info": "info"}
+TINGKAT = TINGKAT_LABEL["id"]  # the add-in's sheets are Indonesian (core.label: one source)
 BARIS_KEPALA = 8  # the header row of both blocks
 BARIS_STATUS = 5
 KEPALA_TEMUAN = ["No", "Aturan", "Tingkat", "Sheet", "Sel", "Kode", "Pesan", "Saran", "Penjelasan aturan"]

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import astuple, dataclass
 from typing import Any
 
+from ..core.label import TINGKAT as TINGKAT_LABEL
+from ..reports.gaya import ISI
 from ..core.models import SEVERITY_ORDER, Temuan
 from .nama import SHEET_TANDA
 from .buku import (
@@ -36,9 +38,9 @@ __all__ = ["WARNA", "Tanda", "baca_buku_tanda", "tulis_buku_tanda", "tandai", "p
            "teks_catatan", "catatan_kami", "PENANDA"]
 
 # Fill by severity: Excel's own "Bad", "Neutral" and a light blue.
-WARNA = {"error": "#ffc7ce", "warning": "#ffeb9c", "info": "#ddebf7"}
+WARNA = {k: f"#{v.lower()}" for k, v in ISI.items()}  # the recap's fills (reports.gaya: one source)
 PENANDA = "[renja-xl]"  # first word of every note text the add-in writes
-_TINGKAT = {"error": "galat", "warning": "peringatan", "info": "info"}
+_TINGKAT = TINGKAT_LABEL["id"]
 _KEPALA = ["Sheet", "Sel", "Warna sebelumnya", "Catatan sebelumnya", "Teks catatan sebelumnya",
            "Warna renja-xl", "Catatan renja-xl", "Aturan"]
 

@@ -95,3 +95,41 @@ def test_round_trip_of_an_unreadable_file(tmp_path):
     b = periksa_berkas(p)
     back = berkas_dari_dict(json.loads(json.dumps(berkas_ke_dict(b))), str(p))
     assert back.status == "unreadable" and [t.rule for t in back.findings] == ["E001"]
+
+
+def test_a_second_run_reuses_unchanged_results_and_says_so(tmp_path, seed_xlsx):
+    """Through the CLI with two workers: the same files checked again give the same per-file report,
+    the totals say how many came from the cache (every file, not only those at the head of the queue
+    when a worker was free), a changed file is checked again, and --tanpa-cache checks everything."""
+    import os
+    import subprocess
+    import sys
+
+    from .kiriman import kiriman
+
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    shutil.copy(seed_xlsx, folder / "a_dinsos.xlsx")
+    for i in range(5):
+        kiriman(folder / f"kab_{i}" / f"opd_{i}.xlsx", pemda=f"KABUPATEN UJI {i}", seed=i, n_program=1 + i % 3)
+    env = {**os.environ, "RENJA_XL_CACHE": str(tmp_path / "c")}
+
+    def run(*args):
+        p = subprocess.run([sys.executable, "-m", "renja_xl", "check", str(folder), "--format", "json", "--jobs", "2",
+                            *args], capture_output=True, text=True, env=env)
+        assert p.returncode in (0, 1), p.stderr
+        return json.loads(p.stdout)
+
+    dingin = run()
+    assert dingin["summary"]["dari_cache"] == 0
+    hangat = run()
+    assert hangat["summary"]["dari_cache"] == 6 and hangat["files"] == dingin["files"]
+    tanpa = run("--tanpa-cache")
+    assert tanpa["summary"]["dari_cache"] == 0 and tanpa["konfigurasi"]["cache"] is False
+    assert tanpa["files"] == dingin["files"]
+    kiriman(folder / "kab_2" / "opd_2.xlsx", pemda="KABUPATEN UJI 2", seed=99, n_program=2)  # sent again, changed
+    berubah = run()
+    assert berubah["summary"]["dari_cache"] == 5
+    lama = {f["path"]: f for f in dingin["files"]}
+    beda = [f["path"] for f in berubah["files"] if f != lama[f["path"]]]
+    assert beda == [str(folder / "kab_2" / "opd_2.xlsx")]

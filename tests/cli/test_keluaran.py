@@ -111,7 +111,7 @@ def test_statistics_counts_findings_and_files_per_rule(tiga):
     code, out, _ = run("check", str(tiga), "--statistics")
     assert code == 1
     rows = [ln.split() for ln in out.splitlines()[1:]
-            if ln.strip() and not ln.startswith(("Per", "Ringkasan", "Konfigurasi"))]
+            if ln.strip() and not ln.startswith(("Per", "Ringkasan", "Konfigurasi", "Cache"))]
     got = {r[2]: (int(r[0]), int(r[1])) for r in rows}
     assert got == {k: (n, len(files)) for k, (n, files) in per_rule.items()}
     counts = [int(r[0]) for r in rows]

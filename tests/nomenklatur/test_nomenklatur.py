@@ -95,7 +95,7 @@ def test_k001_suggestions(temuan):
 
 def test_k004_kat_suggestion(temuan):
     (kat,) = _by(temuan, "K004", sheet="Tabel 4.1")
-    assert kat.saran == "1.06.02.2.01.0001" and kat.ekstra["keyakinan"] >= 0.85
+    assert kat.saran == "1.06.02.2.01.0001" and kat.keyakinan >= 0.85
     assert [t.saran for t in _by(temuan, "K004", sheet="Tabel 4.2")] == ["1.06.02.2.01", "1.06.02.2.01.0001"]
 
 

@@ -181,6 +181,8 @@ def test_rfk_read_and_zero_realisation_only_where_money_was_planned(real):
     assert t.periode == "TW1"  # "KONDISI S/D TGL. : 31-01-2023"
     assert _galat(b) == []
     assert {f.row for f in b.findings if f.rule == "A005"} == {36, 60, 61, 63, 81}
+    # "SKPD : Dinas Pendidikan Kota Banjarmasin KONDISI S/D TGL.": the name stops before the date
+    assert b.identitas["pemda"] == "Kota Banjarmasin" and b.identitas["opd"] == "Dinas Pendidikan"
     # the office's own monthly plans: money per month, and the physical plan in % per month
     assert (keu.sheet, keu.kind, keu.varian, keu.first_row, keu.last_row) == (
         "RENCANA_KEUANGAN", "rencana_bulanan", "keuangan", 8, 97)

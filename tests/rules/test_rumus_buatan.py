@@ -179,15 +179,15 @@ def test_each_fault_is_found_by_its_rule_on_its_cell(dihitung):
     assert got == set(SALAH.values()), sorted(got ^ set(SALAH.values()))
     by = {(f.rule, f.cell): f for f in found}
     f = by[SALAH["anak terlewat"]]
-    assert f.severity == "error" and f.ekstra["baris_tertinggal"] == [5] and f.expected == "=SUM(F5:F7)"
-    assert by[SALAH["baris bukan anak"]].ekstra["baris_berlebih"] == [11]
+    assert f.severity == "error" and f.baris_tertinggal == [5] and f.expected == "=SUM(F5:F7)"
+    assert by[SALAH["baris bukan anak"]].baris_berlebih == [11]
     assert "dua kali" in by[SALAH["subtotal dihitung dua kali"]].message
     assert by[SALAH["subtotal dihitung dua kali"]].expected == "=SUM(J4,J8,J11)"
     assert "dua kali" in by[SALAH["jumlah menghitung semua tingkat"]].message
-    assert by[SALAH["tahun pertama berbeda rentang"]].ekstra["baris_tertinggal"] == [17]
+    assert by[SALAH["tahun pertama berbeda rentang"]].baris_tertinggal == [17]
     assert by[SALAH["rujukan bergeser"]].expected == "=F12*1.1"
     assert by[SALAH["tahun bergeser"]].expected == "=L9*1.1"
-    assert by[SALAH["ref"]].ekstra["galat"] == "#REF!" and by[SALAH["ref"]].severity == "error"
+    assert by[SALAH["ref"]].galat == "#REF!" and by[SALAH["ref"]].severity == "error"
     assert "12.345" in by[SALAH["total diketik"]].message
     assert "N (14)" in by[SALAH["nomor kolom"]].message
     assert "Renja 2023.xlsx" in by[SALAH["tautan luar"]].message

@@ -47,12 +47,12 @@ def test_renstra_sum_ranges_that_stop_early(real):
     for col in "HJLNP":
         f = by_cell[f"{col}44"]
         assert f.severity == "error" and f.kode == "1.03.02.2.02"
-        assert f.ekstra["baris_tertinggal"] == [45, 46] and "baris 45–46" in f.message
+        assert f.baris_tertinggal == [45, 46] and "baris 45–46" in f.message
         assert f.expected == f"=SUM({col}45:{col}49)" and f.actual == f'=IFERROR(SUM({col}47:{col}49),"")'
-        assert f.ekstra["selisih"] == -11_457_800_000
+        assert f.selisih == -11_457_800_000
     # kegiatan 1.3.12.2.01: year 1 SUM(H86) where years 2-5 use SUM(J86:J89)
     f = by_cell["H85"]
-    assert f.severity == "error" and f.ekstra["baris_tertinggal"] == [87, 88, 89] and f.expected == "=SUM(H86:H89)"
+    assert f.severity == "error" and f.baris_tertinggal == [87, 88, 89] and f.expected == "=SUM(H86:H89)"
     assert not any(c in by_cell for c in ("J85", "L85", "N85", "P85"))  # the other years are right
     # A001 on the same cells says the formula is why, instead of an unrelated second error
     a001 = {f.cell: f for f in b.findings if f.rule == "A001"}

@@ -55,9 +55,9 @@ def periksa(ctx, t):
                 f"Kode '{asli}' is not valid: {galat_en}{extra_en}",
                 actual=asli, saran=saran.kode if saran else None,
             )
-            f.ekstra["alasan"] = alasan
+            f.alasan = alasan
             if saran is not None:
-                f.ekstra.update({"keyakinan": saran.keyakinan, "sumber_saran": saran.sumber})
+                f.keyakinan, f.sumber_saran = saran.keyakinan, saran.sumber
             yield f
         else:
             fixes = ", ".join(t.kode_perbaikan[i])

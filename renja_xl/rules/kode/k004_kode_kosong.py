@@ -53,7 +53,7 @@ def periksa(ctx, t):
             saran=saran.kode if saran else None,
         )
         if saran:
-            f.ekstra.update({"keyakinan": saran.keyakinan, "sumber_saran": saran.sumber})
+            f.keyakinan, f.sumber_saran = saran.keyakinan, saran.sumber
         yield f
 
 

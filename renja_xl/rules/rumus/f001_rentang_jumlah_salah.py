@@ -88,7 +88,7 @@ def periksa(ctx, t):
             expected=a.rumus_benar, actual=a.rumus, saran=a.rumus_benar,
             kode=None if a.total else t.kode[p],
         )
-        f.ekstra.update({"rumus": a.rumus, "rumus_benar": a.rumus_benar, "selisih": selisih,
-                         "baris_tertinggal": [t.baris[i] for i in a.hilang] or None,
-                         "baris_berlebih": [t.baris[i] for i in a.bukan_anak + a.ganda] or None})
+        f.rumus, f.rumus_benar, f.selisih = a.rumus, a.rumus_benar, selisih
+        f.baris_tertinggal = [t.baris[i] for i in a.hilang] or None
+        f.baris_berlebih = [t.baris[i] for i in a.bukan_anak + a.ganda] or None
         yield f

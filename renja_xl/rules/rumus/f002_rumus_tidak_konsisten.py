@@ -141,8 +141,8 @@ def _temuan(ctx, t, rt, arah: str, m: tuple[int, int], f: str, peers: list, cell
         f"{_besar(nama_sel_kolom(t, c, 'en'))}: formula {f} differs from {sej_en}; expected {harap}{nilai_en}",
         severity=severity or "warning", expected=harap, actual=f, saran=harap,
     )
-    temuan.ekstra.update({"rumus": f, "rumus_benar": harap, "bentuk": rt.rumus.bentuk((r, c)),
-                          "bentuk_sejawat": cells[near][1]})
+    temuan.rumus, temuan.rumus_benar = f, harap
+    temuan.bentuk, temuan.bentuk_sejawat = rt.rumus.bentuk((r, c)), cells[near][1]
     return temuan
 
 

@@ -136,7 +136,7 @@ def periksa(ctx, t):
             t, i, cell, head_id + tail_id, head_en + tail_en, severity=severity, actual=f or e, expected=saran,
             saran=saran, sebab=(f"{e}: rumus {arti_id}", f"{e}: the formula {arti_en}") if e == "#DIV/0!" else None,
         )
-        temuan.ekstra.update({"galat": e, "rumus": f})
+        temuan.galat, temuan.rumus = e, f
         yield temuan
 
 

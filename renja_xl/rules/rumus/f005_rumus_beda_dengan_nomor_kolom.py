@@ -82,5 +82,5 @@ def periksa(ctx, t):
                 sebab=(f"rumus kolom {nomor} berbeda dengan '{rel.teks}'",
                        f"formulas of column {nomor} contradict '{rel.teks}'"),
             )
-            temuan.ekstra["rumus"] = f
+            temuan.rumus = f
             yield temuan

@@ -72,5 +72,5 @@ def periksa(ctx, t):
             "changes",
             actual=f, sebab=(f"rumus membaca workbook lain ({nama})", f"formulas read another workbook ({nama})"),
         )
-        temuan.ekstra["rumus"] = f
+        temuan.rumus = f
         yield temuan

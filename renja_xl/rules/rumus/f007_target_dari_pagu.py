@@ -74,5 +74,5 @@ def periksa(ctx, t):
             "divided by a unit cost",
             actual=f, terkait=[f"{t.sheet}!{c}" for c in lain_sel],
         )
-        temuan.ekstra["rumus"] = f
+        temuan.rumus = f
         yield temuan
