@@ -78,15 +78,21 @@ def periksa(ctx, t):
     for k in cols:
         biasa = _biasa_terisi(levels, k, grups)
         benar: dict[int, int | float] = {}
+        nilai = k.nilai
+        semua_pasti = not k.galat and not k.tanpa_nilai  # every value known: pasti() is True throughout
         for grup in grups:
             if grup.tercemar:
                 continue
             p, kids = grup.induk, grup.anak
-            if not k.pasti(p) or any(not k.pasti(c) for c in kids) or any(not k.pasti(b) for b in grup.bagian):
+            if not semua_pasti and (not k.pasti(p) or any(not k.pasti(c) for c in kids)
+                                    or any(not k.pasti(b) for b in grup.bagian)):
                 continue
-            total = sum(v for v in (benar.get(c, k.nilai[c]) for c in kids) if v is not None)
-            tertulis = sum(k.nilai[c] for c in kids if k.nilai[c] is not None)
-            stated = k.nilai[p]
+            tertulis = sum(v for v in [nilai[c] for c in kids] if v is not None)
+            if benar and any(c in benar for c in kids):
+                total = sum(v for v in (benar.get(c, nilai[c]) for c in kids) if v is not None)
+            else:
+                total = tertulis  # no child corrected: what they should hold is what they hold
+            stated = nilai[p]
             if stated is None and (total == 0 or judul_saja(t, p) or not biasa.get(levels[p])):
                 continue  # nothing on either side, a heading line, or a column its parents leave empty
             if stated is not None and rupiah(stated) in (rupiah(total), rupiah(tertulis)):
