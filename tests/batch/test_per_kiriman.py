@@ -101,7 +101,7 @@ def test_ctrl_c_during_the_excel_recap_stops_cleanly(tmp_path, kiriman_kab):
     import re
     import select
 
-    many = tmp_path / "banyak"
+    many = tmp_path / "banyak"  # sixty copies of one file: --tanpa-cache, or 59 of them are cache hits and done at once
     for i in range(60):
         d = many / f"kab_{i:02d}"
         d.mkdir(parents=True)
@@ -109,7 +109,7 @@ def test_ctrl_c_during_the_excel_recap_stops_cleanly(tmp_path, kiriman_kab):
     out = tmp_path / "rekap.xlsx"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "renja_xl", "check", str(many), "-o", str(out), "--jobs", "1"],
+    proc = subprocess.Popen([sys.executable, "-m", "renja_xl", "check", str(many), "-o", str(out), "--jobs", "1", "--tanpa-cache"],
                             stdout=subprocess.DEVNULL, stderr=slave, cwd=tmp_path, env=env, start_new_session=True)
     os.close(slave)
     seen, done = b"", 0
