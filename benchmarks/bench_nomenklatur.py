@@ -39,7 +39,7 @@ def main() -> int:
         floor = median_ms(waktu_proses([PY, "-c", FLOOR, str(args.file)], args.runs))
         first = median_ms(waktu_proses([PY, "-c", LOAD, str(args.file), "0"], args.runs, env=env))
         cached = median_ms(waktu_proses([PY, "-c", LOAD, str(args.file), "1"], args.runs, env=env))
-        base = [PY, "-m", "renja_xl", "check", str(SEED), "--format", "json", "-o", "/dev/null"]
+        base = [PY, "-m", "renja_xl", "check", str(SEED), "--format", "json", "-o", "/dev/null", "--tanpa-cache"]
         plain = median_ms(waktu_proses(base, args.runs, env=env))
         nomen = median_ms(waktu_proses(base + ["--nomenklatur", str(args.file)], args.runs, env=env))
     lines = [

@@ -40,7 +40,7 @@ _TOKEN = re.compile(r"""
  (?P<str>"(?:[^"]|"")*")
 |(?P<err>\#(?:REF!|DIV/0!|VALUE!|N/A|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA))
 |(?P<ref>
-   (?P<sheet>(?:'(?:[^']|'')+'|\[\d+\](?:[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)?|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!)?
+   (?P<sheet>(?:'(?:[^']|'')+'|\[\d+\](?:(?:[A-Za-z_]|[^\x00-\xbf])(?:[\w.]|[^\x00-\xbf])*)?|(?:[A-Za-z_]|[^\x00-\xbf])(?:[\w.]|[^\x00-\xbf])*)!)?
    (?:
      (?P<c1>\$?[A-Za-z]{1,3})(?P<r1>\$?\d+)(?::(?P<c2>\$?[A-Za-z]{1,3})(?P<r2>\$?\d+))?
     |(?P<cc1>\$?[A-Za-z]{1,3}):(?P<cc2>\$?[A-Za-z]{1,3})
@@ -49,7 +49,7 @@ _TOKEN = re.compile(r"""
    (?![\w(!.])
  )
 |(?P<num>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)
-|(?P<name>[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)
+|(?P<name>(?:[A-Za-z_]|[^\x00-\xbf])(?:[\w.]|[^\x00-\xbf])*)
 |(?P<op><=|>=|<>|[-+*/^&=<>%])
 |(?P<lp>\()
 |(?P<rp>\))
