@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..core.nama import awalan_level, cocokkan, kunci_nama, sama_nama
 from ..core.tabel import Tabel, dalam_hierarki
+from .ingatan import per_tabel
 
 __all__ = ["Geser", "Padanan", "padanan", "cari_nama", "SusunanReview", "susunan_review", "nama_review",
            "daun_rencana"]
@@ -44,9 +45,6 @@ class Padanan:
         if key in self.arah:
             return True, self.arah[key]
         return False, None
-
-
-_CACHE: dict[tuple[int, ...], tuple[tuple[Tabel, ...], Padanan]] = {}
 
 
 def _indeks(ref: Tabel) -> dict[str, list[int]]:
@@ -77,12 +75,9 @@ def cari_nama(nama: str, ref: Tabel, indeks: dict[str, list[int]] | None = None)
     return cands[0] if len(cands) == 1 else None
 
 
+@per_tabel
 def padanan(tables: list[Tabel]) -> Padanan:
     """The rows of the later tables whose comparison partner in the first table is chosen by name."""
-    key = tuple(id(t) for t in tables)
-    hit = _CACHE.get(key)
-    if hit is not None and all(a is b for a, b in zip(hit[0], tables, strict=True)):
-        return hit[1]
     out = Padanan()
     if len(tables) >= 2:
         ref = tables[0]
@@ -107,9 +102,6 @@ def padanan(tables: list[Tabel]) -> Padanan:
                     continue  # the reference's own kode for this name is unreadable: its K001 says so
                 out.geser.append(Geser(t, i, ref, q, r))
                 out.arah[(id(t), i)] = (ref, q) if dalam_hierarki(ref, q) else None
-    if len(_CACHE) > 16:
-        _CACHE.clear()
-    _CACHE[key] = (tuple(tables), out)
     return out
 
 
@@ -137,18 +129,15 @@ def nama_review(t: Tabel, i: int) -> str:
     return t.uraian[i] or (awal.teks[i] if awal is not None else "")
 
 
-_CACHE_REVIEW: dict[tuple[int, int], tuple[Tabel, Tabel | None, SusunanReview]] = {}
-
-
 def susunan_review(t: Tabel, tables: list[Tabel]) -> SusunanReview:
     """The rows of review table ``t`` matched by name, in order, to the first plan table of
     ``tables`` (a program only with a program, a kegiatan only with a kegiatan when either side says
     so), their levels and their parent–children groups."""
-    plan = next((p for p in tables if p.kind == "rencana"), None)
-    key = (id(t), id(plan))
-    hit = _CACHE_REVIEW.get(key)
-    if hit is not None and hit[0] is t and hit[1] is plan:
-        return hit[2]
+    return _susunan_review(t, next((p for p in tables if p.kind == "rencana"), None))
+
+
+@per_tabel
+def _susunan_review(t: Tabel, plan: Tabel | None) -> SusunanReview:
     names = [nama_review(t, i) for i in range(t.n)]
     awal = t.teks.get("uraian awal")
     own = [awalan_level(n) or (awalan_level(awal.teks[i]) if awal is not None else None) for i, n in enumerate(names)]
@@ -202,11 +191,7 @@ def susunan_review(t: Tabel, tables: list[Tabel]) -> SusunanReview:
                 anak.setdefault(prog, []).append(i)
         elif lv == "sub_kegiatan" and keg is not None:
             anak.setdefault(keg, []).append(i)
-    out = SusunanReview(plan, padan, level, anak, pasti)
-    if len(_CACHE_REVIEW) > 16:
-        _CACHE_REVIEW.clear()
-    _CACHE_REVIEW[key] = (t, plan, out)
-    return out
+    return SusunanReview(plan, padan, level, anak, pasti)
 
 
 def daun_rencana(t) -> list[int]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.tabel import LEVEL_INDUK, KolomAngka, Tabel, baris_teratas, dalam_hierarki, judul_saja, wakil
+from .ingatan import per_tabel
 
 __all__ = ["Rincian", "rincian_induk", "pemilik", "baris_teratas", "kolom_uang", "nilai_antartabel", "judul_saja",
            "dalam_hierarki", "nama_kolom", "pasangan", "daun", "pagu_per_tahun", "SelUang"]
@@ -69,10 +70,11 @@ def rincian_induk(t: Tabel) -> Iterator[Rincian]:
             yield Rincian(i, sorted(kids), k[1] in tainted, sorted(bagian.get(i, [])))
 
 
+@per_tabel
 def pemilik(t: Tabel) -> dict[int, str]:
     """For each row without a readable kode (that is not a total, an account, an organisation or an
     indicator line), the key of the coded row it belongs to: the coded row just above it, or that
-    row's parent when it is a sub kegiatan (rules.md, A001)."""
+    row's parent when it is a sub kegiatan (rules.md, A001). Found once per table: read it, do not change it."""
     out: dict[int, str] = {}
     owner: str | None = None
     for i in range(t.n):
@@ -138,18 +140,12 @@ def nilai_antartabel(
                 yield r_t, r_i, t, i, key, r_val, val
 
 
-_CACHE_BERSAMA: dict[tuple[int, ...], tuple[tuple[Tabel, ...], Any]] = {}
-
-
+@per_tabel
 def _bersama(tables: list[Tabel]) -> tuple[set[tuple[str | None, str]], list[list[int]]]:
     """The kode (with their organisation) that more than one of ``tables`` names — only those can
     differ between tables — and, per table, the rows that carry one of them and can be compared (a
     readable kode, not an account or sub keluaran). The cross-table rules ask for the same tables one
-    after the other: the answer is kept for the last few."""
-    key = tuple(id(t) for t in tables)
-    hit = _CACHE_BERSAMA.get(key)
-    if hit is not None and all(a is b for a, b in zip(hit[0], tables, strict=True)):
-        return hit[1]
+    after the other: the answer is found once (:func:`.ingatan.per_tabel`)."""
     tabel_dari: dict[tuple[str | None, str], int] = {}
     bersama: set[tuple[str | None, str]] = set()
     for n, t in enumerate(tables):
@@ -164,9 +160,6 @@ def _bersama(tables: list[Tabel]) -> tuple[set[tuple[str | None, str]], list[lis
         galat, rincian, org, kunci = t.kode_galat, t.rincian, t.organisasi, t.kunci
         calon.append([i for i in range(t.n) if (org[i], kunci[i]) in bersama and i not in galat
                       and rincian[i] is None] if bersama else [])
-    if len(_CACHE_BERSAMA) > 16:
-        _CACHE_BERSAMA.clear()
-    _CACHE_BERSAMA[key] = (tuple(tables), (bersama, calon))
     return bersama, calon
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ...core.kode import parse_kode
 from ...core.tabel import Tabel
 from ...nomenklatur.data import normal_nama
+from ..ingatan import per_tabel
 from ..struktur import pemilik
 from .common import kode_mungkin
 
@@ -37,6 +38,7 @@ def _kunci(kode: str) -> str:
     return k.kunci if k else kode
 
 
+@per_tabel
 def bidang_tabel(t: Tabel) -> str | None:
     """The office's bidang (``1.06``): the most common first two segments of the table's codes."""
     counts: dict[str, int] = {}
@@ -47,18 +49,25 @@ def bidang_tabel(t: Tabel) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
+@per_tabel
+def _berkode_per_nama(tables: list[Tabel]) -> dict[str, list[tuple[Tabel, int]]]:
+    """The rows with a readable kode of every table, by their name as compared, in table order."""
+    out: dict[str, list[tuple[Tabel, int]]] = {}
+    for other in tables:
+        for j in range(other.n):
+            if other.kode[j] and j not in other.kode_galat:
+                out.setdefault(normal_nama(other.uraian[j]), []).append((other, j))
+    return out
+
+
 def _dari_tabel(ctx, t: Tabel, i: int) -> tuple[str, str] | None:
     name = normal_nama(t.uraian[i])
     if not name:
         return None
     awalan = (t.kode_galat.get(i) or (None, None, None, None))[2]
     found: dict[str, str] = {}
-    for other in ctx.tables:
-        for j in range(other.n):
-            if (other is t and j == i) or not other.kode[j] or j in other.kode_galat:
-                continue
-            if normal_nama(other.uraian[j]) != name:
-                continue
+    for other, j in _berkode_per_nama(ctx.tables).get(name, ()):
+        if other is not t or j != i:
             k = _kunci(other.kode[j])
             if awalan and not (k == awalan or k.startswith(awalan + ".")):
                 continue
