@@ -45,7 +45,6 @@ with ``-`` or ``_`` both accepted::
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -320,6 +319,8 @@ def muat_konfigurasi(path: str | Path) -> Konfigurasi:
     except UnicodeDecodeError as exc:
         raise KonfigurasiTidakValid(f"{p}: bukan teks UTF-8 (simpan ulang sebagai UTF-8)",
                                     f"{p}: not UTF-8 text (save it again as UTF-8)") from exc
+    import tomllib  # only where a configuration file is read (6 ms of every start otherwise)
+
     try:
         data = tomllib.loads(teks)
     except tomllib.TOMLDecodeError as exc:
@@ -374,6 +375,8 @@ def cari_konfigurasi(mulai: str | Path) -> Path | None:
             return cand
         py = d / "pyproject.toml"
         if py.is_file():
+            import tomllib
+
             try:
                 if "renja-xl" in tomllib.loads(py.read_text(encoding="utf-8")).get("tool", {}):
                     return py
