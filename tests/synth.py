@@ -334,7 +334,7 @@ OPD_SINGKAT_UJI = {"1.06": "dinsos", "1.02": "dinkes", "1.01": "disdik", "1.03":
 
 def ke_xls(paths: list[Path], soffice_exe: str, profile: Path, outdir: Path) -> list[Path]:
     """Convert ``paths`` to ``.xls`` with one LibreOffice call; each ``.xlsx`` is replaced by its
-    ``.xls``. Returns the new paths."""
+    ``.xls`` (a file LibreOffice did not convert stays as it was). Returns the new paths."""
     import os
     import shutil
     import subprocess
@@ -354,8 +354,11 @@ def ke_xls(paths: list[Path], soffice_exe: str, profile: Path, outdir: Path) -> 
                    check=True, capture_output=True, timeout=1800, env=env)
     out = []
     for p, s in zip(paths, staged, strict=True):
+        made = outdir / (s.stem + ".xls")
+        if not made.is_file():
+            continue  # LibreOffice skips a file now and then in a long call (4 of 250 once): it stays .xlsx
         target = p.with_suffix(".xls")
-        (outdir / (s.stem + ".xls")).replace(target)
+        made.replace(target)
         p.unlink()
         out.append(target)
     shutil.rmtree(staging)
