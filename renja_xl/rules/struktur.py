@@ -2,6 +2,7 @@
 
 - :func:`rincian_induk`: each parent row (bidang, program, kegiatan) and its child rows by kode;
 - :func:`pemilik`: the coded row each row without a readable kode belongs to;
+- :func:`salah_tempat`: rows placed under another parent than their kode's (K006, the formula rules);
 - :func:`baris_teratas`: the top-level rows a JUMLAH row should add up;
 - :func:`kolom_uang`: the money columns that add up over the kode hierarchy;
 - :func:`nilai_antartabel`: one kode in several tables of a workbook.
@@ -19,7 +20,7 @@ from typing import Any
 from ..core.tabel import LEVEL_INDUK, KolomAngka, Tabel, baris_teratas, dalam_hierarki, judul_saja, wakil
 from .ingatan import per_tabel
 
-__all__ = ["Rincian", "rincian_induk", "pemilik", "baris_teratas", "kolom_uang", "nilai_antartabel", "judul_saja",
+__all__ = ["Rincian", "rincian_induk", "pemilik", "salah_tempat", "baris_teratas", "kolom_uang", "nilai_antartabel", "judul_saja",
            "dalam_hierarki", "nama_kolom", "pasangan", "daun", "pagu_per_tahun", "SelUang"]
 
 _BUKAN_HIERARKI = ("akun", "organisasi", "indikator")
@@ -87,6 +88,41 @@ def pemilik(t: Tabel) -> dict[int, str]:
             continue
         out[i] = owner
     return out
+
+
+_INDUK = {"sub_kegiatan": "kegiatan", "kegiatan": "program", "program": "bidang"}
+
+
+@per_tabel
+def salah_tempat(t: Tabel) -> list[tuple[int, int, int]]:
+    """Rows placed under another parent than their kode's, in a table laid out parent over children
+    (nearly every row directly under its parent): (row, the parent row it stands under, its parent by
+    kode). Empty when the table is not laid out that way: placement then says nothing. K006 reports
+    these rows; the formula rules do not blame a parent's formula that follows the layout."""
+    pos: dict[str, int] = {}
+    for i in range(t.n):
+        if dalam_hierarki(t, i):
+            pos.setdefault(t.kunci[i], i)
+    # the nearest row above each row at the parent's level, and how often it is the parent by kode
+    cocok = 0
+    found: list[tuple[int, int, int]] = []
+    nearest: dict[str, int] = {}
+    for i in range(t.n):
+        if not dalam_hierarki(t, i):
+            continue
+        lvl = t.level[i]
+        up = _INDUK.get(lvl)
+        if up is not None and up in nearest and t.induk[i] is not None:
+            j = nearest[up]
+            if t.kunci[j] == t.induk[i]:
+                cocok += 1
+            elif t.induk[i] in pos:
+                found.append((i, j, pos[t.induk[i]]))
+        nearest[lvl] = i
+        for deeper in ("program", "kegiatan", "sub_kegiatan"):  # a new parent closes the deeper levels
+            if _INDUK.get(deeper) == lvl:
+                nearest.pop(deeper, None)
+    return found if found and cocok >= 9 * len(found) else []
 
 
 def nilai_antartabel(

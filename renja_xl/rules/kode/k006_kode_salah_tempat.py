@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from ...core.kode import level_name
 from ..registry import Dok, aturan
-from ..struktur import dalam_hierarki
+from ..struktur import salah_tempat
 from .common import JENIS_BERKODE
-
-_INDUK = {"sub_kegiatan": "kegiatan", "kegiatan": "program", "program": "bidang"}
-
 
 @aturan(
     "K006", "kode-salah-tempat", "warning",
@@ -41,33 +38,7 @@ _INDUK = {"sub_kegiatan": "kegiatan", "kegiatan": "program", "program": "bidang"
     ),
 )
 def periksa(ctx, t):
-    pos: dict[str, int] = {}
-    for i in range(t.n):
-        if dalam_hierarki(t, i):
-            pos.setdefault(t.kunci[i], i)
-    # the nearest row above each row at the parent's level, and how often it is the parent by kode
-    cocok = salah = 0
-    found = []
-    nearest: dict[str, int] = {}
-    for i in range(t.n):
-        if not dalam_hierarki(t, i):
-            continue
-        lvl = t.level[i]
-        up = _INDUK.get(lvl)
-        if up is not None and up in nearest and t.induk[i] is not None:
-            j = nearest[up]
-            if t.kunci[j] == t.induk[i]:
-                cocok += 1
-            elif t.induk[i] in pos:
-                salah += 1
-                found.append((i, j, pos[t.induk[i]]))
-        nearest[lvl] = i
-        for deeper in ("program", "kegiatan", "sub_kegiatan"):  # a new parent closes the deeper levels
-            if _INDUK.get(deeper) == lvl:
-                nearest.pop(deeper, None)
-    if not found or cocok < 9 * salah:
-        return  # not laid out parent over children: placement says nothing
-    for i, j, p in found:
+    for i, j, p in salah_tempat(t):
         lvl, up = level_name(t.level[i]), level_name(t.level[j])
         yield ctx.temuan(
             t, i, t.kode_sel[i],

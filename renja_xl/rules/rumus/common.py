@@ -20,9 +20,9 @@ from ...core.tabel import KolomAngka, Tabel, baris_teratas, dalam_hierarki
 from ...readers.rumus import PetaRumus, gabung_sel, jumlah
 from ..anggaran.common import rupiah
 from ..context import rp
-from ..struktur import kolom_uang, rincian_induk
+from ..struktur import kolom_uang, rincian_induk, salah_tempat
 
-__all__ = ["RumusTabel", "rumus_tabel", "Analisis", "analisis_jumlah", "rentang", "aktif", "salah_tempat",
+__all__ = ["RumusTabel", "rumus_tabel", "Analisis", "analisis_jumlah", "rentang", "aktif",
            "SUBTOTAL", "sebab_rumus", "pesan", "kolom_tabel", "nama_sel_kolom"]
 
 SUBTOTAL = ("SUBTOTAL(", "AGGREGATE(")
@@ -133,36 +133,6 @@ def aktif(ctx: Any, kode: str) -> bool:
 
 _AKTIF: dict[tuple, frozenset[str]] = {}
 
-_INDUK = {"sub_kegiatan": "kegiatan", "kegiatan": "program", "program": "bidang"}
-
-
-def salah_tempat(t: Tabel) -> set[int]:
-    """Rows placed under another parent than their kode's, in a table laid out parent over
-    children (K006 reports them): a parent's formula that follows the layout is not the fault."""
-    pos: dict[str, int] = {}
-    for i in range(t.n):
-        if dalam_hierarki(t, i):
-            pos.setdefault(t.kunci[i], i)
-    cocok = 0
-    found: set[int] = set()
-    nearest: dict[str, int] = {}
-    for i in range(t.n):
-        if not dalam_hierarki(t, i):
-            continue
-        lvl = t.level[i]
-        up = _INDUK.get(lvl)
-        if up is not None and up in nearest and t.induk[i] is not None:
-            if t.kunci[nearest[up]] == t.induk[i]:
-                cocok += 1
-            elif t.induk[i] in pos:
-                found.add(i)
-        nearest[lvl] = i
-        for deeper in ("program", "kegiatan", "sub_kegiatan"):
-            if _INDUK.get(deeper) == lvl:
-                nearest.pop(deeper, None)
-    return found if found and cocok >= 9 * len(found) else set()
-
-
 @dataclass(slots=True, eq=False)
 class Analisis:
     """What one parent (or JUMLAH) amount's formula adds up, against what it should.
@@ -224,7 +194,7 @@ def _analisis(rt: RumusTabel, t: Tabel, cols: list[KolomAngka], out: dict[tuple[
     grups = list(rincian_induk(t))
     anak_dari = {g.induk: g.anak for g in grups}
     bagian = {b for g in grups for b in g.bagian}
-    pindah = salah_tempat(t)
+    pindah = {i for i, _, _ in salah_tempat(t)}  # K006 reports them: a formula that follows the layout is not the fault
     # a kode on several rows (K002) counts at one of them: the others stand for it
     wakil: dict[int, int] = {}
     pertama: dict[tuple[str | None, str | None], int] = {}
