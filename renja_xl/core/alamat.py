@@ -6,10 +6,11 @@ Indices are 0-based (row 0 = worksheet row 1, column 0 = A) unless a name says o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 __all__ = ["huruf_kolom", "indeks_kolom", "alamat", "pisah_a1", "rc", "kunci_urut", "kutip_sheet", "rujukan",
-           "rentang_baris"]
+           "rentang_baris", "runtun"]
 
 _A1 = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)$")
 _AWAL_A1 = re.compile(r"([A-Z]+)(\d+)")  # the first address of "J52", "J52:K53", "J52, J60"
@@ -87,18 +88,17 @@ def rujukan(sheet: str, a1: str) -> str:
     return f"{kutip_sheet(sheet)}!{a1}"
 
 
+def runtun(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Row numbers as runs of consecutive rows, in order: 45, 47, 46, 52 → [(45, 47), (52, 52)]."""
+    out: list[tuple[int, int]] = []
+    for r in sorted(set(rows)):
+        if out and r == out[-1][1] + 1:
+            out[-1] = (out[-1][0], r)
+        else:
+            out.append((r, r))
+    return out
+
+
 def rentang_baris(rows: list[int]) -> str:
     """Worksheet rows 45, 46, 47, 52 → '45–47, 52'."""
-    out: list[str] = []
-    start = prev = None
-    for r in sorted(set(rows)):
-        if start is None:
-            start = prev = r
-        elif r == prev + 1:
-            prev = r
-        else:
-            out.append(f"{start}–{prev}" if prev != start else str(start))
-            start = prev = r
-    if start is not None:
-        out.append(f"{start}–{prev}" if prev != start else str(start))
-    return ", ".join(out)
+    return ", ".join(f"{a}–{b}" if b != a else str(a) for a, b in runtun(rows))

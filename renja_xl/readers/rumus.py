@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..core.alamat import huruf_kolom, indeks_kolom
+from ..core.alamat import huruf_kolom, indeks_kolom, runtun
 
 __all__ = ["Ref", "PetaRumus", "bentuk", "kerangka", "geser", "rujukan", "jumlah", "Jumlah", "galat_dalam", "luar",
            "gabung_sel", "GALAT", "normal", "kolom_sebaris"]
@@ -426,19 +426,7 @@ def jumlah(f: str) -> Jumlah | None:
 def gabung_sel(col: int, rows: list[int]) -> str:
     """Rows of one column (0-based) as the shortest ``SUM`` argument list: ``H45:H49,H52``."""
     h = huruf_kolom(col)
-    rows = sorted(set(rows))
-    parts: list[str] = []
-    if not rows:
-        return ""
-    start = prev = rows[0]
-    for r in rows[1:] + [None]:
-        if r is not None and r == prev + 1:
-            prev = r
-            continue
-        parts.append(f"{h}{start + 1}" if start == prev else f"{h}{start + 1}:{h}{prev + 1}")
-        if r is not None:
-            start = prev = r
-    return ",".join(parts)
+    return ",".join(f"{h}{a + 1}" if a == b else f"{h}{a + 1}:{h}{b + 1}" for a, b in runtun(rows))
 
 
 class PetaRumus(Mapping):

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..core.alamat import runtun
 from ..core.kode import level_name
 from ..core.tabel import Tabel
 from ..rules.struktur import SelUang, baris_teratas, pagu_per_tahun, rincian_induk
@@ -45,18 +46,7 @@ def gabung_sel(cells: Iterable[str]) -> str:
         if col not in by_col:
             order.append(col)
         by_col[col].append(row)
-    parts: list[str] = []
-    for col in order:
-        rows = sorted(set(by_col[col]))
-        start = prev = rows[0]
-        for r in rows[1:] + [None]:
-            if r is not None and r == prev + 1:
-                prev = r
-                continue
-            parts.append(f"{col}{start}" if start == prev else f"{col}{start}:{col}{prev}")
-            if r is not None:
-                start = prev = r
-    return ",".join(parts)
+    return ",".join(f"{col}{a}" if a == b else f"{col}{a}:{col}{b}" for col in order for a, b in runtun(by_col[col]))
 
 
 def normalkan_rumus(rumus: str | None) -> str:
