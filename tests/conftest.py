@@ -67,6 +67,25 @@ def samples_dir() -> Path:
     return SAMPLES
 
 
+@pytest.fixture(scope="session")
+def real(samples_dir) -> Path:
+    """The folder of real submissions (../shared/reference/samples/real)."""
+    d = samples_dir / "real"
+    if not d.is_dir():
+        pytest.skip(f"real samples not found at {d} (../shared/reference/samples/real is not part of the repository)")
+    return d
+
+
+@pytest.fixture(scope="session")
+def cek_nyata(real):
+    """``periksa_berkas`` of a real sample by file name, once per test session (the reports are read, never changed)."""
+    from functools import lru_cache
+
+    from renja_xl.checker import periksa_berkas
+
+    return lru_cache(maxsize=None)(lambda name: periksa_berkas(real / name))
+
+
 def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 

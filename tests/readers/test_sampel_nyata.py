@@ -12,27 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from renja_xl.checker import periksa_berkas
 from renja_xl.readers import baca_berkas
 
 pytestmark = pytest.mark.filterwarnings("ignore")
-
-
-@pytest.fixture(scope="module")
-def real(samples_dir):
-    d = samples_dir / "real"
-    if not d.is_dir():
-        pytest.skip(f"real samples not found at {d} (../shared/reference/samples/real is not part of the repository)")
-    return d
-
-
-_cache: dict[str, object] = {}
-
-
-def _cek(real, name):
-    if name not in _cache:
-        _cache[name] = periksa_berkas(real / name)
-    return _cache[name]
 
 
 def _peran(t) -> dict[str, str]:
@@ -56,8 +38,8 @@ def test_renstra_matrix_is_read_by_its_words(real):
     assert t.kode[t.baris.index(4)] == "1.03.01" and t.kode[t.baris.index(3)] == "1.03"
 
 
-def test_renstra_real_problems_found_and_nothing_else(real):
-    b = _cek(real, "dpupr_renstra_template_sesendok.xlsx")
+def test_renstra_real_problems_found_and_nothing_else(cek_nyata):
+    b = cek_nyata("dpupr_renstra_template_sesendok.xlsx")
     cells = {(f.rule, f.cell) for f in b.findings}
     # kegiatan 1.3.02.2.02 leaves out its rows 45–46, in all five years
     assert {("A001", c) for c in ("H44", "J44", "L44", "N44", "P44")} <= cells
@@ -92,8 +74,8 @@ def test_e81_columns_read_by_their_words(real):
     assert t.total[t.baris.index(84)]  # the unlabelled totals row; the narrative below is not data
 
 
-def test_e81_real_problems_found_and_nothing_else(real):
-    b = _cek(real, "cirebon_bkpsdm_e81_2026.xlsx")
+def test_e81_real_problems_found_and_nothing_else(cek_nyata):
+    b = cek_nyata("cirebon_bkpsdm_e81_2026.xlsx")
     rows = {}
     for f in b.findings:
         rows.setdefault(f.row, set()).add(f.rule)
@@ -129,8 +111,8 @@ def test_flat_perubahan_export_sides_and_details(real):
     assert t.rincian[0] == "1" and t.organisasi[0] == "1.01.0.00.0.00.01.0000"
 
 
-def test_flat_perubahan_real_problems(real):
-    b = _cek(real, "mamberamoraya_rkpd_perubahan_kedua_2023.xlsx")
+def test_flat_perubahan_real_problems(cek_nyata):
+    b = cek_nyata("mamberamoraya_rkpd_perubahan_kedua_2023.xlsx")
     assert _galat(b) == []
     cut = {f.row for f in b.findings if f.rule == "T004" and f.cell.startswith("U")}
     assert {22, 23, 24, 25, 27, 28, 36, 38, 62, 91, 127, 129, 130} <= cut  # pagu cut, target kept
@@ -158,8 +140,8 @@ def test_sipd_realisation_kode_levels_parts_and_fractions(real):
     assert [t.baris[i] for i in range(t.n) if t.total[i]] == [1054, 1056]
 
 
-def test_sipd_realisation_real_problems_and_filtered_subtotals(real):
-    b = _cek(real, "sumenep_dinkes_lra_2026.xlsx")
+def test_sipd_realisation_real_problems_and_filtered_subtotals(cek_nyata):
+    b = cek_nyata("sumenep_dinkes_lra_2026.xlsx")
     galat = _galat(b)
     # the whole-office sheet's SUBTOTAL adds every level; the other sheets' filtered subtotals are right
     assert {(f.sheet, f.row) for f in galat} == {("DINKES INDUK", 1056)}
@@ -170,8 +152,8 @@ def test_sipd_realisation_real_problems_and_filtered_subtotals(real):
 
 # --- RFK (Disdik Banjarmasin) ---------------------------------------------------------------------
 
-def test_rfk_read_and_zero_realisation_only_where_money_was_planned(real):
-    b = _cek(real, "banjarmasin_disdik_rfk_januari_2023.xlsx")
+def test_rfk_read_and_zero_realisation_only_where_money_was_planned(cek_nyata):
+    b = cek_nyata("banjarmasin_disdik_rfk_januari_2023.xlsx")
     t, keu, fis = b.tables
     assert t.sheet == "RFK" and t.kind == "realisasi" and t.header_rows == [6, 7, 8] and t.last_row == 119
     m = _peran(t)
@@ -199,6 +181,6 @@ def test_rfk_read_and_zero_realisation_only_where_money_was_planned(real):
 
 # --- not a Renja table ----------------------------------------------------------------------------
 
-def test_sipd_master_list_is_one_e002_and_nothing_else(real):
-    b = _cek(real, "sipd_master_subkegiatan_export.xlsx")
+def test_sipd_master_list_is_one_e002_and_nothing_else(cek_nyata):
+    b = cek_nyata("sipd_master_subkegiatan_export.xlsx")
     assert b.tables == [] and [f.rule for f in b.findings] == ["E002"]

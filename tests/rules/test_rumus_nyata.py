@@ -18,30 +18,12 @@ from tests.conftest import WORKBOOKS
 pytestmark = pytest.mark.filterwarnings("ignore")
 
 
-@pytest.fixture(scope="module")
-def real(samples_dir):
-    d = samples_dir / "real"
-    if not d.is_dir():
-        pytest.skip(f"real samples not found at {d} (../shared/reference/samples/real is not part of the repository)")
-    return d
-
-
-_cache: dict[str, object] = {}
-
-
-def _cek(path):
-    key = str(path)
-    if key not in _cache:
-        _cache[key] = periksa_berkas(path)
-    return _cache[key]
-
-
 def _f(b, severities=("error", "warning")):
     return [f for f in b.findings if f.rule.startswith("F") and f.severity in severities]
 
 
-def test_renstra_sum_ranges_that_stop_early(real):
-    b = _cek(real / "dpupr_renstra_template_sesendok.xlsx")
+def test_renstra_sum_ranges_that_stop_early(cek_nyata):
+    b = cek_nyata("dpupr_renstra_template_sesendok.xlsx")
     by_cell = {f.cell: f for f in b.findings if f.rule == "F001"}
     # kegiatan 1.3.02.2.02: SUM(H47:H49) leaves out its sub kegiatan rows 45-46, in all five years
     for col in "HJLNP":
@@ -59,8 +41,8 @@ def test_renstra_sum_ranges_that_stop_early(real):
     assert "lihat F001" in a001["H44"].message and "lihat F001" in a001["H85"].message
 
 
-def test_renstra_ref_error_in_the_program_row(real):
-    b = _cek(real / "dpupr_renstra_template_sesendok.xlsx")
+def test_renstra_ref_error_in_the_program_row(real, cek_nyata):
+    b = cek_nyata("dpupr_renstra_template_sesendok.xlsx")
     f003 = {f.cell: f for f in b.findings if f.rule == "F003"}
     assert {"G39", "H39", "J39", "L39", "N39", "P39"} <= set(f003)
     h = f003["H39"]
@@ -73,22 +55,22 @@ def test_renstra_ref_error_in_the_program_row(real):
     assert [(f.rule, f.cell) for f in e003] == [("E003", "G39")]
 
 
-def test_renstra_targets_computed_from_the_pagu(real):
-    b = _cek(real / "dpupr_renstra_template_sesendok.xlsx")
+def test_renstra_targets_computed_from_the_pagu(cek_nyata):
+    b = cek_nyata("dpupr_renstra_template_sesendok.xlsx")
     f007 = {f.cell: f for f in b.findings if f.rule == "F007"}
     assert {"G41", "G42", "G43"} <= set(f007)
     assert f007["G41"].actual == "=H41/2500000" and "pecahan" in f007["G41"].message
     assert "46.512,87" in f007["G43"].message
 
 
-def test_renstra_no_other_formula_error(real):
-    b = _cek(real / "dpupr_renstra_template_sesendok.xlsx")
+def test_renstra_no_other_formula_error(cek_nyata):
+    b = cek_nyata("dpupr_renstra_template_sesendok.xlsx")
     errors = {f.row for f in _f(b, ("error",))}
     assert errors == {39, 44, 85}
 
 
-def test_lra_subtotal_that_adds_every_level(real):
-    b = _cek(real / "sumenep_dinkes_lra_2026.xlsx")
+def test_lra_subtotal_that_adds_every_level(cek_nyata):
+    b = cek_nyata("sumenep_dinkes_lra_2026.xlsx")
     f001 = {(f.sheet, f.cell): f for f in b.findings if f.rule == "F001"}
     for col in "FJK":
         f = f001[("DINKES INDUK", f"{col}1056")]
@@ -103,8 +85,8 @@ def test_lra_subtotal_that_adds_every_level(real):
 @pytest.mark.parametrize("name", ["banjarmasin_disdik_rfk_januari_2023.xlsx", "cirebon_bkpsdm_e81_2026.xlsx",
                                   "mamberamoraya_rkpd_perubahan_kedua_2023.xlsx",
                                   "sipd_master_subkegiatan_export.xlsx"])
-def test_other_real_samples_give_no_formula_warning(real, name):
-    b = _cek(real / name)
+def test_other_real_samples_give_no_formula_warning(name, cek_nyata):
+    b = cek_nyata(name)
     assert _f(b) == [], [(f.rule, f.cell, f.message) for f in _f(b)]
 
 
